@@ -1,0 +1,102 @@
+//! `aidmap check`: load outlines and aid data, join them, and say in plain text what
+//! was read, what adds up and what did not join. It prints nothing itself; `main`
+//! writes the report and exits with its status.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::data::{self, AidDataset, Join, Outlines, bundled};
+use crate::error::LoadError;
+
+/// Exit status: everything joined.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: the files were read, but some entries did not join.
+pub const EXIT_UNMATCHED: i32 = 1;
+/// Exit status: a file is unreadable or invalid.
+pub const EXIT_INVALID: i32 = 2;
+
+/// The outcome of a check: the report to print and the exit status.
+#[derive(Debug, Clone)]
+pub struct CheckReport {
+    /// What to print on standard output.
+    pub text: String,
+    /// [`EXIT_OK`] or [`EXIT_UNMATCHED`].
+    pub status: i32,
+}
+
+/// Load the given files (the bundled ones where `None`), join and report.
+pub fn run(
+    countries: Option<&Path>,
+    data_file: Option<&Path>,
+    object: Option<&str>,
+) -> Result<CheckReport, LoadError> {
+    let outlines = match countries {
+        Some(path) => data::load_outlines(path, object)?,
+        None => bundled::outlines()?,
+    };
+    let aid = match data_file {
+        Some(path) => data::load_aid(path)?,
+        None => bundled::aid_data()?,
+    };
+    let joined = data::join(&outlines, &aid);
+    Ok(report(&outlines, &aid, &joined))
+}
+
+/// The report for already loaded and joined files.
+pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckReport {
+    let mut text = String::new();
+    let features = outlines.countries.len();
+    let _ = writeln!(text, "outlines: {}", outlines.file);
+    let _ = writeln!(
+        text,
+        "  {features} countries read, {} vertices",
+        outlines.vertex_count()
+    );
+    for (reason, count) in &outlines.skipped.0 {
+        let _ = writeln!(text, "  skipped: {count} {reason}");
+    }
+    let _ = writeln!(text, "aid data: {} (\"{}\")", aid.file, aid.title);
+    let _ = writeln!(text, "  {}", aid.summary());
+    for note in &aid.notes {
+        let _ = writeln!(text, "  note: {note}");
+    }
+    if let Some(claim) = &aid.claim {
+        let stated = format!(
+            "{} teams to {} countries as of {}",
+            claim.teams, claim.countries, claim.as_of
+        );
+        let agrees =
+            claim.teams == aid.total_teams() && claim.countries as usize == aid.country_count();
+        if agrees {
+            let _ = writeln!(text, "  the data agrees with its claim: {stated}");
+        } else {
+            let _ = writeln!(
+                text,
+                "  questionable: the claim says {stated}, but the data adds up to {}",
+                aid.summary()
+            );
+        }
+    }
+    let joined_count = joined.matches.iter().filter(|m| m.is_some()).count();
+    let _ = writeln!(
+        text,
+        "joined: {joined_count} of {} countries",
+        aid.destinations.len()
+    );
+    for issue in &joined.issues {
+        let kind = if issue.is_unmatched() {
+            "unmatched"
+        } else {
+            "questionable"
+        };
+        let _ = writeln!(text, "  {kind}: {issue}");
+    }
+    CheckReport {
+        text,
+        status: if joined.all_joined() {
+            EXIT_OK
+        } else {
+            EXIT_UNMATCHED
+        },
+    }
+}

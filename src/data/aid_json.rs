@@ -1,0 +1,237 @@
+//! Reading aid data in aidmap's JSON form (documented in `assets/README.md`).
+//! Unknown members are refused rather than ignored, so a typo such as `"member"`
+//! is reported instead of silently losing a fact.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::data::aid::{AidDataset, Claim, Provider, Quote, Source, Team};
+use crate::data::aid_grouping::group_by_country;
+use crate::data::{date, text};
+use crate::error::{LoadError, Location};
+
+/// The value of `format` that marks an aidmap aid data file.
+pub const FORMAT: &str = "aidmap-aid-data";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u32>,
+    title: String,
+    #[serde(default)]
+    provider: Option<ProviderJson>,
+    #[serde(default)]
+    claim: Option<ClaimJson>,
+    #[serde(default)]
+    sources: Vec<SourceJson>,
+    teams: Vec<TeamJson>,
+    #[serde(default)]
+    quotes: Vec<QuoteJson>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProviderJson {
+    country: String,
+    #[serde(default)]
+    place: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClaimJson {
+    teams: u32,
+    countries: u32,
+    #[serde(deserialize_with = "date::deserialize")]
+    as_of: NaiveDate,
+    #[serde(default)]
+    by: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceJson {
+    id: String,
+    title: String,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default, deserialize_with = "date::deserialize_optional")]
+    date: Option<NaiveDate>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TeamJson {
+    country: String,
+    #[serde(default = "one")]
+    count: u32,
+    #[serde(default, deserialize_with = "date::deserialize_optional")]
+    arrived: Option<NaiveDate>,
+    #[serde(default)]
+    place: Option<String>,
+    #[serde(default)]
+    members: Option<u32>,
+    #[serde(default)]
+    members_note: Option<String>,
+    #[serde(default)]
+    sent_by: Option<String>,
+    #[serde(default)]
+    sources: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuoteJson {
+    text: String,
+    #[serde(default)]
+    speaker: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default, deserialize_with = "date::deserialize_optional")]
+    date: Option<NaiveDate>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Read an aid data set from the JSON text `bytes` of the file `file`.
+pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
+    let whole = text::decode(file, bytes)?;
+    let parsed: File = serde_json::from_str(whole).map_err(|err| {
+        let mut error = text::json_error(file, &err);
+        if let Some(hint) = misplaced_file_hint(whole) {
+            error.message.push_str(hint);
+        }
+        error
+    })?;
+    if let Some(format) = &parsed.format
+        && format != FORMAT
+    {
+        return Err(LoadError::new(
+            file,
+            format!("\"format\" is \"{format}\"; aidmap reads \"{FORMAT}\""),
+        ));
+    }
+    if let Some(version) = parsed.version
+        && version != 1
+    {
+        return Err(LoadError::new(
+            file,
+            format!(
+                "version {version} of the aid data format is not known; this aidmap reads version 1"
+            ),
+        ));
+    }
+    let known_sources: Vec<&str> = parsed.sources.iter().map(|s| s.id.as_str()).collect();
+    let check_source = |id: &str, place: String| -> Result<(), LoadError> {
+        if known_sources.contains(&id) {
+            Ok(())
+        } else {
+            Err(LoadError::at(
+                file,
+                Location::Part(place),
+                format!("source \"{id}\" is not among the file's \"sources\""),
+            ))
+        }
+    };
+    if let Some(claim) = &parsed.claim
+        && let Some(id) = &claim.source
+    {
+        check_source(id, "claim".into())?;
+    }
+    let mut entries = Vec::with_capacity(parsed.teams.len());
+    for (index, team) in parsed.teams.into_iter().enumerate() {
+        let place = format!("teams[{index}]");
+        if team.country.trim().is_empty() {
+            return Err(LoadError::at(
+                file,
+                Location::Part(place),
+                "\"country\" is empty",
+            ));
+        }
+        let country = team.country.trim().to_string();
+        let detail = Team {
+            count: team.count,
+            arrived: team.arrived,
+            place: team.place,
+            members: team.members,
+            members_note: team.members_note,
+            sent_by: team.sent_by,
+            sources: team.sources,
+            quote: None,
+        };
+        entries.push((country, Location::Part(place), detail));
+    }
+    let mut quotes = Vec::with_capacity(parsed.quotes.len());
+    for (index, quote) in parsed.quotes.into_iter().enumerate() {
+        if let Some(id) = &quote.source {
+            check_source(id, format!("quotes[{index}]"))?;
+        }
+        if quote.text.trim().is_empty() {
+            return Err(LoadError::at(
+                file,
+                Location::Part(format!("quotes[{index}]")),
+                "the quote's \"text\" is empty",
+            ));
+        }
+        quotes.push(Quote {
+            text: quote.text,
+            speaker: quote.speaker,
+            role: quote.role,
+            date: quote.date,
+            outlet: quote.outlet,
+            source: quote.source,
+        });
+    }
+    Ok(AidDataset {
+        file: file.to_string(),
+        title: parsed.title,
+        provider: parsed.provider.map(|p| Provider {
+            country: p.country,
+            place: p.place,
+        }),
+        claim: parsed.claim.map(|c| Claim {
+            teams: c.teams,
+            countries: c.countries,
+            as_of: c.as_of,
+            by: c.by,
+            source: c.source,
+        }),
+        destinations: group_by_country(entries),
+        quotes,
+        sources: parsed
+            .sources
+            .into_iter()
+            .map(|s| Source {
+                id: s.id,
+                title: s.title,
+                outlet: s.outlet,
+                date: s.date,
+                note: s.note,
+            })
+            .collect(),
+        notes: Vec::new(),
+    })
+}
+
+/// A hint for a file that is some other kind of JSON, such as outlines passed as data.
+fn misplaced_file_hint(whole: &str) -> Option<&'static str> {
+    let top: HashMap<String, serde::de::IgnoredAny> = serde_json::from_str(whole).ok()?;
+    top.contains_key("type").then_some(
+        " (this looks like GeoJSON or TopoJSON outlines: give it with --countries, not --data)",
+    )
+}

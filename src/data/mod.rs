@@ -1,0 +1,24 @@
+//! Everything aidmap reads: country outlines (GeoJSON, TopoJSON), aid data sets (JSON,
+//! CSV), and how the two join. No drawing here, and no egui.
+
+pub mod aid;
+pub mod aid_csv;
+mod aid_grouping;
+pub mod aid_json;
+pub mod aid_reader;
+pub mod bundled;
+pub mod country_names;
+pub mod date;
+mod geojson_reader;
+pub mod join;
+pub mod outline;
+pub mod outline_reader;
+pub mod properties;
+pub mod text;
+mod topojson_reader;
+
+pub use aid::AidDataset;
+pub use aid_reader::{load_aid, read_aid};
+pub use join::{Join, JoinIssue, join};
+pub use outline::{Country, Outlines};
+pub use outline_reader::{load_outlines, read_outlines};

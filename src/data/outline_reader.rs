@@ -1,0 +1,123 @@
+//! Reading an outline file of any supported kind: it checks the bytes are JSON text,
+//! tells GeoJSON from TopoJSON by the top-level `type`, lets the matching reader pull
+//! out the features, and turns them into countries. It does not draw or join.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde_json::value::RawValue;
+
+use crate::data::outline::{Outlines, Skipped, build_country};
+use crate::data::{geojson_reader, text, topojson_reader};
+use crate::error::{LoadError, Location};
+
+/// Read outlines from a file on disk. `object` picks a TopoJSON object by name.
+pub fn load_outlines(path: &Path, object: Option<&str>) -> Result<Outlines, LoadError> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|err| LoadError::new(&file, format!("cannot read the file: {err}")))?;
+    read_outlines(&file, &bytes, object)
+}
+
+/// Read outlines from the bytes of a file called `file` (used in messages).
+pub fn read_outlines(
+    file: &str,
+    bytes: &[u8],
+    object: Option<&str>,
+) -> Result<Outlines, LoadError> {
+    let whole = text::decode(file, bytes)?;
+    let (kind, top) = top_level(file, whole)?;
+    let mut skipped = Skipped::default();
+    let raw_features = if kind == "Topology" {
+        topojson_reader::read_features(file, whole, object, &mut skipped)?
+    } else {
+        geojson_reader::read_features(file, whole, &kind, &top, &mut skipped)?
+    };
+    let feature_count = raw_features.len();
+    let mut countries = Vec::with_capacity(feature_count);
+    for raw in raw_features {
+        if let Some(country) = build_country(file, raw, &mut skipped)? {
+            countries.push(country);
+        }
+    }
+    if countries.is_empty() {
+        let mut message =
+            format!("no Polygon or MultiPolygon outlines found ({feature_count} features read)");
+        if skipped.total() > 0 {
+            let reasons: Vec<String> = skipped
+                .0
+                .iter()
+                .map(|(reason, n)| format!("{n} {reason}"))
+                .collect();
+            message.push_str(&format!("; skipped: {}", reasons.join(", ")));
+        }
+        return Err(LoadError::new(file, message));
+    }
+    Ok(Outlines {
+        file: file.to_string(),
+        countries,
+        skipped,
+    })
+}
+
+/// The top-level `type` of a JSON document and its members, or an error that says
+/// why the text is not GeoJSON or TopoJSON.
+fn top_level<'a>(
+    file: &str,
+    whole: &'a str,
+) -> Result<(String, HashMap<String, &'a RawValue>), LoadError> {
+    let value: &RawValue =
+        serde_json::from_str(whole).map_err(|err| text::json_error(file, &err))?;
+    let first = value.get().trim_start().chars().next().unwrap_or(' ');
+    if first != '{' {
+        let what = match first {
+            '[' => "an array",
+            '"' => "a string",
+            't' | 'f' => "a boolean",
+            'n' => "null",
+            _ => "a number",
+        };
+        return Err(LoadError::new(
+            file,
+            format!(
+                "this is JSON, but not GeoJSON or TopoJSON: the top level is {what}, not an object"
+            ),
+        ));
+    }
+    let top: HashMap<String, &RawValue> =
+        serde_json::from_str(whole).map_err(|err| text::json_error(file, &err))?;
+    let kind = match top
+        .get("type")
+        .map(|raw| serde_json::from_str::<String>(raw.get()))
+    {
+        Some(Ok(kind)) => kind,
+        _ => {
+            let (line, column) = text::line_column(whole, text::offset_in(whole, value.get()));
+            return Err(LoadError::at(
+                file,
+                Location::LineColumn { line, column },
+                "this is JSON, but not GeoJSON or TopoJSON: the top-level object has no \
+                 \"type\" (expected \"FeatureCollection\", \"Feature\" or \"Topology\")",
+            ));
+        }
+    };
+    const KNOWN: &[&str] = &[
+        "Topology",
+        "FeatureCollection",
+        "Feature",
+        "GeometryCollection",
+        "Polygon",
+        "MultiPolygon",
+        "Point",
+        "MultiPoint",
+        "LineString",
+        "MultiLineString",
+    ];
+    if !KNOWN.contains(&kind.as_str()) {
+        return Err(LoadError::new(
+            file,
+            format!("this is JSON, but not GeoJSON or TopoJSON: \"type\" is \"{kind}\""),
+        ));
+    }
+    Ok((kind, top))
+}

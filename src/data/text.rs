@@ -1,0 +1,136 @@
+//! Turning the bytes of a file into text we can parse, with the checks every loader
+//! shares: empty files, binary junk, a byte-order mark. Also maps byte offsets back to
+//! line and column, for error messages. It does not parse anything.
+
+use crate::error::{LoadError, Location};
+
+/// The text of a file, without a UTF-8 byte-order mark.
+///
+/// Fails with a clear message for an empty file, for a file that holds only white
+/// space, and for bytes that are not UTF-8 text (an image, a zip, a shapefile).
+pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.is_empty() {
+        return Err(LoadError::new(file, "the file is empty"));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        let offset = err.valid_up_to();
+        let (line, column) = line_column(&String::from_utf8_lossy(&bytes[..offset]), offset);
+        LoadError::at(
+            file,
+            Location::LineColumn { line, column },
+            "this is not UTF-8 text (is it a binary file, such as a shapefile or a zip?)",
+        )
+    })?;
+    if text.contains('\0') {
+        return Err(LoadError::new(
+            file,
+            "the file contains NUL bytes: it is binary, not a text file",
+        ));
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::new(file, "the file holds only white space"));
+    }
+    Ok(text)
+}
+
+/// The 1-based line and column (in characters) of a byte offset in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+/// The byte offset of a 1-based line and column in `text` (the inverse of
+/// [`line_column`]); past the end it gives the length of the text.
+pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut line_start = 0;
+    for _ in 1..line {
+        match text[line_start..].find('\n') {
+            Some(i) => line_start += i + 1,
+            None => return text.len(),
+        }
+    }
+    text[line_start..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i)
+}
+
+/// The byte offset of `part` inside `whole`, when `part` is a slice of it.
+pub fn offset_in(whole: &str, part: &str) -> usize {
+    (part.as_ptr() as usize).saturating_sub(whole.as_ptr() as usize)
+}
+
+/// A `serde_json` error as a [`LoadError`] with its line and column.
+pub fn json_error(file: &str, err: &serde_json::Error) -> LoadError {
+    let message = describe_json_error(err);
+    if err.line() == 0 {
+        LoadError::new(file, message)
+    } else {
+        LoadError::at(
+            file,
+            Location::LineColumn {
+                line: err.line(),
+                column: err.column(),
+            },
+            message,
+        )
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C", which we print
+/// in front instead, and with the cases users meet most put in plain words.
+fn describe_json_error(err: &serde_json::Error) -> String {
+    let text = err.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    };
+    match err.classify() {
+        serde_json::error::Category::Eof => {
+            format!("the JSON ends too early ({text}); is the file truncated?")
+        }
+        serde_json::error::Category::Syntax if text.contains("recursion limit") => {
+            "the JSON is nested too deeply (over 128 levels) to be a map file".to_string()
+        }
+        serde_json::error::Category::Syntax => format!("invalid JSON: {text}"),
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_column_counts_from_one_in_characters() {
+        let text = "ab\nçd\nef";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 3), (2, 1));
+        assert_eq!(line_column(text, 5), (2, 2));
+        assert_eq!(offset_of(text, 2, 2), 5);
+        assert_eq!(offset_of(text, 3, 1), 7);
+    }
+
+    #[test]
+    fn decode_strips_a_byte_order_mark_and_refuses_junk() {
+        assert_eq!(decode("f", b"\xEF\xBB\xBF{}").unwrap(), "{}");
+        assert!(decode("f", b"").unwrap_err().message.contains("empty"));
+        assert!(
+            decode("f", b"\xff\xfe\x00")
+                .unwrap_err()
+                .message
+                .contains("UTF-8")
+        );
+        assert!(
+            decode("f", b" \n ")
+                .unwrap_err()
+                .message
+                .contains("white space")
+        );
+    }
+}

@@ -1,0 +1,70 @@
+//! The one error type for everything aidmap reads: it names the file, says where in it
+//! (line and column, a CSV row, a feature) and what is wrong. It never carries a panic
+//! or a backtrace; the command line prints it after `error:`, the window shows it.
+
+use std::fmt;
+
+/// Where in a file a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A line and column, both counted from 1 (JSON, GeoJSON, TopoJSON).
+    LineColumn { line: usize, column: usize },
+    /// A CSV record: `row` counts data rows from 1 (the header is not a row), `line`
+    /// is the file line the record starts on.
+    Row { row: usize, line: usize },
+    /// A part of a structured file that has no useful line, such as
+    /// "object 'countries', geometry 12".
+    Part(String),
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::LineColumn { line, column } => write!(f, "line {line}, column {column}"),
+            Location::Row { row, line } => write!(f, "row {row} (line {line})"),
+            Location::Part(part) => f.write_str(part),
+        }
+    }
+}
+
+/// A file could not be read, or what it says cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file as the user named it (or `bundled: NAME` for the files in the binary).
+    pub file: String,
+    /// Where in the file, when known.
+    pub location: Option<Location>,
+    /// What is wrong, in words a user can act on.
+    pub message: String,
+}
+
+impl LoadError {
+    /// An error about the file as a whole.
+    pub fn new(file: impl Into<String>, message: impl Into<String>) -> Self {
+        LoadError {
+            file: file.into(),
+            location: None,
+            message: message.into(),
+        }
+    }
+
+    /// An error at a place in the file.
+    pub fn at(file: impl Into<String>, location: Location, message: impl Into<String>) -> Self {
+        LoadError {
+            file: file.into(),
+            location: Some(location),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.location {
+            Some(location) => write!(f, "{}: {}: {}", self.file, location, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}

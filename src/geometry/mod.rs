@@ -1,0 +1,3 @@
+//! Geometry on longitude/latitude shapes: pure functions, no drawing, no files.
+
+pub mod antimeridian;
