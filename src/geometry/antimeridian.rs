@@ -26,16 +26,26 @@ pub fn cut_polygon(polygon: Polygon<f64>) -> Vec<Polygon<f64>> {
     }
     let (exterior, holes) = polygon.into_inner();
     let exterior = unwrap_ring(&exterior);
-    let exterior = close_through_pole(exterior);
     let centre = mid_longitude(&exterior);
-    let holes: Vec<LineString<f64>> = holes
-        .iter()
-        .map(unwrap_ring)
-        .filter(|hole| winding_shift(hole) == 0.0)
-        .map(|hole| shift_near(hole, centre))
-        .collect();
-    let unwrapped = Polygon::new(exterior, holes);
-    clip_to_strips(&unwrapped)
+    let mut shape = MultiPolygon(vec![Polygon::new(close_through_pole(exterior), vec![])]);
+    for hole in holes.iter().map(unwrap_ring) {
+        let hole = if winding_shift(&hole) == 0.0 {
+            shift_near(hole, centre)
+        } else {
+            hole
+        };
+        let polar = winding_shift(&hole) != 0.0;
+        let hole = MultiPolygon(vec![Polygon::new(close_through_pole(hole), vec![])]);
+        // A ring round the pole bounds a polar cap; on the sphere the land lies between
+        // two such rings (Natural Earth 1:50m draws Antarctica as a coast with a tiny
+        // ring at 89.999° S), which on the plane is the difference of their caps.
+        shape = if polar {
+            shape.xor(&hole)
+        } else {
+            shape.difference(&hole)
+        };
+    }
+    shape.0.iter().flat_map(clip_to_strips).collect()
 }
 
 /// `shape` with every polygon cut at the antimeridian.
@@ -153,20 +163,45 @@ fn clip_to_strips(polygon: &Polygon<f64>) -> Vec<Polygon<f64>> {
 
 fn shifted_into_range(polygon: Polygon<f64>, shift: f64) -> Polygon<f64> {
     let move_ring = |ring: &LineString<f64>| {
-        LineString(
-            ring.0
-                .iter()
-                .map(|c| Coord {
-                    x: (c.x + shift).clamp(-180.0, 180.0),
-                    y: c.y.clamp(-90.0, 90.0),
-                })
-                .collect(),
-        )
+        let moved: Vec<Coord<f64>> = ring
+            .0
+            .iter()
+            .map(|c| Coord {
+                x: (c.x + shift).clamp(-180.0, 180.0),
+                y: c.y.clamp(-90.0, 90.0),
+            })
+            .collect();
+        LineString(densify_long_edges(&moved))
     };
     Polygon::new(
         move_ring(polygon.exterior()),
         polygon.interiors().iter().map(move_ring).collect(),
     )
+}
+
+/// After cutting, the only edges that may still span a large part of the world run
+/// along one latitude (the polar cap's edge). Split them into steps of at most 90° so
+/// no edge spans more than 180°, which would read as a crossing again.
+fn densify_long_edges(coords: &[Coord<f64>]) -> Vec<Coord<f64>> {
+    const MAX_STEP: f64 = 90.0;
+    let mut out = Vec::with_capacity(coords.len());
+    for pair in coords.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        out.push(a);
+        let span = (b.x - a.x).abs();
+        if span > MAX_STEP {
+            let steps = (span / MAX_STEP).ceil() as usize;
+            for step in 1..steps {
+                let t = step as f64 / steps as f64;
+                out.push(Coord {
+                    x: a.x + (b.x - a.x) * t,
+                    y: a.y + (b.y - a.y) * t,
+                });
+            }
+        }
+    }
+    out.extend(coords.last());
+    out
 }
 
 #[cfg(test)]
