@@ -40,7 +40,7 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
     let Some(country_column) = column("country") else {
         return Err(LoadError::at(
             file,
-            Location::Row { row: 0, line: 1 },
+            Location::Part("the header row (line 1)".into()),
             format!(
                 "the header has no \"country\" column (it has: {})",
                 headers.join(", ")

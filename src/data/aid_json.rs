@@ -2,8 +2,6 @@
 //! Unknown members are refused rather than ignored, so a typo such as `"member"`
 //! is reported instead of silently losing a fact.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -112,9 +110,11 @@ fn one() -> u32 {
 pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
     let whole = text::decode(file, bytes)?;
     let parsed: File = serde_json::from_str(whole).map_err(|err| {
-        let mut error = text::json_error(file, &err);
-        if let Some(hint) = misplaced_file_hint(whole) {
-            error.message.push_str(hint);
+        let mut error = text::json_error_in(file, whole, &err);
+        if error.message.starts_with("unknown field `type`") {
+            error.message.push_str(
+                " (this looks like GeoJSON or TopoJSON outlines: give it with --countries, not --data)",
+            );
         }
         error
     })?;
@@ -226,12 +226,4 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
             .collect(),
         notes: Vec::new(),
     })
-}
-
-/// A hint for a file that is some other kind of JSON, such as outlines passed as data.
-fn misplaced_file_hint(whole: &str) -> Option<&'static str> {
-    let top: HashMap<String, serde::de::IgnoredAny> = serde_json::from_str(whole).ok()?;
-    top.contains_key("type").then_some(
-        " (this looks like GeoJSON or TopoJSON outlines: give it with --countries, not --data)",
-    )
 }

@@ -66,8 +66,15 @@ fn top_level<'a>(
     file: &str,
     whole: &'a str,
 ) -> Result<(String, HashMap<String, &'a RawValue>), LoadError> {
-    let value: &RawValue =
-        serde_json::from_str(whole).map_err(|err| text::json_error(file, &err))?;
+    let value: &RawValue = serde_json::from_str(whole).map_err(|err| {
+        let mut error = text::json_error_in(file, whole, &err);
+        if error.message.starts_with("this is not JSON") {
+            error.message.push_str(
+                "; outline files are GeoJSON or TopoJSON (aid data in CSV goes with --data)",
+            );
+        }
+        error
+    })?;
     let first = value.get().trim_start().chars().next().unwrap_or(' ');
     if first != '{' {
         let what = match first {

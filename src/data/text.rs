@@ -82,6 +82,31 @@ pub fn json_error(file: &str, err: &serde_json::Error) -> LoadError {
     }
 }
 
+/// Like [`json_error`], with hints that need the text: `NaN` and `Infinity` (which
+/// JSON does not allow), and a file that is not JSON at all.
+pub fn json_error_in(file: &str, whole: &str, err: &serde_json::Error) -> LoadError {
+    let mut error = json_error(file, err);
+    if err.line() == 0 || !err.is_syntax() {
+        return error;
+    }
+    let at = offset_of(whole, err.line(), err.column());
+    let rest = whole.get(at..).unwrap_or("").trim_start_matches(['-', '+']);
+    if ["NaN", "nan", "Infinity", "inf"]
+        .iter()
+        .any(|t| rest.starts_with(t))
+    {
+        error.message = "NaN and Infinity are not numbers JSON allows; every coordinate must be a finite number".into();
+    } else if whole
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c != '{' && c != '[')
+    {
+        error.message = format!("this is not JSON ({})", error.message);
+    }
+    error
+}
+
 /// serde_json's message without its trailing " at line L column C", which we print
 /// in front instead, and with the cases users meet most put in plain words.
 fn describe_json_error(err: &serde_json::Error) -> String {
