@@ -222,3 +222,19 @@ fn a_topojson_object_can_be_named() {
     assert!(err.message.contains("no object 'rivers'"), "{err}");
     assert!(err.message.contains("'countries', 'land'"), "{err}");
 }
+
+#[test]
+fn a_lone_feature_and_a_geometry_collection_load() {
+    let feature = br#"{"type": "Feature", "id": 380, "properties": {"NAME": "Italy"},
+        "geometry": {"type": "MultiPolygon", "coordinates": [[[[6.6, 45.1], [18.5, 40.1], [15.6, 38.0], [6.6, 45.1]]]]}}"#;
+    let outlines = read_outlines("italy.geojson", feature, None).unwrap();
+    assert_eq!(outlines.countries.len(), 1);
+    assert_eq!(outlines.countries[0].iso_a3.as_deref(), Some("ITA"));
+
+    let collection = br#"{"type": "GeometryCollection", "geometries": [
+        {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]},
+        {"type": "Point", "coordinates": [5, 5]}]}"#;
+    let outlines = read_outlines("shapes.geojson", collection, None).unwrap();
+    assert_eq!(outlines.countries.len(), 1);
+    assert_eq!(outlines.skipped.total(), 1);
+}
