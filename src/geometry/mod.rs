@@ -1,3 +1,4 @@
 //! Geometry on longitude/latitude shapes: pure functions, no drawing, no files.
 
 pub mod antimeridian;
+pub mod projection;
