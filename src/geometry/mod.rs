@@ -1,4 +1,5 @@
 //! Geometry on longitude/latitude shapes: pure functions, no drawing, no files.
 
 pub mod antimeridian;
+pub mod projected;
 pub mod projection;

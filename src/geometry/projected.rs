@@ -1,0 +1,174 @@
+//! Country outlines in a projection, ready to draw and to hit-test: projected shapes,
+//! triangle meshes (earcut, from geo), border rings, a point inside each country for
+//! its label, and an R-tree (rstar) of polygon bounds. Built once per data set and
+//! projection; panning and zooming only transform what is here.
+
+use geo::{Area, BoundingRect, Contains, Distance, Euclidean, InteriorPoint, TriangulateEarcut};
+use geo::{Coord, LineString, MultiPolygon, Point, Polygon};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{AABB, RTree};
+
+use crate::data::Country;
+use crate::geometry::projection::Projection;
+
+/// A triangle mesh in projected coordinates.
+#[derive(Debug, Clone, Default)]
+pub struct Triangles {
+    /// Vertex positions.
+    pub vertices: Vec<[f32; 2]>,
+    /// Three indices into `vertices` per triangle.
+    pub indices: Vec<u32>,
+}
+
+/// One country in the projection.
+#[derive(Debug, Clone)]
+pub struct ProjectedCountry {
+    /// The outline, projected.
+    pub shape: MultiPolygon<f64>,
+    /// The filled area as triangles.
+    pub triangles: Triangles,
+    /// Every ring (outer and holes), for borders.
+    pub rings: Vec<Vec<[f32; 2]>>,
+    /// A point inside the country (inside its largest polygon), for a label or badge.
+    pub label_point: [f64; 2],
+    /// `[min_x, min_y, max_x, max_y]` of the whole country.
+    pub bounds: [f64; 4],
+    /// The projected area of its largest polygon.
+    pub largest_area: f64,
+}
+
+type IndexEntry = GeomWithData<Rectangle<[f64; 2]>, (usize, usize)>;
+
+/// All countries of an outline set in one projection.
+pub struct ProjectedMap {
+    /// The projection used.
+    pub projection: Projection,
+    /// One entry per country, in the order of the outlines.
+    pub countries: Vec<ProjectedCountry>,
+    /// The bounds of the whole world in this projection.
+    pub world_bounds: [f64; 4],
+    index: RTree<IndexEntry>,
+}
+
+impl ProjectedMap {
+    /// Project, triangulate and index `countries`.
+    pub fn new(countries: &[Country], projection: Projection) -> Self {
+        let projected: Vec<ProjectedCountry> = countries
+            .iter()
+            .map(|country| project_country(&country.shape, projection))
+            .collect();
+        let mut entries = Vec::new();
+        for (country_index, country) in projected.iter().enumerate() {
+            for (polygon_index, polygon) in country.shape.0.iter().enumerate() {
+                if let Some(rect) = polygon.bounding_rect() {
+                    let envelope = Rectangle::from_corners(
+                        [rect.min().x, rect.min().y],
+                        [rect.max().x, rect.max().y],
+                    );
+                    entries.push(GeomWithData::new(envelope, (country_index, polygon_index)));
+                }
+            }
+        }
+        ProjectedMap {
+            projection,
+            countries: projected,
+            world_bounds: projection.world_bounds(),
+            index: RTree::bulk_load(entries),
+        }
+    }
+
+    /// The country whose outline contains `point` (projected coordinates); where none
+    /// does, the nearest one within `tolerance`. Holes count: a point in San Marino is
+    /// San Marino, not Italy.
+    pub fn country_at(&self, point: [f64; 2], tolerance: f64) -> Option<usize> {
+        let p = Point::new(point[0], point[1]);
+        let inside = self
+            .index
+            .locate_all_at_point(&point)
+            .map(|entry| entry.data)
+            .filter(|&(c, i)| self.countries[c].shape.0[i].contains(&p))
+            // Nested outlines (an enclave drawn over its surroundings without a hole):
+            // the smallest one is the one the user sees and means.
+            .min_by(|a, b| {
+                let area = |(c, i): (usize, usize)| self.countries[c].shape.0[i].unsigned_area();
+                area(*a).total_cmp(&area(*b))
+            });
+        if let Some((country, _)) = inside {
+            return Some(country);
+        }
+        if tolerance <= 0.0 {
+            return None;
+        }
+        let search = AABB::from_corners(
+            [point[0] - tolerance, point[1] - tolerance],
+            [point[0] + tolerance, point[1] + tolerance],
+        );
+        self.index
+            .locate_in_envelope_intersecting(&search)
+            .map(|entry| {
+                let (c, i) = entry.data;
+                (c, Euclidean.distance(&p, &self.countries[c].shape.0[i]))
+            })
+            .filter(|(_, distance)| *distance <= tolerance)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(country, _)| country)
+    }
+}
+
+fn project_country(shape: &MultiPolygon<f64>, projection: Projection) -> ProjectedCountry {
+    let project_ring = |ring: &LineString<f64>| {
+        LineString(
+            ring.0
+                .iter()
+                .map(|c| {
+                    let [x, y] = projection.forward(c.x, c.y);
+                    Coord { x, y }
+                })
+                .collect(),
+        )
+    };
+    let polygons: Vec<Polygon<f64>> = shape
+        .0
+        .iter()
+        .map(|polygon| {
+            Polygon::new(
+                project_ring(polygon.exterior()),
+                polygon.interiors().iter().map(project_ring).collect(),
+            )
+        })
+        .collect();
+    let shape = MultiPolygon(polygons);
+    let mut triangles = Triangles::default();
+    let mut rings = Vec::new();
+    for polygon in &shape.0 {
+        let raw = polygon.earcut_triangles_raw();
+        let base = triangles.vertices.len() as u32;
+        triangles
+            .vertices
+            .extend(raw.vertices.iter().map(|[x, y]| [*x as f32, *y as f32]));
+        triangles
+            .indices
+            .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            rings.push(ring.0.iter().map(|c| [c.x as f32, c.y as f32]).collect());
+        }
+    }
+    let largest = shape
+        .0
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+    let label_point = largest
+        .and_then(|p| p.interior_point())
+        .map_or([0.0, 0.0], |p| [p.x(), p.y()]);
+    let bounds = shape
+        .bounding_rect()
+        .map_or([0.0; 4], |r| [r.min().x, r.min().y, r.max().x, r.max().y]);
+    ProjectedCountry {
+        largest_area: largest.map_or(0.0, |p| p.unsigned_area()),
+        shape,
+        triangles,
+        rings,
+        label_point,
+        bounds,
+    }
+}
