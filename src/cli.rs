@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::geometry::projection::Projection;
+use crate::ui::ThemeChoice;
 
 /// A desktop map of where aid went.
 #[derive(Debug, Parser)]
@@ -12,9 +15,91 @@ pub struct Cli {
     /// Files to load instead of the bundled ones.
     #[command(flatten)]
     pub inputs: Inputs,
+    /// How the window starts.
+    #[command(flatten)]
+    pub window: WindowArgs,
     /// What to do; without a command, the map window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// Options of the map window.
+#[derive(Debug, Args, Clone, Default)]
+pub struct WindowArgs {
+    /// Save the window's first fully drawn frame as PNG to FILE, then exit.
+    #[arg(long, value_name = "FILE")]
+    pub screenshot: Option<PathBuf>,
+    /// The projection to start in.
+    #[arg(long, value_enum, default_value_t = ProjectionArg::EqualEarth)]
+    pub projection: ProjectionArg,
+    /// The theme to start in.
+    #[arg(long, value_enum, default_value_t = ThemeArg::System)]
+    pub theme: ThemeArg,
+    /// The window's size in points, as WIDTHxHEIGHT.
+    #[arg(long, value_name = "WxH", default_value = "1400x860", value_parser = parse_size)]
+    pub size: [f32; 2],
+}
+
+/// A projection on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ProjectionArg {
+    /// Equal Earth (the default).
+    #[default]
+    EqualEarth,
+    /// Natural Earth I.
+    NaturalEarth,
+    /// Equirectangular (plate carrée).
+    Equirectangular,
+    /// Mercator, clipped at ±85°.
+    Mercator,
+}
+
+impl From<ProjectionArg> for Projection {
+    fn from(arg: ProjectionArg) -> Self {
+        match arg {
+            ProjectionArg::EqualEarth => Projection::EqualEarth,
+            ProjectionArg::NaturalEarth => Projection::NaturalEarth1,
+            ProjectionArg::Equirectangular => Projection::Equirectangular,
+            ProjectionArg::Mercator => Projection::Mercator,
+        }
+    }
+}
+
+/// A theme on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ThemeArg {
+    /// Follow the system.
+    #[default]
+    System,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+impl From<ThemeArg> for ThemeChoice {
+    fn from(arg: ThemeArg) -> Self {
+        match arg {
+            ThemeArg::System => ThemeChoice::System,
+            ThemeArg::Light => ThemeChoice::Light,
+            ThemeArg::Dark => ThemeChoice::Dark,
+        }
+    }
+}
+
+/// Parse "1400x860".
+fn parse_size(text: &str) -> Result<[f32; 2], String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("'{text}' is not WIDTHxHEIGHT"))?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|n| (200.0..=10000.0).contains(n))
+            .ok_or_else(|| format!("'{v}' is not a size between 200 and 10000"))
+    };
+    Ok([parse(w)?, parse(h)?])
 }
 
 /// The files every command reads.

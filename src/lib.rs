@@ -12,6 +12,7 @@ pub mod cli;
 pub mod data;
 pub mod error;
 pub mod geometry;
+pub mod scene;
 pub mod ui;
 
 pub use error::{LoadError, Location};

@@ -1,18 +1,21 @@
 //! The `aidmap` binary: parse the command line and run the command.
 
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 
 use aidmap::check;
-use aidmap::cli::{Cli, Command, Inputs};
+use aidmap::cli::{Cli, Command, Inputs, WindowArgs};
 use aidmap::data::{self, bundled};
 use aidmap::error::LoadError;
+use aidmap::ui::screenshot::ScreenshotTarget;
+use aidmap::ui::{AidMapApp, AppOptions};
 use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Some(Command::Check) => run_check(&cli.inputs),
-        None => run_window(&cli.inputs),
+        None => run_window(&cli.inputs, &cli.window),
     };
     ExitCode::from(u8::try_from(status).unwrap_or(2))
 }
@@ -34,7 +37,7 @@ fn run_check(inputs: &Inputs) -> i32 {
     }
 }
 
-fn run_window(inputs: &Inputs) -> i32 {
+fn run_window(inputs: &Inputs, window: &WindowArgs) -> i32 {
     let loaded = (|| -> Result<_, LoadError> {
         let outlines = match &inputs.countries {
             Some(path) => data::load_outlines(path, inputs.object.as_deref())?,
@@ -53,18 +56,45 @@ fn run_window(inputs: &Inputs) -> i32 {
             return check::EXIT_INVALID;
         }
     };
-    let options = eframe::NativeOptions {
+    let outcome = Arc::new(Mutex::new(None));
+    let options = AppOptions {
+        projection: window.projection.into(),
+        theme: window.theme.into(),
+        screenshot: window.screenshot.clone().map(|path| ScreenshotTarget {
+            path,
+            outcome: outcome.clone(),
+        }),
+    };
+    let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("aidmap")
-            .with_inner_size([1280.0, 800.0]),
+            .with_title(format!("aidmap — {}", aid.title))
+            .with_inner_size(window.size)
+            .with_min_inner_size([640.0, 420.0]),
         ..Default::default()
     };
-    let app = aidmap::ui::AidMapApp::new(&outlines, &aid);
-    match eframe::run_native("aidmap", options, Box::new(|_cc| Ok(Box::new(app)))) {
-        Ok(()) => 0,
-        Err(err) => {
-            eprintln!("error: cannot open the window: {err}");
+    let natural_earth = inputs.countries.is_none();
+    let app = AidMapApp::new(outlines, aid, natural_earth, options);
+    if let Err(err) = eframe::run_native("aidmap", native, Box::new(|_cc| Ok(Box::new(app)))) {
+        eprintln!("error: cannot open the window: {err}");
+        return check::EXIT_INVALID;
+    }
+    let result = outcome.lock().ok().and_then(|mut o| o.take());
+    match (result, &window.screenshot) {
+        (Some(Ok(())), Some(path)) => {
+            println!("saved {}", path.display());
+            0
+        }
+        (Some(Err(message)), _) => {
+            eprintln!("error: {message}");
             check::EXIT_INVALID
         }
+        (None, Some(path)) => {
+            eprintln!(
+                "error: {}: the window closed before a frame was captured",
+                path.display()
+            );
+            check::EXIT_INVALID
+        }
+        (_, None) => 0,
     }
 }

@@ -1,34 +1,14 @@
-//! The eframe window. For now it says which data it has loaded; the map itself is
-//! built in the next step (see the issues).
+//! The eframe window: a menu bar, the recipients panel, the map with hover, click
+//! pop-ups, pan and zoom. Each panel is a module with its own `ui` function; `app`
+//! composes them and owns the state tests drive. Painting the map is `scene`'s job.
 
-use crate::data::{AidDataset, Outlines};
+mod app;
+mod files;
+mod map_panel;
+mod menus;
+mod popup;
+pub mod screenshot;
+mod side_panel;
 
-/// The application state the window shows.
-pub struct AidMapApp {
-    summary: String,
-}
-
-impl AidMapApp {
-    /// An app showing `outlines` and `aid`.
-    pub fn new(outlines: &Outlines, aid: &AidDataset) -> Self {
-        AidMapApp {
-            summary: format!(
-                "{}: {} — {} outlines loaded from {}",
-                aid.title,
-                aid.summary(),
-                outlines.countries.len(),
-                outlines.file
-            ),
-        }
-    }
-}
-
-impl eframe::App for AidMapApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("aidmap");
-            ui.label(&self.summary);
-            ui.label("The map view is being built; `aidmap check` reports on the data.");
-        });
-    }
-}
+pub use app::{AidMapApp, AppOptions, ThemeChoice};
+pub use side_panel::SortColumn;

@@ -1,0 +1,88 @@
+//! Classes of team counts for the highlight shades and the legend. With few distinct
+//! counts (up to five) every count from 1 to the largest is its own class, so the
+//! legend reads 1, 2, 3; with more, counts are grouped into five ranges.
+
+/// The classes of one data set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamClasses {
+    /// Inclusive upper bound of each class, ascending.
+    upper_bounds: Vec<u32>,
+}
+
+const MAX_SINGLE_CLASSES: u32 = 5;
+
+impl TeamClasses {
+    /// Classes for these team counts (zeros are ignored).
+    pub fn new(counts: impl IntoIterator<Item = u32>) -> Self {
+        let mut counts: Vec<u32> = counts.into_iter().filter(|&c| c > 0).collect();
+        counts.sort_unstable();
+        let max = counts.last().copied().unwrap_or(1);
+        let upper_bounds = if max <= MAX_SINGLE_CLASSES {
+            (1..=max).collect()
+        } else {
+            // Five ranges of roughly equal width, each bound a whole number.
+            let mut bounds: Vec<u32> = (1..=5u32)
+                .map(|k| ((max as f64) * k as f64 / 5.0).ceil() as u32)
+                .collect();
+            bounds.dedup();
+            bounds
+        };
+        TeamClasses { upper_bounds }
+    }
+
+    /// The number of classes.
+    pub fn len(&self) -> usize {
+        self.upper_bounds.len()
+    }
+
+    /// True when there are no classes.
+    pub fn is_empty(&self) -> bool {
+        self.upper_bounds.is_empty()
+    }
+
+    /// The class of `teams` (which must be at least 1).
+    pub fn class_of(&self, teams: u32) -> usize {
+        self.upper_bounds
+            .iter()
+            .position(|&upper| teams <= upper)
+            .unwrap_or(self.upper_bounds.len().saturating_sub(1))
+    }
+
+    /// The legend label of each class: "1", "2", ... or "1–4", "5–8", ...
+    pub fn labels(&self) -> Vec<String> {
+        let mut lower = 1;
+        self.upper_bounds
+            .iter()
+            .map(|&upper| {
+                let label = if lower == upper {
+                    upper.to_string()
+                } else {
+                    format!("{lower}–{upper}")
+                };
+                lower = upper + 1;
+                label
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn few_counts_get_one_class_each() {
+        let classes = TeamClasses::new([1, 3, 1, 1]);
+        assert_eq!(classes.labels(), ["1", "2", "3"]);
+        assert_eq!(classes.class_of(3), 2);
+        assert_eq!(classes.class_of(1), 0);
+    }
+
+    #[test]
+    fn many_counts_are_grouped_into_five_ranges() {
+        let classes = TeamClasses::new([1, 40]);
+        assert_eq!(classes.labels(), ["1–8", "9–16", "17–24", "25–32", "33–40"]);
+        assert_eq!(classes.class_of(40), 4);
+        assert_eq!(classes.class_of(9), 1);
+    }
+}

@@ -1,0 +1,62 @@
+//! Where the parts of the picture go: a header band (title, subtitle), the map, and a
+//! footer band (source line), with text sizes scaled to the picture so that an
+//! 800×400 export and a 4000×2000 one read alike.
+
+use egui::{Rect, pos2};
+
+/// The rectangles and text sizes of one picture.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Layout {
+    /// Title and subtitle.
+    pub header: Rect,
+    /// The map itself.
+    pub map: Rect,
+    /// The source line.
+    pub footer: Rect,
+    /// Multiplier for every size below, from the picture's size.
+    pub scale: f32,
+}
+
+impl Layout {
+    /// The layout of a picture filling `rect`.
+    pub fn new(rect: Rect) -> Self {
+        let scale = (rect.width() / 1400.0)
+            .min(rect.height() / 760.0)
+            .clamp(0.6, 3.0);
+        let header_height = 70.0 * scale;
+        let footer_height = 26.0 * scale;
+        let header = Rect::from_min_max(rect.min, pos2(rect.max.x, rect.min.y + header_height));
+        let footer = Rect::from_min_max(pos2(rect.min.x, rect.max.y - footer_height), rect.max);
+        let map = Rect::from_min_max(
+            pos2(rect.min.x, header.max.y),
+            pos2(rect.max.x, footer.min.y),
+        );
+        Layout {
+            header,
+            map,
+            footer,
+            scale,
+        }
+    }
+
+    /// Outer margin.
+    pub fn margin(&self) -> f32 {
+        14.0 * self.scale
+    }
+    /// Title text size.
+    pub fn title_size(&self) -> f32 {
+        25.0 * self.scale
+    }
+    /// Subtitle text size.
+    pub fn subtitle_size(&self) -> f32 {
+        15.0 * self.scale
+    }
+    /// Source line and legend text size.
+    pub fn small_size(&self) -> f32 {
+        12.0 * self.scale
+    }
+    /// Badge radius.
+    pub fn badge_radius(&self) -> f32 {
+        10.0 * self.scale
+    }
+}

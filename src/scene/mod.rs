@@ -1,0 +1,18 @@
+//! The picture of the map for one view: fills, borders, highlighted recipients, team
+//! badges, title, legend and source line, painted with epaint shapes. The window, the
+//! tests and (later) the exports all paint through here, so what you see is what you
+//! export. Input handling and panels live in `ui`, not here.
+
+pub mod badges;
+pub mod classes;
+pub mod layout;
+pub mod model;
+pub mod paint;
+pub mod style;
+pub mod text;
+pub mod view;
+
+pub use model::MapModel;
+pub use paint::{SceneCache, SceneState, paint_scene};
+pub use style::MapStyle;
+pub use view::MapView;

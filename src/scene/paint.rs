@@ -1,0 +1,359 @@
+//! Painting the scene: background, country fills (one mesh), borders (decimated to
+//! the screen), hover and selection outlines, badges, title, legend and source line.
+//! The fill mesh and border shapes are cached while the view and data stay the same,
+//! so hovering costs almost nothing.
+
+use std::sync::Arc;
+
+use egui::epaint::{Mesh, PathShape, Vertex, WHITE_UV};
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2,
+    vec2,
+};
+
+use crate::scene::badges::{Badge, BadgeRequest, place_badges};
+use crate::scene::layout::Layout;
+use crate::scene::model::MapModel;
+use crate::scene::style::MapStyle;
+use crate::scene::text;
+use crate::scene::view::{MapView, ScreenTransform};
+
+/// What the user is pointing at and has chosen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SceneState {
+    /// The country under the pointer.
+    pub hovered: Option<usize>,
+    /// The selected country.
+    pub selected: Option<usize>,
+}
+
+/// What was drawn where, for turning pointer positions back into countries.
+#[derive(Debug, Clone)]
+pub struct SceneGeometry {
+    /// Where the parts of the picture are.
+    pub layout: Layout,
+    /// Projected coordinates to screen points.
+    pub transform: ScreenTransform,
+    /// The badges as placed.
+    pub badges: Vec<Badge>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct CacheKey {
+    generation: u64,
+    view: MapView,
+    map: Rect,
+    dark: bool,
+}
+
+/// Shapes kept from the previous frame while nothing they depend on changed.
+#[derive(Default)]
+pub struct SceneCache {
+    key: Option<CacheKey>,
+    fills: Arc<Mesh>,
+    borders: Vec<Shape>,
+}
+
+/// Points closer together than this (in screen points) are merged in borders.
+const BORDER_TOLERANCE: f32 = 0.6;
+
+/// Paint the whole picture for `model` into `rect`.
+pub fn paint_scene(
+    painter: &Painter,
+    rect: Rect,
+    model: &MapModel,
+    view: &MapView,
+    style: &MapStyle,
+    state: &SceneState,
+    cache: &mut SceneCache,
+) -> SceneGeometry {
+    let layout = Layout::new(rect);
+    let transform = view.transform(model.projected.world_bounds, layout.map);
+    painter.rect_filled(rect, CornerRadius::ZERO, style.background);
+
+    let key = CacheKey {
+        generation: model.generation,
+        view: *view,
+        map: layout.map,
+        dark: style.dark,
+    };
+    if cache.key != Some(key) {
+        cache.fills = Arc::new(fill_mesh(model, &transform, layout.map, style));
+        cache.borders = border_shapes(model, &transform, layout.map, style);
+        cache.key = Some(key);
+    }
+    let map_painter = painter.with_clip_rect(layout.map);
+    map_painter.add(Shape::convex_polygon(
+        world_outline(model, &transform),
+        style.ocean,
+        Stroke::new(1.0, style.land),
+    ));
+    map_painter.add(Shape::Mesh(cache.fills.clone()));
+    map_painter.extend(cache.borders.iter().cloned());
+    let outline = |country: usize, color: Color32, width: f32| {
+        let stroke = Stroke::new(width * layout.scale.max(1.0), color);
+        for ring in &model.projected.countries[country].rings {
+            let points = screen_ring(ring, &transform, BORDER_TOLERANCE);
+            if points.len() >= 3 {
+                map_painter.add(PathShape::closed_line(points, stroke));
+            }
+        }
+    };
+    if let Some(hovered) = state.hovered.filter(|h| Some(*h) != state.selected) {
+        outline(hovered, style.hover, 1.6);
+    }
+    if let Some(selected) = state.selected {
+        outline(selected, style.selected, 2.4);
+    }
+
+    let badges = badges_for(model, &transform, &layout);
+    paint_badges(&map_painter, &badges, style, &layout);
+    paint_header(painter, model, style, &layout);
+    paint_legend(painter, model, style, &layout);
+    paint_footer(painter, model, style, &layout);
+    SceneGeometry {
+        layout,
+        transform,
+        badges,
+    }
+}
+
+/// The edge of the projected world (the meridians ±180° from pole to pole), which is
+/// convex for the four projections.
+fn world_outline(model: &MapModel, transform: &ScreenTransform) -> Vec<Pos2> {
+    let projection = model.projected.projection;
+    let top = if projection == crate::geometry::projection::Projection::Mercator {
+        crate::geometry::projection::MERCATOR_MAX_LATITUDE
+    } else {
+        90.0
+    };
+    let steps = 90;
+    let mut points = Vec::with_capacity(2 * steps + 2);
+    for i in 0..=steps {
+        let lat = -top + 2.0 * top * i as f64 / steps as f64;
+        points.push(transform.to_screen(projection.forward(180.0, lat)));
+    }
+    for i in 0..=steps {
+        let lat = top - 2.0 * top * i as f64 / steps as f64;
+        points.push(transform.to_screen(projection.forward(-180.0, lat)));
+    }
+    points.dedup();
+    points
+}
+
+/// Screen rect of a projected bounding box.
+fn screen_bounds(bounds: [f64; 4], transform: &ScreenTransform) -> Rect {
+    Rect::from_two_pos(
+        transform.to_screen([bounds[0], bounds[1]]),
+        transform.to_screen([bounds[2], bounds[3]]),
+    )
+}
+
+fn fill_mesh(model: &MapModel, transform: &ScreenTransform, clip: Rect, style: &MapStyle) -> Mesh {
+    let mut mesh = Mesh::default();
+    for (index, country) in model.projected.countries.iter().enumerate() {
+        if !screen_bounds(country.bounds, transform).intersects(clip) {
+            continue;
+        }
+        let teams = model.teams_of(index);
+        let color = if teams > 0 {
+            style.highlight(model.classes.class_of(teams), model.classes.len())
+        } else {
+            style.land
+        };
+        let base = mesh.vertices.len() as u32;
+        mesh.vertices
+            .extend(country.triangles.vertices.iter().map(|&[x, y]| Vertex {
+                pos: transform.to_screen([x as f64, y as f64]),
+                uv: WHITE_UV,
+                color,
+            }));
+        mesh.indices
+            .extend(country.triangles.indices.iter().map(|&i| base + i));
+    }
+    mesh
+}
+
+fn border_shapes(
+    model: &MapModel,
+    transform: &ScreenTransform,
+    clip: Rect,
+    style: &MapStyle,
+) -> Vec<Shape> {
+    let stroke = Stroke::new(style.border_width, style.border);
+    let mut shapes = Vec::new();
+    for country in &model.projected.countries {
+        let bounds = screen_bounds(country.bounds, transform);
+        if !bounds.intersects(clip) || bounds.width().max(bounds.height()) < 2.0 {
+            continue;
+        }
+        for ring in &country.rings {
+            let points = screen_ring(ring, transform, BORDER_TOLERANCE);
+            if points.len() >= 3 {
+                shapes.push(Shape::Path(PathShape::closed_line(points, stroke)));
+            }
+        }
+    }
+    shapes
+}
+
+/// A ring on screen, without points closer than `tolerance` to the one before, and
+/// without spikes: epaint mitres the joins of a path, and where a ring turns back on
+/// itself (a narrow inlet, a one-pixel peninsula) the mitre shoots far across the map.
+fn screen_ring(ring: &[[f32; 2]], transform: &ScreenTransform, tolerance: f32) -> Vec<Pos2> {
+    /// Joins sharper than about 25° are dropped.
+    const SPIKE_COS: f32 = 0.9;
+    let mut points: Vec<Pos2> = Vec::with_capacity(ring.len());
+    for &[x, y] in ring {
+        let p = transform.to_screen([x as f64, y as f64]);
+        if points
+            .last()
+            .is_some_and(|last| last.distance_sq(p) < tolerance * tolerance)
+        {
+            continue;
+        }
+        points.push(p);
+        while points.len() >= 3 {
+            let n = points.len();
+            let (a, b, c) = (points[n - 3], points[n - 2], points[n - 1]);
+            let turn = (a - b).normalized().dot((c - b).normalized());
+            if turn > SPIKE_COS {
+                points.remove(n - 2);
+            } else {
+                break;
+            }
+        }
+    }
+    points
+}
+
+fn badges_for(model: &MapModel, transform: &ScreenTransform, layout: &Layout) -> Vec<Badge> {
+    let requests: Vec<BadgeRequest> = model
+        .recipients()
+        .map(|country| {
+            let projected = &model.projected.countries[country];
+            let bounds = screen_bounds(projected.bounds, transform);
+            BadgeRequest {
+                country,
+                teams: model.teams_of(country),
+                anchor: transform.to_screen(projected.label_point),
+                size: bounds.width().min(bounds.height()),
+            }
+        })
+        .collect();
+    place_badges(requests, layout.badge_radius(), layout.map)
+}
+
+fn paint_badges(painter: &Painter, badges: &[Badge], style: &MapStyle, layout: &Layout) {
+    let outline = Stroke::new(1.5 * layout.scale, style.background);
+    for badge in badges.iter().filter(|b| b.has_leader()) {
+        painter.line_segment(
+            [badge.anchor, badge.center],
+            Stroke::new(1.2 * layout.scale, style.badge_fill),
+        );
+        painter.circle_filled(badge.anchor, 2.2 * layout.scale, style.badge_fill);
+    }
+    for badge in badges {
+        painter.circle(badge.center, badge.radius, style.badge_fill, outline);
+        painter.text(
+            badge.center,
+            Align2::CENTER_CENTER,
+            badge.teams.to_string(),
+            FontId::proportional(badge.radius * 1.15),
+            style.badge_text,
+        );
+    }
+}
+
+fn paint_header(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &Layout) {
+    let left = layout.header.left() + layout.margin();
+    let title_top = layout.header.top() + layout.margin() * 0.8;
+    let title = painter.text(
+        pos2(left, title_top),
+        Align2::LEFT_TOP,
+        &model.aid.title,
+        FontId::proportional(layout.title_size()),
+        style.text,
+    );
+    painter.text(
+        pos2(left, title.bottom() + 3.0 * layout.scale),
+        Align2::LEFT_TOP,
+        text::subtitle(&model.aid),
+        FontId::proportional(layout.subtitle_size()),
+        style.muted_text,
+    );
+}
+
+fn paint_footer(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &Layout) {
+    painter.text(
+        pos2(
+            layout.footer.left() + layout.margin(),
+            layout.footer.center().y,
+        ),
+        Align2::LEFT_CENTER,
+        text::source_line(&model.aid, model.natural_earth, &model.outlines.file),
+        FontId::proportional(layout.small_size()),
+        style.muted_text,
+    );
+}
+
+fn paint_legend(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &Layout) {
+    let font = FontId::proportional(layout.small_size());
+    let s = layout.scale;
+    let swatch = vec2(22.0 * s, 12.0 * s);
+    let row = 18.0 * s;
+    let mut entries: Vec<(Color32, String)> = model
+        .classes
+        .labels()
+        .into_iter()
+        .enumerate()
+        .map(|(class, label)| (style.highlight(class, model.classes.len()), label))
+        .collect();
+    entries.push((style.land, "none reported".to_string()));
+    let padding = 8.0 * s;
+    let label_width = entries
+        .iter()
+        .map(|(_, label)| {
+            painter
+                .layout_no_wrap(label.clone(), font.clone(), style.text)
+                .size()
+                .x
+        })
+        .fold(0.0f32, f32::max);
+    let heading = painter.layout_no_wrap("Teams".to_string(), font.clone(), style.text);
+    let width = (swatch.x + 6.0 * s + label_width).max(heading.size().x) + 2.0 * padding;
+    let height = padding * 2.0 + heading.size().y + 4.0 * s + row * entries.len() as f32;
+    let min = pos2(
+        layout.map.left() + layout.margin(),
+        layout.map.bottom() - layout.margin() - height,
+    );
+    let frame = Rect::from_min_size(min, vec2(width, height));
+    painter.rect(
+        frame,
+        CornerRadius::same((4.0 * s) as u8),
+        style.panel,
+        Stroke::new(1.0, style.land),
+        StrokeKind::Inside,
+    );
+    painter.galley(min + vec2(padding, padding), heading.clone(), style.text);
+    let mut y = min.y + padding + heading.size().y + 4.0 * s;
+    for (color, label) in entries {
+        let swatch_rect =
+            Rect::from_min_size(pos2(min.x + padding, y + (row - swatch.y) / 2.0), swatch);
+        painter.rect(
+            swatch_rect,
+            CornerRadius::same(2),
+            color,
+            Stroke::new(0.5, style.muted_text),
+            StrokeKind::Inside,
+        );
+        painter.text(
+            pos2(swatch_rect.right() + 6.0 * s, y + row / 2.0),
+            Align2::LEFT_CENTER,
+            label,
+            font.clone(),
+            style.text,
+        );
+        y += row;
+    }
+}

@@ -1,0 +1,101 @@
+//! The words on the map, derived from the data set: title, subtitle with the claim and
+//! its date, source line. A user's data set gets its own.
+
+use chrono::NaiveDate;
+
+use crate::data::AidDataset;
+
+/// "9 April 2020".
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// The subtitle: the claim and its date where the data records one
+/// ("12 teams to 10 countries, as of 9 April 2020"), else the data's own totals.
+pub fn subtitle(aid: &AidDataset) -> String {
+    match &aid.claim {
+        Some(claim) => format!(
+            "{} {} to {} {}, as of {}",
+            claim.teams,
+            plural(claim.teams, "team", "teams"),
+            claim.countries,
+            plural(claim.countries, "country", "countries"),
+            long_date(claim.as_of)
+        ),
+        None => {
+            let teams = aid.total_teams();
+            let countries = aid.country_count() as u32;
+            format!(
+                "{teams} {} to {countries} {}",
+                plural(teams, "team", "teams"),
+                plural(countries, "country", "countries")
+            )
+        }
+    }
+}
+
+/// The source line: where the claim comes from, and the outlines' credit.
+pub fn source_line(aid: &AidDataset, natural_earth: bool, outlines_file: &str) -> String {
+    let claim_source = aid
+        .claim
+        .as_ref()
+        .and_then(|claim| claim.source.as_deref())
+        .and_then(|id| aid.source(id));
+    let mut parts = Vec::new();
+    match claim_source {
+        Some(source) => {
+            let mut text = format!(
+                "Source: {}",
+                source.outlet.as_deref().unwrap_or(&source.title)
+            );
+            if let Some(date) = source.date {
+                text.push_str(&format!(", {}", long_date(date)));
+            }
+            parts.push(text);
+        }
+        None => parts.push(format!("Data: {}", file_name(&aid.file))),
+    }
+    if natural_earth {
+        parts.push("Made with Natural Earth".to_string());
+    } else {
+        parts.push(format!("Outlines: {}", file_name(outlines_file)));
+    }
+    parts.join(" · ")
+}
+
+/// The "as of" date of the data, for "no team reported as of …".
+pub fn as_of(aid: &AidDataset) -> Option<String> {
+    aid.claim.as_ref().map(|claim| long_date(claim.as_of))
+}
+
+/// `one` for 1, else `many`.
+pub fn plural<'a>(n: u32, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+fn file_name(path: &str) -> String {
+    let name = path.strip_prefix("bundled ").unwrap_or(path);
+    std::path::Path::new(name)
+        .file_name()
+        .map_or_else(|| name.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::bundled;
+
+    #[test]
+    fn the_bundled_data_reads_as_the_claim_and_its_source() {
+        let aid = bundled::aid_data().unwrap();
+        assert_eq!(
+            subtitle(&aid),
+            "12 teams to 10 countries, as of 9 April 2020"
+        );
+        assert_eq!(
+            source_line(&aid, true, "x"),
+            "Source: Daily Mail (Islamabad), 9 April 2020 · Made with Natural Earth"
+        );
+        assert_eq!(as_of(&aid).as_deref(), Some("9 April 2020"));
+    }
+}

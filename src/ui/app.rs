@@ -1,0 +1,212 @@
+//! The application state and the composition of its panels.
+
+use egui::{Key, ThemePreference};
+
+use crate::data::{AidDataset, Outlines};
+use crate::geometry::projection::Projection;
+use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState};
+use crate::ui::files::{FileKind, FileLoader};
+use crate::ui::screenshot::{ScreenshotJob, ScreenshotTarget};
+use crate::ui::side_panel::SidePanel;
+use crate::ui::{map_panel, menus, popup};
+
+/// The light/dark choice in the View menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    /// Follow the operating system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    fn preference(self) -> ThemePreference {
+        match self {
+            ThemeChoice::System => ThemePreference::System,
+            ThemeChoice::Light => ThemePreference::Light,
+            ThemeChoice::Dark => ThemePreference::Dark,
+        }
+    }
+}
+
+/// How the app starts.
+#[derive(Debug, Clone, Default)]
+pub struct AppOptions {
+    /// The projection to start in.
+    pub projection: Projection,
+    /// The theme to start in.
+    pub theme: ThemeChoice,
+    /// Save the first fully drawn frame and close (`--screenshot`).
+    pub screenshot: Option<ScreenshotTarget>,
+}
+
+/// The whole application state.
+pub struct AidMapApp {
+    /// The data on the map.
+    pub model: MapModel,
+    /// Pan and zoom.
+    pub view: MapView,
+    /// Hovered and selected country.
+    pub scene_state: SceneState,
+    /// The pop-up, when one is open: the country it is about.
+    pub popup: Option<usize>,
+    /// The theme choice.
+    pub theme: ThemeChoice,
+    /// The last load error, shown in the window until dismissed.
+    pub error: Option<String>,
+    /// The recipients list and search box.
+    pub side_panel: SidePanel,
+    pub(crate) cache: SceneCache,
+    pub(crate) badges: Vec<crate::scene::badges::Badge>,
+    pub(crate) last_map_rect: Option<egui::Rect>,
+    pub(crate) loader: FileLoader,
+    pub(crate) screenshot: Option<ScreenshotJob>,
+    theme_applied: Option<ThemeChoice>,
+}
+
+impl AidMapApp {
+    /// An app showing `outlines` and `aid`. `natural_earth` says whether the outlines
+    /// are the bundled Natural Earth ones (for the credit line).
+    pub fn new(
+        outlines: Outlines,
+        aid: AidDataset,
+        natural_earth: bool,
+        options: AppOptions,
+    ) -> Self {
+        AidMapApp {
+            model: MapModel::new(outlines, aid, options.projection, natural_earth),
+            view: MapView::default(),
+            scene_state: SceneState::default(),
+            popup: None,
+            theme: options.theme,
+            error: None,
+            side_panel: SidePanel::default(),
+            cache: SceneCache::default(),
+            badges: Vec::new(),
+            last_map_rect: None,
+            loader: FileLoader::default(),
+            screenshot: options.screenshot.map(ScreenshotJob::new),
+            theme_applied: None,
+        }
+    }
+
+    /// The selected country's name, if any.
+    pub fn selected_name(&self) -> Option<&str> {
+        self.scene_state
+            .selected
+            .map(|c| self.model.outlines.countries[c].name.as_str())
+    }
+
+    /// Select `country` and open its pop-up (or clear both with `None`).
+    pub fn select(&mut self, country: Option<usize>) {
+        self.scene_state.selected = country;
+        self.popup = country;
+    }
+
+    /// Switch projection, keeping the selection.
+    pub fn set_projection(&mut self, projection: Projection) {
+        self.model.set_projection(projection);
+        self.view = MapView::default();
+    }
+
+    /// Back to the whole world.
+    pub fn reset_view(&mut self) {
+        self.view = MapView::default();
+    }
+
+    /// Replace the outlines or the data with a file's. On failure the map stays as it
+    /// was and the error is shown.
+    pub fn load_file(&mut self, kind: FileKind, path: &std::path::Path) {
+        match crate::ui::files::load(kind, path, &self.model) {
+            Ok(model) => {
+                self.model = model;
+                self.select(None);
+                self.view = MapView::default();
+                self.error = None;
+            }
+            Err(err) => self.error = Some(err.to_string()),
+        }
+    }
+
+    /// Draw the whole window into `ui` and handle its input.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        if self.theme_applied != Some(self.theme) {
+            ctx.set_theme(self.theme.preference());
+            self.theme_applied = Some(self.theme);
+        }
+        for (kind, path) in self.loader.poll(&ctx) {
+            self.load_file(kind, &path);
+        }
+        if ctx.input(|i| i.key_pressed(Key::Escape)) {
+            self.popup = None;
+            self.scene_state.selected = None;
+        }
+
+        egui::Panel::top("menu bar").show(ui, |ui| menus::menu_bar(ui, self));
+        if let Some(message) = self.error.clone() {
+            egui::Panel::top("load error").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {message}"));
+                    if ui.button("Dismiss").clicked() {
+                        self.error = None;
+                    }
+                });
+            });
+        }
+        let side = egui::Panel::left("recipients")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| {
+                self.side_panel
+                    .ui(ui, &self.model, self.scene_state.selected)
+            });
+        if let Some(action) = side.inner {
+            self.apply_side_action(action);
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let style = MapStyle::for_dark_mode(ui.visuals().dark_mode);
+                let outcome = map_panel::ui(ui, self, &style);
+                if let Some(anchor) = outcome.popup_anchor
+                    && let Some(country) = self.popup
+                    && popup::ui(&ctx, &self.model, country, anchor)
+                {
+                    self.popup = None;
+                }
+            });
+        self.loader.take_dropped(&ctx);
+        if let Some(job) = &mut self.screenshot {
+            job.step(&ctx);
+        }
+    }
+
+    fn apply_side_action(&mut self, action: crate::ui::side_panel::SideAction) {
+        use crate::ui::side_panel::SideAction;
+        match action {
+            SideAction::Select(country) => {
+                self.select(Some(country));
+                map_panel::ensure_visible(self, country);
+            }
+            SideAction::Find(country) => {
+                self.select(Some(country));
+                map_panel::focus_on(self, country);
+            }
+        }
+    }
+}
+
+impl eframe::App for AidMapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        // Opaque, so screenshots are not half transparent.
+        [0.0, 0.0, 0.0, 1.0]
+    }
+}

@@ -1,0 +1,102 @@
+//! `aidmap --screenshot FILE`: wait for the first fully drawn frame, capture it, save
+//! it as PNG and close the window. Saving writes a temporary file beside the target
+//! and renames it, so a failure never leaves half a PNG.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+
+use egui::{ColorImage, ViewportCommand};
+
+/// Frames to let pass before capturing: egui lays out some widgets over two passes.
+const SETTLE_FRAMES: u32 = 4;
+
+/// Where a screenshot goes and, once done, how it went.
+#[derive(Debug, Clone)]
+pub struct ScreenshotTarget {
+    /// The PNG to write.
+    pub path: PathBuf,
+    /// Filled in when the job ends: `Ok` or the error message.
+    pub outcome: Arc<Mutex<Option<Result<(), String>>>>,
+}
+
+/// A screenshot in progress.
+pub struct ScreenshotJob {
+    target: ScreenshotTarget,
+    frames: u32,
+    requested: bool,
+    sender: Sender<Arc<ColorImage>>,
+    receiver: Receiver<Arc<ColorImage>>,
+}
+
+impl ScreenshotJob {
+    /// A job that saves to `target`.
+    pub fn new(target: ScreenshotTarget) -> Self {
+        let (sender, receiver) = channel();
+        ScreenshotJob {
+            target,
+            frames: 0,
+            requested: false,
+            sender,
+            receiver,
+        }
+    }
+
+    /// Call once per frame, after everything is drawn.
+    pub fn step(&mut self, ctx: &egui::Context) {
+        self.frames += 1;
+        if !self.requested && self.frames >= SETTLE_FRAMES {
+            self.requested = true;
+            let sender = self.sender.clone();
+            let repaint = ctx.clone();
+            ctx.request_screenshot(move |image| {
+                let _ = sender.send(image);
+                repaint.request_repaint();
+            });
+        }
+        if let Ok(image) = self.receiver.try_recv() {
+            let result = save_png(&self.target.path, &image).map_err(|e| e.to_string());
+            if let Ok(mut outcome) = self.target.outcome.lock() {
+                *outcome = Some(result);
+            }
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        } else {
+            ctx.request_repaint();
+        }
+    }
+}
+
+/// Write `image` to `path` as PNG, atomically.
+pub fn save_png(path: &Path, image: &ColorImage) -> Result<(), String> {
+    let [width, height] = image.size;
+    let buffer =
+        image::RgbaImage::from_raw(width as u32, height as u32, image.as_raw().to_vec())
+            .ok_or_else(|| format!("{}: the captured image has the wrong size", path.display()))?;
+    let mut bytes = Vec::new();
+    buffer
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .map_err(|e| format!("{}: cannot encode PNG: {e}", path.display()))?;
+    write_atomically(path, &bytes)
+}
+
+/// Write `bytes` to a temporary file in `path`'s folder, then rename it over `path`.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
+    if let Err(err) = result {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(format!("{}: cannot write the file: {err}", path.display()));
+    }
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! The recipients panel: a search box that finds any country by name or code, and the
+//! list of recipients (name, teams, first arrival), sortable by each column. Rows are
+//! ordinary selectable labels, so Tab and the arrow keys walk them and Enter opens one.
+
+use chrono::NaiveDate;
+use egui::RichText;
+
+use crate::scene::MapModel;
+
+/// The column the list is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortColumn {
+    /// By country name.
+    Country,
+    /// By number of teams.
+    #[default]
+    Teams,
+    /// By first arrival.
+    Arrival,
+}
+
+/// What the user asked for in the panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SideAction {
+    /// A row was chosen: select that country and open its pop-up.
+    Select(usize),
+    /// The search found a country: select it and zoom to it.
+    Find(usize),
+}
+
+/// The panel's own state.
+#[derive(Debug, Clone)]
+pub struct SidePanel {
+    /// The search text.
+    pub search: String,
+    /// The sort column.
+    pub sort: SortColumn,
+    /// Ascending or descending.
+    pub ascending: bool,
+    /// The message under the search box after a search that found nothing.
+    pub search_message: Option<String>,
+}
+
+impl Default for SidePanel {
+    fn default() -> Self {
+        SidePanel {
+            search: String::new(),
+            sort: SortColumn::Teams,
+            ascending: false,
+            search_message: None,
+        }
+    }
+}
+
+struct Row {
+    country: usize,
+    name: String,
+    teams: u32,
+    first_arrival: Option<NaiveDate>,
+}
+
+impl SidePanel {
+    /// Draw the panel; returns what the user chose, if anything.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        model: &MapModel,
+        selected: Option<usize>,
+    ) -> Option<SideAction> {
+        let mut action = None;
+        ui.add_space(6.0);
+        ui.label(RichText::new("Find a country").strong());
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut self.search)
+                .hint_text("Name or code, e.g. Laos or LAO")
+                .desired_width(f32::INFINITY),
+        );
+        search
+            .widget_info(|| egui::WidgetInfo::text_edit(true, "", &self.search, "Find a country"));
+        let submitted = search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if (submitted || ui.small_button("Find").clicked()) && !self.search.trim().is_empty() {
+            match model.find_country(&self.search) {
+                Some(country) => {
+                    self.search_message = None;
+                    action = Some(SideAction::Find(country));
+                }
+                None => {
+                    self.search_message =
+                        Some(format!("No country matches “{}”.", self.search.trim()))
+                }
+            }
+        }
+        if let Some(message) = &self.search_message {
+            ui.colored_label(ui.visuals().warn_fg_color, message);
+        }
+        ui.add_space(10.0);
+        ui.label(RichText::new("Recipients").strong());
+        ui.label(RichText::new(format!("{} · {}", model.aid.title, model.aid.summary())).weak());
+        ui.add_space(4.0);
+        let rows = self.sorted_rows(model);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            egui::Grid::new("recipients grid")
+                .striped(true)
+                .num_columns(3)
+                .spacing([10.0, 4.0])
+                .show(ui, |ui| {
+                    self.header(ui, "Country", SortColumn::Country);
+                    self.header(ui, "Teams", SortColumn::Teams);
+                    self.header(ui, "First arrival", SortColumn::Arrival);
+                    ui.end_row();
+                    for row in &rows {
+                        if ui
+                            .selectable_label(selected == Some(row.country), &row.name)
+                            .clicked()
+                        {
+                            action = Some(SideAction::Select(row.country));
+                        }
+                        ui.label(row.teams.to_string());
+                        ui.label(row.first_arrival.map_or_else(
+                            || "not reported".to_string(),
+                            |d| d.format("%-d %b %Y").to_string(),
+                        ));
+                        ui.end_row();
+                    }
+                });
+            let unmatched: Vec<&str> = model
+                .join
+                .matches
+                .iter()
+                .zip(&model.aid.destinations)
+                .filter(|(m, _)| m.is_none())
+                .map(|(_, d)| d.country.as_str())
+                .collect();
+            if !unmatched.is_empty() {
+                ui.add_space(8.0);
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!(
+                        "Not on the map (no matching outline): {}",
+                        unmatched.join(", ")
+                    ),
+                );
+            }
+        });
+        action
+    }
+
+    fn header(&mut self, ui: &mut egui::Ui, label: &str, column: SortColumn) {
+        let arrow = match (self.sort == column, self.ascending) {
+            (true, true) => " ⬆",
+            (true, false) => " ⬇",
+            (false, _) => "",
+        };
+        let button = ui
+            .add(egui::Button::new(RichText::new(format!("{label}{arrow}")).strong()).frame(false));
+        let button = button.on_hover_text(format!("Sort by {}", label.to_lowercase()));
+        if button.clicked() {
+            if self.sort == column {
+                self.ascending = !self.ascending;
+            } else {
+                self.sort = column;
+                self.ascending = column != SortColumn::Teams;
+            }
+        }
+    }
+
+    fn sorted_rows(&self, model: &MapModel) -> Vec<Row> {
+        let mut rows: Vec<Row> = model
+            .recipients()
+            .map(|country| {
+                let destination =
+                    model.destination_by_country[country].map(|d| &model.aid.destinations[d]);
+                Row {
+                    country,
+                    name: model.outlines.countries[country].name.clone(),
+                    teams: model.teams_of(country),
+                    first_arrival: destination
+                        .and_then(|d| d.details.iter().filter_map(|t| t.arrived).min()),
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            let order = match self.sort {
+                SortColumn::Country => a.name.cmp(&b.name),
+                SortColumn::Teams => a.teams.cmp(&b.teams).then_with(|| b.name.cmp(&a.name)),
+                SortColumn::Arrival => match (a.first_arrival, b.first_arrival) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    (Some(_), None) => std::cmp::Ordering::Less,
+                    (None, Some(_)) => std::cmp::Ordering::Greater,
+                    (None, None) => a.name.cmp(&b.name),
+                },
+            };
+            if self.ascending {
+                order
+            } else {
+                order.reverse()
+            }
+        });
+        rows
+    }
+}
