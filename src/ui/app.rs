@@ -65,6 +65,20 @@ pub struct AidMapApp {
     pub(crate) loader: FileLoader,
     pub(crate) screenshot: Option<ScreenshotJob>,
     theme_applied: Option<ThemeChoice>,
+    fonts_ready: bool,
+}
+
+/// egui's default fonts, with Hack (which egui ships for monospace) as a fallback for
+/// proportional text: it has the arrows and symbols the UI uses (▲ ▼ ×).
+fn fonts() -> egui::FontDefinitions {
+    let mut fonts = egui::FontDefinitions::default();
+    if fonts.font_data.contains_key("Hack")
+        && let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional)
+        && !family.iter().any(|f| f == "Hack")
+    {
+        family.push("Hack".to_string());
+    }
+    fonts
 }
 
 impl AidMapApp {
@@ -90,6 +104,7 @@ impl AidMapApp {
             loader: FileLoader::default(),
             screenshot: options.screenshot.map(ScreenshotJob::new),
             theme_applied: None,
+            fonts_ready: false,
         }
     }
 
@@ -98,6 +113,26 @@ impl AidMapApp {
         self.scene_state
             .selected
             .map(|c| self.model.outlines.countries[c].name.as_str())
+    }
+
+    /// Where longitude/latitude `lon`, `lat` is on screen in the last drawn frame.
+    pub fn screen_position(&self, lon: f64, lat: f64) -> Option<egui::Pos2> {
+        let map_rect = self.last_map_rect?;
+        let transform = self
+            .view
+            .transform(self.model.projected.world_bounds, map_rect);
+        Some(transform.to_screen(self.model.projected.projection.forward(lon, lat)))
+    }
+
+    /// Centre the view on `lon`, `lat` at `zoom` (1 = whole world).
+    pub fn look_at(&mut self, lon: f64, lat: f64, zoom: f64) {
+        self.view = MapView {
+            center: self.model.projected.projection.forward(lon, lat),
+            zoom,
+        };
+        if let Some(map_rect) = self.last_map_rect {
+            self.view.clamp(self.model.projected.world_bounds, map_rect);
+        }
     }
 
     /// Select `country` and open its pop-up (or clear both with `None`).
@@ -134,6 +169,10 @@ impl AidMapApp {
     /// Draw the whole window into `ui` and handle its input.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if !self.fonts_ready {
+            ctx.set_fonts(fonts());
+            self.fonts_ready = true;
+        }
         if self.theme_applied != Some(self.theme) {
             ctx.set_theme(self.theme.preference());
             self.theme_applied = Some(self.theme);
@@ -150,7 +189,10 @@ impl AidMapApp {
         if let Some(message) = self.error.clone() {
             egui::Panel::top("load error").show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {message}"));
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!("Could not load: {message}"),
+                    );
                     if ui.button("Dismiss").clicked() {
                         self.error = None;
                     }

@@ -55,7 +55,7 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &mut AidMapApp) {
             }
         });
         if ui
-            .button("⟲ Reset view")
+            .button("Reset view")
             .on_hover_text("Show the whole world (Home)")
             .clicked()
         {

@@ -11,4 +11,5 @@ pub mod screenshot;
 mod side_panel;
 
 pub use app::{AidMapApp, AppOptions, ThemeChoice};
+pub use files::FileKind;
 pub use side_panel::SortColumn;

@@ -48,7 +48,7 @@ fn contents(ui: &mut egui::Ui, model: &MapModel, country: usize) -> bool {
     ui.horizontal(|ui| {
         ui.heading(name);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            close = ui.button("✕ Close").on_hover_text("Close (Esc)").clicked();
+            close = ui.button("× Close").on_hover_text("Close (Esc)").clicked();
         });
     });
     let destination = model.destination_by_country[country].map(|d| &model.aid.destinations[d]);

@@ -69,7 +69,7 @@ impl SidePanel {
     ) -> Option<SideAction> {
         let mut action = None;
         ui.add_space(6.0);
-        ui.label(RichText::new("Find a country").strong());
+        let heading = ui.label(RichText::new("Find a country").strong());
         let search = ui.add(
             egui::TextEdit::singleline(&mut self.search)
                 .hint_text("Name or code, e.g. Laos or LAO")
@@ -147,8 +147,8 @@ impl SidePanel {
 
     fn header(&mut self, ui: &mut egui::Ui, label: &str, column: SortColumn) {
         let arrow = match (self.sort == column, self.ascending) {
-            (true, true) => " ⬆",
-            (true, false) => " ⬇",
+            (true, true) => " ▲",
+            (true, false) => " ▼",
             (false, _) => "",
         };
         let button = ui

@@ -1,0 +1,210 @@
+//! The real window, driven headlessly with egui_kittest on the bundled data: clicks at
+//! map positions, hover, the side list, the keyboard, loading a bad file, and snapshot
+//! images of the default view and of an open pop-up in both themes.
+
+use aidmap::data::bundled;
+use aidmap::ui::{AidMapApp, AppOptions, FileKind, ThemeChoice};
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn app(theme: ThemeChoice) -> AidMapApp {
+    let options = AppOptions {
+        theme,
+        ..AppOptions::default()
+    };
+    AidMapApp::new(
+        bundled::outlines().unwrap(),
+        bundled::aid_data().unwrap(),
+        true,
+        options,
+    )
+}
+
+fn harness(theme: ThemeChoice) -> Harness<'static, AidMapApp> {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 860.0))
+        .with_pixels_per_point(1.0)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AidMapApp| app.show(ui), app(theme));
+    harness.run();
+    harness
+}
+
+fn click_at(harness: &mut Harness<'_, AidMapApp>, pos: Pos2) {
+    harness.event(Event::PointerMoved(pos));
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+fn at(harness: &Harness<'_, AidMapApp>, lon: f64, lat: f64) -> Pos2 {
+    harness.state().screen_position(lon, lat).unwrap()
+}
+
+#[test]
+fn clicking_rome_opens_italys_pop_up_with_three_teams_and_a_quote() {
+    let mut harness = harness(ThemeChoice::Light);
+    let rome = at(&harness, 12.4964, 41.9028);
+    click_at(&mut harness, rome);
+    assert_eq!(harness.state().selected_name(), Some("Italy"));
+    // Move the pointer away so the hover tooltip ("3 teams" too) goes.
+    harness.hover_at(at(&harness, -140.0, 0.0));
+    harness.run();
+    harness.get_by_label("3 teams");
+    harness.get_by_label_contains("As of now, China has sent 12 teams of medical experts");
+    assert_eq!(
+        harness
+            .get_all_by_label_contains("— Zhao Lijian, Spokesperson")
+            .count(),
+        3
+    );
+    harness.get_by_label("18 March 2020 · Milan Malpensa");
+    harness.get_by_label_contains("not reported as one number (12 or 13 (reports differ))");
+}
+
+#[test]
+fn clicking_san_marino_selects_san_marino_not_italy() {
+    let mut harness = harness(ThemeChoice::Light);
+    harness.state_mut().look_at(12.45, 43.94, 60.0);
+    harness.run();
+    let san_marino = at(&harness, 12.45, 43.94);
+    click_at(&mut harness, san_marino);
+    assert_eq!(harness.state().selected_name(), Some("San Marino"));
+    harness.get_by_label("No team reported as of 9 April 2020.");
+}
+
+#[test]
+fn clicking_the_middle_of_the_pacific_selects_nothing() {
+    let mut harness = harness(ThemeChoice::Light);
+    let rome = at(&harness, 12.4964, 41.9028);
+    click_at(&mut harness, rome);
+    assert!(harness.state().popup.is_some());
+    let pacific = at(&harness, -140.0, 0.0);
+    click_at(&mut harness, pacific);
+    assert_eq!(harness.state().selected_name(), None);
+    assert!(harness.state().popup.is_none());
+    assert!(harness.query_by_label("3 teams").is_none());
+}
+
+#[test]
+fn hovering_just_beside_singapore_shows_its_tooltip() {
+    let mut harness = harness(ThemeChoice::Light);
+    harness.state_mut().look_at(103.8, 1.3, 20.0);
+    harness.run();
+    // In the strait south of the island: over no country, but within reach of it.
+    let beside = at(&harness, 103.82, 1.22);
+    harness.hover_at(beside);
+    harness.run();
+    harness.get_by_label("Singapore");
+    harness.get_by_label("no team reported as of 9 April 2020");
+}
+
+#[test]
+fn choosing_pakistan_in_the_side_list_opens_its_pop_up() {
+    let mut harness = harness(ThemeChoice::Light);
+    harness.get_by_label("Pakistan").click();
+    harness.run();
+    assert_eq!(harness.state().selected_name(), Some("Pakistan"));
+    assert_eq!(
+        harness.get_all_by_label("Pakistan").count(),
+        2,
+        "list row and pop-up heading"
+    );
+    harness.get_by_label("28 March 2020 · Islamabad");
+    harness.get_by_label("8 members");
+    harness.get_by_label("Sent by: Xinjiang region");
+}
+
+#[test]
+fn escape_and_the_close_button_close_the_pop_up() {
+    let mut harness = harness(ThemeChoice::Light);
+    harness.get_by_label("Laos").click();
+    harness.run();
+    assert!(harness.state().popup.is_some());
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().popup.is_none());
+    harness.get_by_label("Laos").click();
+    harness.run();
+    harness.get_by_label("× Close").click();
+    harness.run();
+    assert!(harness.state().popup.is_none());
+}
+
+#[test]
+fn the_search_box_finds_a_country_by_code_and_zooms_to_it() {
+    let mut harness = harness(ThemeChoice::Light);
+    let text_input = egui::accesskit::Role::TextInput;
+    // The search box is the window's only text input (it is labelled by the visible
+    // "Find a country" heading).
+    harness.get_by_role(text_input).focus();
+    harness.run();
+    harness.get_by_role(text_input).type_text("LAO");
+    harness.run();
+    assert_eq!(harness.state().side_panel.search, "LAO");
+    harness.get_by_label("Find").click();
+    harness.run();
+    assert_eq!(harness.state().selected_name(), Some("Laos"));
+    assert!(harness.state().view.zoom > 2.0);
+}
+
+#[test]
+fn loading_a_bad_file_keeps_the_map_and_shows_the_error() {
+    let mut harness = harness(ThemeChoice::Light);
+    let bad =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad/negative-teams.csv");
+    harness.state_mut().load_file(FileKind::Data, &bad);
+    harness.run();
+    assert_eq!(
+        harness.state().model.aid.summary(),
+        "12 teams in 10 countries"
+    );
+    assert_eq!(harness.state().model.outlines.countries.len(), 241);
+    harness.get_by_label_contains("negative-teams.csv: row 2 (line 3)");
+    // The map still works.
+    let rome = at(&harness, 12.4964, 41.9028);
+    click_at(&mut harness, rome);
+    assert_eq!(harness.state().selected_name(), Some("Italy"));
+}
+
+#[test]
+fn the_view_menu_switches_the_projection() {
+    let mut harness = harness(ThemeChoice::Light);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Mercator").click();
+    harness.run();
+    assert_eq!(
+        harness.state().model.projected.projection,
+        aidmap::geometry::projection::Projection::Mercator
+    );
+    let rome = at(&harness, 12.4964, 41.9028);
+    click_at(&mut harness, rome);
+    assert_eq!(harness.state().selected_name(), Some("Italy"));
+}
+
+fn snapshots(theme: ThemeChoice, name: &str) {
+    let mut harness = harness(theme);
+    harness.snapshot(format!("default-view-{name}"));
+    harness.get_by_label("Italy").click();
+    harness.run();
+    harness.snapshot(format!("italy-pop-up-{name}"));
+}
+
+#[test]
+fn snapshots_of_the_default_view_and_a_pop_up_light() {
+    snapshots(ThemeChoice::Light, "light");
+}
+
+#[test]
+fn snapshots_of_the_default_view_and_a_pop_up_dark() {
+    snapshots(ThemeChoice::Dark, "dark");
+}
