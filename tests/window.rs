@@ -143,11 +143,13 @@ fn escape_and_the_close_button_close_the_pop_up() {
 fn the_search_box_finds_a_country_by_code_and_zooms_to_it() {
     let mut harness = harness(ThemeChoice::Light);
     let text_input = egui::accesskit::Role::TextInput;
-    // The search box is the window's only text input (it is labelled by the visible
-    // "Find a country" heading).
-    harness.get_by_role(text_input).focus();
+    harness
+        .get_by_role_and_label(text_input, "Find a country")
+        .focus();
     harness.run();
-    harness.get_by_role(text_input).type_text("LAO");
+    harness
+        .get_by_role_and_label(text_input, "Find a country")
+        .type_text("LAO");
     harness.run();
     assert_eq!(harness.state().side_panel.search, "LAO");
     harness.get_by_label("Find").click();

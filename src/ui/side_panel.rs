@@ -75,8 +75,7 @@ impl SidePanel {
                 .hint_text("Name or code, e.g. Laos or LAO")
                 .desired_width(f32::INFINITY),
         );
-        search
-            .widget_info(|| egui::WidgetInfo::text_edit(true, "", &self.search, "Find a country"));
+        let search = search.labelled_by(heading.id);
         let submitted = search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (submitted || ui.small_button("Find").clicked()) && !self.search.trim().is_empty() {
             match model.find_country(&self.search) {
