@@ -71,6 +71,43 @@ fn clicking_rome_opens_italys_pop_up_with_three_teams_and_a_quote() {
 }
 
 #[test]
+fn pop_ups_near_the_edges_stay_inside_the_window() {
+    let mut harness = harness(ThemeChoice::Light);
+    let window = egui::Rect::from_min_size(Pos2::ZERO, vec2(1400.0, 860.0));
+    // New Zealand at the right edge, Alaska at the top, Chile at the bottom left.
+    for (lon, lat, name) in [
+        (172.5, -43.5, "New Zealand"),
+        (-150.0, 64.0, "United States of America"),
+        (-72.6, -40.0, "Chile"),
+    ] {
+        let pos = at(&harness, lon, lat);
+        click_at(&mut harness, pos);
+        assert_eq!(harness.state().selected_name(), Some(name));
+        let close = harness.get_by_label("× Close").rect();
+        let text = harness
+            .get_by_label("No team reported as of 9 April 2020.")
+            .rect();
+        for rect in [close, text] {
+            assert!(
+                window.contains_rect(rect),
+                "{name}: {rect:?} leaves the window"
+            );
+        }
+    }
+    // Italy's pop-up is the longest: every part of it that is shown is inside.
+    harness.get_by_label("Italy").click();
+    harness.run();
+    assert!(window.contains_rect(harness.get_by_label("× Close").rect()));
+    assert!(
+        window.contains_rect(
+            harness
+                .get_by_label("25 March 2020 · Milan Malpensa")
+                .rect()
+        )
+    );
+}
+
+#[test]
 fn clicking_san_marino_selects_san_marino_not_italy() {
     let mut harness = harness(ThemeChoice::Light);
     harness.state_mut().look_at(12.45, 43.94, 60.0);

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use egui::epaint::{Mesh, PathShape, Vertex, WHITE_UV};
+use egui::epaint::{Mesh, PathShape, Tessellator, Vertex, WHITE_UV};
 use egui::{
     Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2,
     vec2,
@@ -38,20 +38,94 @@ pub struct SceneGeometry {
     pub badges: Vec<Badge>,
 }
 
+/// What the map's fill and border mesh depends on, other than where the view is
+/// centred: panning only moves the mesh, anything here rebuilds it.
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct CacheKey {
+struct BaseKey {
     generation: u64,
-    view: MapView,
-    map: Rect,
+    zoom: f64,
+    map_size: egui::Vec2,
     dark: bool,
+    pixels_per_point: f32,
 }
 
-/// Shapes kept from the previous frame while nothing they depend on changed.
+/// Fills and tessellated borders on screen for one zoom, with the view centred on
+/// `center`, covering `region` (the map area and a map's size around it).
+struct BaseMesh {
+    key: BaseKey,
+    center: [f64; 2],
+    origin: Pos2,
+    region: Rect,
+    mesh: Mesh,
+}
+
+/// Meshes kept between frames. Panning moves the cached mesh instead of rebuilding
+/// it; hovering reuses it as it is.
 #[derive(Default)]
 pub struct SceneCache {
-    key: Option<CacheKey>,
-    fills: Arc<Mesh>,
-    borders: Vec<Shape>,
+    base: Option<BaseMesh>,
+    shown: Option<(MapView, Rect, Arc<Mesh>)>,
+}
+
+impl SceneCache {
+    /// The fill and border mesh for `view`, rebuilt only when the zoom, size, theme or
+    /// data changed, or the view has moved beyond the area built.
+    fn mesh(
+        &mut self,
+        painter: &Painter,
+        model: &MapModel,
+        view: &MapView,
+        map: Rect,
+        style: &MapStyle,
+    ) -> Arc<Mesh> {
+        if let Some((shown_view, shown_map, mesh)) = &self.shown
+            && shown_view == view
+            && *shown_map == map
+            && self
+                .base
+                .as_ref()
+                .is_some_and(|b| b.key.generation == model.generation && b.key.dark == style.dark)
+        {
+            return mesh.clone();
+        }
+        let key = BaseKey {
+            generation: model.generation,
+            zoom: view.zoom,
+            map_size: map.size(),
+            dark: style.dark,
+            pixels_per_point: painter.pixels_per_point(),
+        };
+        let transform = view.transform(model.projected.world_bounds, map);
+        // Where the mesh's points are now relative to where they were built: the old
+        // centre's new screen position minus its old one (the scale is the same).
+        let delta = |base: &BaseMesh| transform.to_screen(base.center) - base.origin;
+        let usable = self.base.as_ref().is_some_and(|base| {
+            base.key == key && base.region.contains_rect(map.translate(-delta(base)))
+        });
+        if !usable {
+            let region = map.expand2(map.size());
+            let mut mesh = fill_mesh(model, &transform, region, style);
+            append_borders(&mut mesh, painter, model, &transform, region, style);
+            self.base = Some(BaseMesh {
+                key,
+                center: view.center,
+                origin: map.center(),
+                region,
+                mesh,
+            });
+        }
+        let Some(base) = &self.base else {
+            return Arc::new(Mesh::default());
+        };
+        let offset = delta(base);
+        let mut mesh = base.mesh.clone();
+        if offset != egui::Vec2::ZERO {
+            mesh.translate(offset);
+        }
+        let mesh = Arc::new(mesh);
+        self.shown = Some((*view, map, mesh.clone()));
+        mesh
+    }
 }
 
 /// Points closer together than this (in screen points) are merged in borders.
@@ -71,25 +145,15 @@ pub fn paint_scene(
     let transform = view.transform(model.projected.world_bounds, layout.map);
     painter.rect_filled(rect, CornerRadius::ZERO, style.background);
 
-    let key = CacheKey {
-        generation: model.generation,
-        view: *view,
-        map: layout.map,
-        dark: style.dark,
-    };
-    if cache.key != Some(key) {
-        cache.fills = Arc::new(fill_mesh(model, &transform, layout.map, style));
-        cache.borders = border_shapes(model, &transform, layout.map, style);
-        cache.key = Some(key);
-    }
     let map_painter = painter.with_clip_rect(layout.map);
     map_painter.add(Shape::convex_polygon(
         world_outline(model, &transform),
         style.ocean,
         Stroke::new(1.0, style.land),
     ));
-    map_painter.add(Shape::Mesh(cache.fills.clone()));
-    map_painter.extend(cache.borders.iter().cloned());
+    map_painter.add(Shape::Mesh(
+        cache.mesh(painter, model, view, layout.map, style),
+    ));
     let outline = |country: usize, color: Color32, width: f32| {
         let stroke = Stroke::new(width * layout.scale.max(1.0), color);
         for ring in &model.projected.countries[country].rings {
@@ -174,27 +238,30 @@ fn fill_mesh(model: &MapModel, transform: &ScreenTransform, clip: Rect, style: &
     mesh
 }
 
-fn border_shapes(
+/// Tessellate the borders of every country in `region` into `mesh`, once per zoom.
+fn append_borders(
+    mesh: &mut Mesh,
+    painter: &Painter,
     model: &MapModel,
     transform: &ScreenTransform,
-    clip: Rect,
+    region: Rect,
     style: &MapStyle,
-) -> Vec<Shape> {
+) {
     let stroke = Stroke::new(style.border_width, style.border);
-    let mut shapes = Vec::new();
+    let options = painter.ctx().tessellation_options(|o| *o);
+    let mut tessellator = Tessellator::new(painter.pixels_per_point(), options, [1, 1], Vec::new());
     for country in &model.projected.countries {
         let bounds = screen_bounds(country.bounds, transform);
-        if !bounds.intersects(clip) || bounds.width().max(bounds.height()) < 2.0 {
+        if !bounds.intersects(region) || bounds.width().max(bounds.height()) < 2.0 {
             continue;
         }
         for ring in &country.rings {
             let points = screen_ring(ring, transform, BORDER_TOLERANCE);
             if points.len() >= 3 {
-                shapes.push(Shape::Path(PathShape::closed_line(points, stroke)));
+                tessellator.tessellate_path(&PathShape::closed_line(points, stroke), mesh);
             }
         }
     }
-    shapes
 }
 
 /// A ring on screen, without points closer than `tolerance` to the one before, and
