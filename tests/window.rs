@@ -247,3 +247,87 @@ fn snapshots_of_the_default_view_and_a_pop_up_light() {
 fn snapshots_of_the_default_view_and_a_pop_up_dark() {
     snapshots(ThemeChoice::Dark, "dark");
 }
+
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, AidMapApp>, path: std::path::PathBuf) {
+    harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(path)));
+    harness.run();
+}
+
+#[test]
+fn files_dropped_on_the_window_are_loaded_and_a_bad_one_keeps_the_map() {
+    let mut harness = harness(ThemeChoice::Light);
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("my-aid.csv");
+    std::fs::write(&csv, "country,teams\nFrance,2\nBrazil,1\n").unwrap();
+    drop_file(&mut harness, csv);
+    assert_eq!(harness.state().model.aid.summary(), "3 teams in 2 countries");
+    harness.get_by_label("France");
+    harness.get_by_label("Brazil");
+    assert!(harness.query_by_label("Italy").is_none());
+
+    let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad/truncated.geojson");
+    drop_file(&mut harness, bad);
+    assert_eq!(harness.state().model.aid.summary(), "3 teams in 2 countries");
+    assert_eq!(harness.state().model.outlines.countries.len(), 241);
+    harness.get_by_label_contains("truncated.geojson: line 3, column 98");
+}
+
+#[test]
+fn the_recipient_list_sorts_by_each_column() {
+    let mut harness = harness(ThemeChoice::Light);
+    let order = |harness: &Harness<'_, AidMapApp>| {
+        let mut rows: Vec<(f32, String)> = ["Italy", "Cambodia", "Iran", "Venezuela", "Myanmar"]
+            .iter()
+            .map(|name| (harness.get_by_label(name).rect().top(), name.to_string()))
+            .collect();
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+        rows.into_iter().map(|(_, name)| name).collect::<Vec<_>>()
+    };
+    // Default: most teams first.
+    assert_eq!(order(&harness)[0], "Italy");
+    harness.get_by_label_contains("Country").click();
+    harness.run();
+    assert_eq!(order(&harness), ["Cambodia", "Iran", "Italy", "Myanmar", "Venezuela"]);
+    harness.get_by_label_contains("First arrival").click();
+    harness.run();
+    assert_eq!(order(&harness), ["Iran", "Italy", "Cambodia", "Venezuela", "Myanmar"]);
+}
+
+#[test]
+fn the_keyboard_walks_the_list_and_enter_opens_a_pop_up() {
+    let mut harness = harness(ThemeChoice::Light);
+    harness.get_by_label("Italy").focus();
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    harness.key_press(Key::Enter);
+    harness.run();
+    // The row below Italy (most teams first, then by name) is Cambodia.
+    assert_eq!(harness.state().selected_name(), Some("Cambodia"));
+    assert!(harness.state().popup.is_some());
+}
+
+#[test]
+fn the_map_renders_sharp_at_two_pixels_per_point() {
+    let mut harness = Harness::builder()
+        .with_size(vec2(1000.0, 640.0))
+        .with_pixels_per_point(2.0)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AidMapApp| app.show(ui), app(ThemeChoice::Light));
+    harness.run();
+    let image = harness.render().unwrap();
+    assert_eq!((image.width(), image.height()), (2000, 1280));
+    harness.snapshot("default-view-light-2x");
+}

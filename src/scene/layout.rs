@@ -22,7 +22,7 @@ impl Layout {
     pub fn new(rect: Rect) -> Self {
         let scale = (rect.width() / 1400.0)
             .min(rect.height() / 760.0)
-            .clamp(0.6, 3.0);
+            .clamp(0.75, 3.0);
         let header_height = 70.0 * scale;
         let footer_height = 26.0 * scale;
         let header = Rect::from_min_max(rect.min, pos2(rect.max.x, rect.min.y + header_height));

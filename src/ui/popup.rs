@@ -46,7 +46,7 @@ fn contents(ui: &mut egui::Ui, model: &MapModel, country: usize) -> bool {
     let name = &model.outlines.countries[country].name;
     let mut close = false;
     ui.horizontal(|ui| {
-        ui.heading(name);
+        ui.heading(RichText::new(name).strong());
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             close = ui.button("× Close").on_hover_text("Close (Esc)").clicked();
         });
