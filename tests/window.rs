@@ -261,7 +261,10 @@ impl egui::DroppedFile for DroppedPath {
 }
 
 fn drop_file(harness: &mut Harness<'_, AidMapApp>, path: std::path::PathBuf) {
-    harness.input_mut().dropped_files.push(std::sync::Arc::new(DroppedPath(path)));
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path)));
     harness.run();
 }
 
@@ -272,14 +275,21 @@ fn files_dropped_on_the_window_are_loaded_and_a_bad_one_keeps_the_map() {
     let csv = dir.path().join("my-aid.csv");
     std::fs::write(&csv, "country,teams\nFrance,2\nBrazil,1\n").unwrap();
     drop_file(&mut harness, csv);
-    assert_eq!(harness.state().model.aid.summary(), "3 teams in 2 countries");
+    assert_eq!(
+        harness.state().model.aid.summary(),
+        "3 teams in 2 countries"
+    );
     harness.get_by_label("France");
     harness.get_by_label("Brazil");
     assert!(harness.query_by_label("Italy").is_none());
 
-    let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad/truncated.geojson");
+    let bad =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bad/truncated.geojson");
     drop_file(&mut harness, bad);
-    assert_eq!(harness.state().model.aid.summary(), "3 teams in 2 countries");
+    assert_eq!(
+        harness.state().model.aid.summary(),
+        "3 teams in 2 countries"
+    );
     assert_eq!(harness.state().model.outlines.countries.len(), 241);
     harness.get_by_label_contains("truncated.geojson: line 3, column 98");
 }
@@ -299,10 +309,16 @@ fn the_recipient_list_sorts_by_each_column() {
     assert_eq!(order(&harness)[0], "Italy");
     harness.get_by_label_contains("Country").click();
     harness.run();
-    assert_eq!(order(&harness), ["Cambodia", "Iran", "Italy", "Myanmar", "Venezuela"]);
+    assert_eq!(
+        order(&harness),
+        ["Cambodia", "Iran", "Italy", "Myanmar", "Venezuela"]
+    );
     harness.get_by_label_contains("First arrival").click();
     harness.run();
-    assert_eq!(order(&harness), ["Iran", "Italy", "Cambodia", "Venezuela", "Myanmar"]);
+    assert_eq!(
+        order(&harness),
+        ["Iran", "Italy", "Cambodia", "Venezuela", "Myanmar"]
+    );
 }
 
 #[test]
@@ -325,7 +341,10 @@ fn the_map_renders_sharp_at_two_pixels_per_point() {
         .with_size(vec2(1000.0, 640.0))
         .with_pixels_per_point(2.0)
         .wgpu()
-        .build_ui_state(|ui, app: &mut AidMapApp| app.show(ui), app(ThemeChoice::Light));
+        .build_ui_state(
+            |ui, app: &mut AidMapApp| app.show(ui),
+            app(ThemeChoice::Light),
+        );
     harness.run();
     let image = harness.render().unwrap();
     assert_eq!((image.width(), image.height()), (2000, 1280));

@@ -64,7 +64,7 @@ struct BaseMesh {
 #[derive(Default)]
 pub struct SceneCache {
     base: Option<BaseMesh>,
-    shown: Option<(MapView, Rect, Arc<Mesh>)>,
+    shown: Option<(BaseKey, MapView, Rect, Arc<Mesh>)>,
 }
 
 impl SceneCache {
@@ -78,16 +78,6 @@ impl SceneCache {
         map: Rect,
         style: &MapStyle,
     ) -> Arc<Mesh> {
-        if let Some((shown_view, shown_map, mesh)) = &self.shown
-            && shown_view == view
-            && *shown_map == map
-            && self
-                .base
-                .as_ref()
-                .is_some_and(|b| b.key.generation == model.generation && b.key.dark == style.dark)
-        {
-            return mesh.clone();
-        }
         let key = BaseKey {
             generation: model.generation,
             zoom: view.zoom,
@@ -95,6 +85,13 @@ impl SceneCache {
             dark: style.dark,
             pixels_per_point: painter.pixels_per_point(),
         };
+        if let Some((shown_key, shown_view, shown_map, mesh)) = &self.shown
+            && *shown_key == key
+            && shown_view == view
+            && *shown_map == map
+        {
+            return mesh.clone();
+        }
         let transform = view.transform(model.projected.world_bounds, map);
         // Where the mesh's points are now relative to where they were built: the old
         // centre's new screen position minus its old one (the scale is the same).
@@ -123,7 +120,7 @@ impl SceneCache {
             mesh.translate(offset);
         }
         let mesh = Arc::new(mesh);
-        self.shown = Some((*view, map, mesh.clone()));
+        self.shown = Some((key, *view, map, mesh.clone()));
         mesh
     }
 }

@@ -177,7 +177,7 @@ impl AidMapApp {
             ctx.set_theme(self.theme.preference());
             self.theme_applied = Some(self.theme);
         }
-        for (kind, path) in self.loader.poll(&ctx) {
+        for (kind, path) in self.loader.poll() {
             self.load_file(kind, &path);
         }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {

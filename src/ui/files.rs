@@ -68,7 +68,7 @@ impl FileLoader {
     }
 
     /// The files waiting to be loaded.
-    pub fn poll(&self, _ctx: &egui::Context) -> Vec<(FileKind, PathBuf)> {
+    pub fn poll(&self) -> Vec<(FileKind, PathBuf)> {
         self.receiver.try_iter().collect()
     }
 }
