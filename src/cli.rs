@@ -122,4 +122,45 @@ pub enum Command {
     /// Load the files, join them and report what was read and what did not join.
     /// Exit status: 0 all joined, 1 some entries did not join, 2 a file is invalid.
     Check,
+    /// Draw the map to a PNG or SVG file without opening a window.
+    Export(ExportArgs),
+}
+
+/// Options of `aidmap export`.
+#[derive(Debug, Args, Clone)]
+pub struct ExportArgs {
+    /// The file to write: .png or .svg.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Width in logical pixels.
+    #[arg(long, default_value_t = 1600.0)]
+    pub width: f32,
+    /// Height in logical pixels.
+    #[arg(long, default_value_t = 800.0)]
+    pub height: f32,
+    /// Pixels per logical pixel (2 for a sharp picture on a high-density screen).
+    #[arg(long, default_value_t = 1.0)]
+    pub scale: f32,
+    /// The projection.
+    #[arg(long, value_enum, default_value_t = ProjectionArg::EqualEarth)]
+    pub projection: ProjectionArg,
+    /// Light or dark.
+    #[arg(long, value_enum, default_value_t = ExportTheme::Light)]
+    pub theme: ExportTheme,
+    /// Select (outline) a country, by name or code.
+    #[arg(long, value_name = "CODE")]
+    pub select: Option<String>,
+    /// With --select: draw its pop-up too.
+    #[arg(long, requires = "select")]
+    pub popup: bool,
+}
+
+/// The theme of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ExportTheme {
+    /// Light (the default).
+    #[default]
+    Light,
+    /// Dark.
+    Dark,
 }

@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod data;
 pub mod error;
+pub mod export;
 pub mod geometry;
 pub mod scene;
 pub mod ui;

@@ -4,9 +4,12 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
 use aidmap::check;
-use aidmap::cli::{Cli, Command, Inputs, WindowArgs};
+use aidmap::cli::{Cli, Command, ExportArgs, ExportTheme, Inputs, WindowArgs};
 use aidmap::data::{self, bundled};
+use aidmap::data::{AidDataset, Outlines};
 use aidmap::error::LoadError;
+use aidmap::export::{self, ExportRequest};
+use aidmap::scene::MapModel;
 use aidmap::ui::screenshot::ScreenshotTarget;
 use aidmap::ui::{AidMapApp, AppOptions};
 use clap::Parser;
@@ -22,6 +25,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Some(Command::Check) => run_check(&cli.inputs),
+        Some(Command::Export(args)) => run_export(&cli.inputs, &args),
         None => run_window(&cli.inputs, &cli.window),
     };
     ExitCode::from(u8::try_from(status).unwrap_or(2))
@@ -44,19 +48,61 @@ fn run_check(inputs: &Inputs) -> i32 {
     }
 }
 
+/// The outlines and aid data the command line names, or the bundled ones.
+fn load_inputs(inputs: &Inputs) -> Result<(Outlines, AidDataset), LoadError> {
+    let outlines = match &inputs.countries {
+        Some(path) => data::load_outlines(path, inputs.object.as_deref())?,
+        None => bundled::outlines()?,
+    };
+    let aid = match &inputs.data {
+        Some(path) => data::load_aid(path)?,
+        None => bundled::aid_data()?,
+    };
+    Ok((outlines, aid))
+}
+
+fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
+    let request = ExportRequest {
+        out: args.out.clone(),
+        width: args.width,
+        height: args.height,
+        scale: args.scale,
+        projection: args.projection.into(),
+        dark: args.theme == ExportTheme::Dark,
+        select: args.select.clone(),
+        popup: args.popup,
+    };
+    if let Err(message) = request.validate() {
+        eprintln!("error: {message}");
+        return check::EXIT_INVALID;
+    }
+    let (outlines, aid) = match load_inputs(inputs) {
+        Ok(files) => files,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return check::EXIT_INVALID;
+        }
+    };
+    let model = MapModel::new(
+        outlines,
+        aid,
+        request.projection,
+        inputs.countries.is_none(),
+    );
+    match export::export(&model, &request) {
+        Ok(()) => {
+            println!("wrote {}", request.out.display());
+            0
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            check::EXIT_INVALID
+        }
+    }
+}
+
 fn run_window(inputs: &Inputs, window: &WindowArgs) -> i32 {
-    let loaded = (|| -> Result<_, LoadError> {
-        let outlines = match &inputs.countries {
-            Some(path) => data::load_outlines(path, inputs.object.as_deref())?,
-            None => bundled::outlines()?,
-        };
-        let aid = match &inputs.data {
-            Some(path) => data::load_aid(path)?,
-            None => bundled::aid_data()?,
-        };
-        Ok((outlines, aid))
-    })();
-    let (outlines, aid) = match loaded {
+    let (outlines, aid) = match load_inputs(inputs) {
         Ok(files) => files,
         Err(err) => {
             eprintln!("error: {err}");

@@ -29,13 +29,16 @@ pub struct ProjectedCountry {
     pub triangles: Triangles,
     /// Every ring (outer and holes), for borders.
     pub rings: Vec<Vec<[f32; 2]>>,
-    /// A point inside the country (inside its largest polygon), for a label or badge.
+    /// The visual centre of the country's largest polygon, for its badge.
     pub label_point: [f64; 2],
     /// `[min_x, min_y, max_x, max_y]` of the whole country.
     pub bounds: [f64; 4],
     /// The projected area of its largest polygon.
     pub largest_area: f64,
 }
+
+/// Precision of label points, in projected units (about 0.1 px on a 1600 px world).
+const LABEL_TOLERANCE: f64 = 5e-4;
 
 type IndexEntry = GeomWithData<Rectangle<[f64; 2]>, (usize, usize)>;
 
@@ -157,8 +160,14 @@ fn project_country(shape: &MultiPolygon<f64>, projection: Projection) -> Project
         .0
         .iter()
         .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+    // The pole of inaccessibility (polylabel): the point furthest from the edges, where a
+    // badge sits best; geo's interior point as a fallback.
     let label_point = largest
-        .and_then(|p| p.interior_point())
+        .and_then(|p| {
+            polylabel::polylabel(p, &LABEL_TOLERANCE)
+                .ok()
+                .or_else(|| p.interior_point())
+        })
         .map_or([0.0, 0.0], |p| [p.x(), p.y()]);
     let bounds = shape
         .bounding_rect()

@@ -5,6 +5,7 @@
 
 pub mod badges;
 pub mod classes;
+pub mod fonts;
 pub mod layout;
 pub mod model;
 pub mod paint;

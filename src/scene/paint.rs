@@ -126,7 +126,7 @@ impl SceneCache {
 }
 
 /// Points closer together than this (in screen points) are merged in borders.
-const BORDER_TOLERANCE: f32 = 0.6;
+pub(crate) const BORDER_TOLERANCE: f32 = 0.6;
 
 /// Paint the whole picture for `model` into `rect`.
 pub fn paint_scene(
@@ -181,7 +181,7 @@ pub fn paint_scene(
 
 /// The edge of the projected world (the meridians ±180° from pole to pole), which is
 /// convex for the four projections.
-fn world_outline(model: &MapModel, transform: &ScreenTransform) -> Vec<Pos2> {
+pub(crate) fn world_outline(model: &MapModel, transform: &ScreenTransform) -> Vec<Pos2> {
     let projection = model.projected.projection;
     let top = if projection == crate::geometry::projection::Projection::Mercator {
         crate::geometry::projection::MERCATOR_MAX_LATITUDE
@@ -264,7 +264,11 @@ fn append_borders(
 /// A ring on screen, without points closer than `tolerance` to the one before, and
 /// without spikes: epaint mitres the joins of a path, and where a ring turns back on
 /// itself (a narrow inlet, a one-pixel peninsula) the mitre shoots far across the map.
-fn screen_ring(ring: &[[f32; 2]], transform: &ScreenTransform, tolerance: f32) -> Vec<Pos2> {
+pub(crate) fn screen_ring(
+    ring: &[[f32; 2]],
+    transform: &ScreenTransform,
+    tolerance: f32,
+) -> Vec<Pos2> {
     /// Joins sharper than about 25° are dropped.
     const SPIKE_COS: f32 = 0.9;
     let mut points: Vec<Pos2> = Vec::with_capacity(ring.len());
@@ -291,7 +295,19 @@ fn screen_ring(ring: &[[f32; 2]], transform: &ScreenTransform, tolerance: f32) -
     points
 }
 
-fn badges_for(model: &MapModel, transform: &ScreenTransform, layout: &Layout) -> Vec<Badge> {
+/// The badges as placed in a picture of `model` filling `rect` (for tests and exports
+/// that need to know where they are).
+pub fn badge_layout(model: &MapModel, view: &MapView, rect: Rect) -> Vec<Badge> {
+    let layout = Layout::new(rect);
+    let transform = view.transform(model.projected.world_bounds, layout.map);
+    badges_for(model, &transform, &layout)
+}
+
+pub(crate) fn badges_for(
+    model: &MapModel,
+    transform: &ScreenTransform,
+    layout: &Layout,
+) -> Vec<Badge> {
     let requests: Vec<BadgeRequest> = model
         .recipients()
         .map(|country| {
@@ -361,11 +377,33 @@ fn paint_footer(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &
     );
 }
 
-fn paint_legend(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &Layout) {
-    let font = FontId::proportional(layout.small_size());
+/// Where the legend's parts go; shared by the screen and the SVG writer.
+pub(crate) struct LegendLayout {
+    /// The legend's frame.
+    pub frame: Rect,
+    /// Top-left of the heading.
+    pub heading_pos: Pos2,
+    /// The heading text.
+    pub heading: &'static str,
+    /// Swatch, colour, label position (left-centre) and label of each row.
+    pub rows: Vec<(Rect, Color32, Pos2, String)>,
+    /// Text size.
+    pub font_size: f32,
+}
+
+/// Lay out the legend; `measure` gives the size of a text at a font size.
+pub(crate) fn legend_layout(
+    model: &MapModel,
+    style: &MapStyle,
+    layout: &Layout,
+    measure: impl Fn(&str, f32) -> egui::Vec2,
+) -> LegendLayout {
+    let font_size = layout.small_size();
     let s = layout.scale;
     let swatch = vec2(22.0 * s, 12.0 * s);
     let row = 18.0 * s;
+    let padding = 8.0 * s;
+    let heading = "Teams";
     let mut entries: Vec<(Color32, String)> = model
         .classes
         .labels()
@@ -374,50 +412,73 @@ fn paint_legend(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &
         .map(|(class, label)| (style.highlight(class, model.classes.len()), label))
         .collect();
     entries.push((style.land, "none reported".to_string()));
-    let padding = 8.0 * s;
     let label_width = entries
         .iter()
-        .map(|(_, label)| {
-            painter
-                .layout_no_wrap(label.clone(), font.clone(), style.text)
-                .size()
-                .x
-        })
+        .map(|(_, label)| measure(label, font_size).x)
         .fold(0.0f32, f32::max);
-    let heading = painter.layout_no_wrap("Teams".to_string(), font.clone(), style.text);
-    let width = (swatch.x + 6.0 * s + label_width).max(heading.size().x) + 2.0 * padding;
-    let height = padding * 2.0 + heading.size().y + 4.0 * s + row * entries.len() as f32;
+    let heading_size = measure(heading, font_size);
+    let width = (swatch.x + 6.0 * s + label_width).max(heading_size.x) + 2.0 * padding;
+    let height = padding * 2.0 + heading_size.y + 4.0 * s + row * entries.len() as f32;
     let min = pos2(
         layout.map.left() + layout.margin(),
         layout.map.bottom() - layout.margin() - height,
     );
-    let frame = Rect::from_min_size(min, vec2(width, height));
+    let mut y = min.y + padding + heading_size.y + 4.0 * s;
+    let rows = entries
+        .into_iter()
+        .map(|(color, label)| {
+            let swatch_rect =
+                Rect::from_min_size(pos2(min.x + padding, y + (row - swatch.y) / 2.0), swatch);
+            let label_pos = pos2(swatch_rect.right() + 6.0 * s, y + row / 2.0);
+            y += row;
+            (swatch_rect, color, label_pos, label)
+        })
+        .collect();
+    LegendLayout {
+        frame: Rect::from_min_size(min, vec2(width, height)),
+        heading_pos: min + vec2(padding, padding),
+        heading,
+        rows,
+        font_size,
+    }
+}
+
+fn paint_legend(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &Layout) {
+    let measure = |text: &str, size: f32| {
+        painter
+            .layout_no_wrap(text.to_string(), FontId::proportional(size), style.text)
+            .size()
+    };
+    let legend = legend_layout(model, style, layout, measure);
+    let font = FontId::proportional(legend.font_size);
     painter.rect(
-        frame,
-        CornerRadius::same((4.0 * s) as u8),
+        legend.frame,
+        CornerRadius::same((4.0 * layout.scale) as u8),
         style.panel,
         Stroke::new(1.0, style.land),
         StrokeKind::Inside,
     );
-    painter.galley(min + vec2(padding, padding), heading.clone(), style.text);
-    let mut y = min.y + padding + heading.size().y + 4.0 * s;
-    for (color, label) in entries {
-        let swatch_rect =
-            Rect::from_min_size(pos2(min.x + padding, y + (row - swatch.y) / 2.0), swatch);
+    painter.text(
+        legend.heading_pos,
+        Align2::LEFT_TOP,
+        legend.heading,
+        font.clone(),
+        style.text,
+    );
+    for (swatch, color, label_pos, label) in legend.rows {
         painter.rect(
-            swatch_rect,
+            swatch,
             CornerRadius::same(2),
             color,
             Stroke::new(0.5, style.muted_text),
             StrokeKind::Inside,
         );
         painter.text(
-            pos2(swatch_rect.right() + 6.0 * s, y + row / 2.0),
+            label_pos,
             Align2::LEFT_CENTER,
             label,
             font.clone(),
             style.text,
         );
-        y += row;
     }
 }

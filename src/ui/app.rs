@@ -68,19 +68,6 @@ pub struct AidMapApp {
     fonts_ready: bool,
 }
 
-/// egui's default fonts, with Hack (which egui ships for monospace) as a fallback for
-/// proportional text: it has the arrows and symbols the UI uses (▲ ▼ ×).
-fn fonts() -> egui::FontDefinitions {
-    let mut fonts = egui::FontDefinitions::default();
-    if fonts.font_data.contains_key("Hack")
-        && let Some(family) = fonts.families.get_mut(&egui::FontFamily::Proportional)
-        && !family.iter().any(|f| f == "Hack")
-    {
-        family.push("Hack".to_string());
-    }
-    fonts
-}
-
 impl AidMapApp {
     /// An app showing `outlines` and `aid`. `natural_earth` says whether the outlines
     /// are the bundled Natural Earth ones (for the credit line).
@@ -170,7 +157,7 @@ impl AidMapApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         if !self.fonts_ready {
-            ctx.set_fonts(fonts());
+            ctx.set_fonts(crate::scene::fonts::fonts());
             self.fonts_ready = true;
         }
         if self.theme_applied != Some(self.theme) {

@@ -12,4 +12,5 @@ mod side_panel;
 
 pub use app::{AidMapApp, AppOptions, ThemeChoice};
 pub use files::FileKind;
+pub use popup::ui as country_popup;
 pub use side_panel::SortColumn;

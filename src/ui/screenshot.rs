@@ -66,37 +66,9 @@ impl ScreenshotJob {
     }
 }
 
-/// Write `image` to `path` as PNG, atomically.
+/// Write `image` to `path` as PNG (with aidmap's metadata), atomically.
 pub fn save_png(path: &Path, image: &ColorImage) -> Result<(), String> {
-    let [width, height] = image.size;
-    let buffer =
-        image::RgbaImage::from_raw(width as u32, height as u32, image.as_raw().to_vec())
-            .ok_or_else(|| format!("{}: the captured image has the wrong size", path.display()))?;
-    let mut bytes = Vec::new();
-    buffer
-        .write_to(
-            &mut std::io::Cursor::new(&mut bytes),
-            image::ImageFormat::Png,
-        )
-        .map_err(|e| format!("{}: cannot encode PNG: {e}", path.display()))?;
-    write_atomically(path, &bytes)
-}
-
-/// Write `bytes` to a temporary file in `path`'s folder, then rename it over `path`.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| format!("{}: not a file name", path.display()))?;
-    let temporary = folder.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
-    if let Err(err) = result {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(format!("{}: cannot write the file: {err}", path.display()));
-    }
-    Ok(())
+    let metadata = crate::export::png_file::PngMetadata::now("aidmap window", "aidmap");
+    let bytes = crate::export::png_file::encode_png(image, &metadata)?;
+    crate::export::file::write_atomically(path, &bytes)
 }

@@ -1,0 +1,95 @@
+//! Drawing the map without a window: an egui context runs the same scene painting as
+//! the window (and, if asked, the same pop-up), egui tessellates it, and the CPU
+//! rasterizer turns the triangles into pixels.
+
+use egui::{ColorImage, Pos2, RawInput, Rect, Vec2};
+
+use crate::export::raster::{Canvas, Textures};
+use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState, paint_scene};
+
+/// What to draw.
+#[derive(Debug, Clone, Copy)]
+pub struct Picture {
+    /// Size in points.
+    pub size: Vec2,
+    /// Pixels per point.
+    pub scale: f32,
+    /// Which part of the map.
+    pub view: MapView,
+    /// Dark or light.
+    pub dark: bool,
+    /// The selected country (outlined).
+    pub selected: Option<usize>,
+    /// Draw the selected country's pop-up too.
+    pub popup: bool,
+}
+
+/// Draw `picture` of `model` into an image of `size × scale` pixels.
+pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
+    let ctx = egui::Context::default();
+    ctx.set_fonts(crate::scene::fonts::fonts());
+    ctx.set_theme(if picture.dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    });
+    ctx.set_pixels_per_point(picture.scale);
+    let rect = Rect::from_min_size(Pos2::ZERO, picture.size);
+    let style = MapStyle::for_dark_mode(picture.dark);
+    let state = SceneState {
+        hovered: None,
+        selected: picture.selected,
+    };
+    let mut cache = SceneCache::default();
+    let mut textures = Textures::default();
+    let mut primitives = Vec::new();
+    let mut pixels_per_point = picture.scale;
+    // Fonts are set up during the first pass; the second draws with them in place.
+    for _ in 0..2 {
+        let input = RawInput {
+            screen_rect: Some(rect),
+            ..RawInput::default()
+        };
+        let output = ctx.run_ui(input, |ui| {
+            let painter = ui.painter_at(rect);
+            let geometry = paint_scene(
+                &painter,
+                rect,
+                model,
+                &picture.view,
+                &style,
+                &state,
+                &mut cache,
+            );
+            if picture.popup
+                && let Some(country) = picture.selected
+            {
+                let anchor = geometry
+                    .badges
+                    .iter()
+                    .find(|b| b.country == country)
+                    .map_or_else(
+                        || {
+                            geometry
+                                .transform
+                                .to_screen(model.projected.countries[country].label_point)
+                        },
+                        |b| b.center,
+                    )
+                    .clamp(geometry.layout.map.min, geometry.layout.map.max);
+                crate::ui::country_popup(ui.ctx(), model, country, anchor);
+            }
+        });
+        let mut delta = output.textures_delta;
+        textures.apply(&delta);
+        // Applied above: tell epaint so (it checks in debug builds).
+        delta.clear();
+        pixels_per_point = output.pixels_per_point;
+        primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+    }
+    let width = (picture.size.x * pixels_per_point).round() as usize;
+    let height = (picture.size.y * pixels_per_point).round() as usize;
+    let mut canvas = Canvas::new(width, height, style.background);
+    canvas.draw(&primitives, &textures, pixels_per_point);
+    canvas.into_image()
+}

@@ -1,0 +1,356 @@
+//! Exports: size, colours where the countries are, the window and the headless export
+//! agreeing, the SVG's structure, metadata, and failing cleanly.
+
+use std::path::Path;
+use std::process::Command;
+
+use aidmap::data::bundled;
+use aidmap::export::offscreen::{Picture, render};
+use aidmap::geometry::projection::Projection;
+use aidmap::scene::layout::Layout;
+use aidmap::scene::{MapModel, MapStyle, MapView};
+use egui::{Color32, ColorImage, Pos2, Rect, vec2};
+use geo::InteriorPoint;
+
+fn model() -> MapModel {
+    MapModel::new(
+        bundled::outlines().unwrap(),
+        bundled::aid_data().unwrap(),
+        Projection::EqualEarth,
+        true,
+    )
+}
+
+fn export(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_aidmap"))
+        .arg("export")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn read_png(path: &Path) -> (png::OutputInfo, Vec<u8>, Vec<(String, String)>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buffer).unwrap();
+    let texts = reader
+        .info()
+        .uncompressed_latin1_text
+        .iter()
+        .map(|t| (t.keyword.clone(), t.text.clone()))
+        .collect();
+    (info, buffer, texts)
+}
+
+#[test]
+fn a_headless_export_has_the_requested_size_at_scale_1_and_2() {
+    let dir = tempfile::tempdir().unwrap();
+    for (scale, expected) in [("1", (1600, 800)), ("2", (3200, 1600))] {
+        let out = dir.path().join(format!("map-{scale}.png"));
+        let (status, _, stderr) = export(&["--out", out.to_str().unwrap(), "--scale", scale]);
+        assert_eq!(status, 0, "{stderr}");
+        let (info, _, _) = read_png(&out);
+        assert_eq!((info.width, info.height), expected);
+    }
+    let out = dir.path().join("small.png");
+    let (status, _, stderr) = export(&[
+        "--out",
+        out.to_str().unwrap(),
+        "--width",
+        "800",
+        "--height",
+        "400",
+    ]);
+    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(
+        (read_png(&out).0.width, read_png(&out).0.height),
+        (800, 400)
+    );
+}
+
+#[test]
+fn pngs_carry_title_source_software_and_creation_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.png");
+    assert_eq!(export(&["--out", out.to_str().unwrap()]).0, 0);
+    let (_, _, texts) = read_png(&out);
+    let get = |key: &str| {
+        texts
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(get("Title"), "China's medical expert teams abroad");
+    assert!(
+        get("Source").contains("Daily Mail (Islamabad)"),
+        "{}",
+        get("Source")
+    );
+    assert!(get("Source").contains("Made with Natural Earth"));
+    assert!(get("Source").contains("china-medical-teams-2020.json"));
+    assert_eq!(
+        get("Software"),
+        format!("aidmap {}", env!("CARGO_PKG_VERSION"))
+    );
+    assert!(
+        get("Creation Time").contains("+0000"),
+        "{}",
+        get("Creation Time")
+    );
+}
+
+fn pixel(image: &ColorImage, p: Pos2) -> Color32 {
+    image.pixels[p.y as usize * image.size[0] + p.x as usize]
+}
+
+fn screen_of(model: &MapModel, lon: f64, lat: f64, size: egui::Vec2) -> Pos2 {
+    let layout = Layout::new(Rect::from_min_size(Pos2::ZERO, size));
+    let transform = MapView::default().transform(model.projected.world_bounds, layout.map);
+    transform.to_screen(model.projected.projection.forward(lon, lat))
+}
+
+#[test]
+fn recipients_have_the_highlight_and_others_the_base_colour_at_their_interior_points() {
+    let model = model();
+    let size = vec2(1600.0, 800.0);
+    let picture = Picture {
+        size,
+        scale: 1.0,
+        view: MapView::default(),
+        dark: false,
+        selected: None,
+        popup: false,
+    };
+    let image = render(&model, &picture);
+    let style = MapStyle::light();
+    let badges = aidmap::scene::paint::badge_layout(
+        &model,
+        &MapView::default(),
+        Rect::from_min_size(Pos2::ZERO, size),
+    );
+    for country in model.recipients() {
+        let outline = &model.outlines.countries[country];
+        let largest = outline
+            .shape
+            .0
+            .iter()
+            .max_by(|a, b| {
+                use geo::Area;
+                a.unsigned_area().total_cmp(&b.unsigned_area())
+            })
+            .unwrap();
+        let point = largest.interior_point().unwrap();
+        let expected = style.highlight(
+            model.classes.class_of(model.teams_of(country)),
+            model.classes.len(),
+        );
+        let transform = MapView::default().transform(
+            model.projected.world_bounds,
+            Layout::new(Rect::from_min_size(Pos2::ZERO, size)).map,
+        );
+        let interior = screen_of(&model, point.x(), point.y(), size);
+        // Badges sit at countries' visual centres, which can cover an interior point:
+        // then take the nearest pixel of the country that no badge covers.
+        let uncovered = |p: Pos2| badges.iter().all(|b| b.center.distance(p) > b.radius + 2.0);
+        let at = (0..40)
+            .flat_map(|r| {
+                let r = r as f32;
+                (0..16).map(move |k| {
+                    interior
+                        + vec2(
+                            (k as f32 * std::f32::consts::FRAC_PI_8).cos(),
+                            (k as f32 * std::f32::consts::FRAC_PI_8).sin(),
+                        ) * r
+                })
+            })
+            .find(|&p| {
+                uncovered(p)
+                    && model.projected.country_at(transform.to_world(p), 0.0) == Some(country)
+            })
+            .unwrap_or_else(|| {
+                panic!(
+                    "{}: no uncovered pixel near its interior point",
+                    outline.name
+                )
+            });
+        // A leader line's end dot (2 px) may sit on the point too: look within 3 px.
+        let near: Vec<Color32> = (-3..=3)
+            .flat_map(|dy| (-3..=3).map(move |dx| at + vec2(dx as f32, dy as f32)))
+            .map(|p| pixel(&image, p))
+            .collect();
+        assert!(
+            near.contains(&expected),
+            "{} at {:?} ({at:?}): {:?}",
+            outline.name,
+            point,
+            pixel(&image, at)
+        );
+    }
+    for code in ["FRA", "BRA", "IND", "CHN", "AUS"] {
+        let country = model.find_country(code).unwrap();
+        let point = model.outlines.countries[country]
+            .shape
+            .interior_point()
+            .unwrap();
+        let at = screen_of(&model, point.x(), point.y(), size);
+        assert_eq!(pixel(&image, at), style.land, "{code}");
+        let highlights = [0, 1, 2].map(|class| style.highlight(class, model.classes.len()));
+        assert!(!highlights.contains(&pixel(&image, at)), "{code}");
+    }
+}
+
+#[test]
+fn the_window_and_the_headless_export_of_the_same_view_match() {
+    use aidmap::scene::{SceneCache, SceneState, paint_scene};
+    use egui_kittest::Harness;
+    let size = vec2(1200.0, 640.0);
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_pixels_per_point(1.0)
+        .wgpu()
+        .build_ui_state(
+            |ui, (model, cache): &mut (MapModel, SceneCache)| {
+                ui.ctx().set_fonts(aidmap::scene::fonts::fonts());
+                let rect = ui.ctx().content_rect();
+                let painter = ui.painter_at(rect);
+                paint_scene(
+                    &painter,
+                    rect,
+                    model,
+                    &MapView::default(),
+                    &MapStyle::light(),
+                    &SceneState::default(),
+                    cache,
+                );
+            },
+            (model(), SceneCache::default()),
+        );
+    harness.run();
+    let window = harness.render().unwrap();
+    let picture = Picture {
+        size,
+        scale: 1.0,
+        view: MapView::default(),
+        dark: false,
+        selected: None,
+        popup: false,
+    };
+    let exported = render(&model(), &picture);
+    assert_eq!(
+        (window.width() as usize, window.height() as usize),
+        (exported.size[0], exported.size[1])
+    );
+    let mut total = 0u64;
+    let mut far = 0usize;
+    for (a, b) in window.pixels().zip(&exported.pixels) {
+        let diff = (0..3)
+            .map(|i| (a.0[i] as i32 - b.to_array()[i] as i32).unsigned_abs())
+            .max()
+            .unwrap_or(0);
+        total += diff as u64;
+        if diff > 48 {
+            far += 1;
+        }
+    }
+    let count = exported.pixels.len();
+    let mean = total as f64 / count as f64;
+    assert!(mean < 1.0, "mean channel difference {mean}");
+    assert!(
+        (far as f64) < count as f64 * 0.002,
+        "{far} of {count} pixels differ by more than 48"
+    );
+}
+
+#[test]
+fn the_svg_parses_and_has_one_path_per_country() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.svg");
+    let (status, _, stderr) = export(&["--out", out.to_str().unwrap(), "--select", "ITA"]);
+    assert_eq!(status, 0, "{stderr}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let countries: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("path") && n.attribute("class") == Some("country"))
+        .collect();
+    assert_eq!(countries.len(), 241);
+    let italy = countries
+        .iter()
+        .find(|n| n.attribute("data-code") == Some("ITA"))
+        .unwrap();
+    assert_eq!(italy.attribute("data-teams"), Some("3"));
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(str::to_string))
+        .collect();
+    assert!(texts.contains(&"China's medical expert teams abroad".to_string()));
+    assert!(texts.contains(&"12 teams to 10 countries, as of 9 April 2020".to_string()));
+    assert!(texts.iter().any(|t| t.contains("Made with Natural Earth")));
+    // One badge per recipient (nine say 1, Italy's says 3), and the legend's rows 1 and 3.
+    assert_eq!(texts.iter().filter(|t| *t == "1").count(), 10);
+    assert_eq!(
+        texts.iter().filter(|t| *t == "3").count(),
+        2,
+        "Italy's badge and the legend's 3"
+    );
+    assert!(
+        doc.descendants()
+            .any(|n| n.attribute("class") == Some("selected"))
+    );
+}
+
+#[test]
+fn export_to_an_unwritable_place_fails_cleanly_and_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder").join("map.png");
+    let (status, stdout, stderr) = export(&["--out", missing.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(stdout.is_empty());
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("no-such-folder/map.png"),
+        "{stderr}"
+    );
+    assert!(!missing.exists());
+
+    // A read-only folder (root may write anyway; then only check nothing partial is left).
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    let mut permissions = std::fs::metadata(&locked).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&locked, permissions).unwrap();
+    let target = locked.join("map.png");
+    let (status, _, stderr) = export(&["--out", target.to_str().unwrap()]);
+    let leftovers: Vec<_> = std::fs::read_dir(&locked)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    if status == 2 {
+        assert!(stderr.contains("locked/map.png"), "{stderr}");
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    } else {
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+    }
+
+    // A file name that is not .png or .svg.
+    let (status, _, stderr) = export(&["--out", dir.path().join("map.jpg").to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("must end in .png or .svg"), "{stderr}");
+}
+
+#[test]
+fn a_failed_export_keeps_the_earlier_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.png");
+    std::fs::write(&out, b"earlier export").unwrap();
+    let (status, _, _) = export(&["--out", out.to_str().unwrap(), "--select", "Atlantis"]);
+    assert_eq!(status, 2);
+    assert_eq!(std::fs::read(&out).unwrap(), b"earlier export");
+}
