@@ -117,6 +117,7 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> i32 {
             path,
             outcome: outcome.clone(),
         }),
+        export_folder: None,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -1,10 +1,11 @@
 //! The application state and the composition of its panels.
 
-use egui::{Key, ThemePreference};
+use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference};
 
 use crate::data::{AidDataset, Outlines};
 use crate::geometry::projection::Projection;
 use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState};
+use crate::ui::export::{ExportKind, WindowExport};
 use crate::ui::files::{FileKind, FileLoader};
 use crate::ui::screenshot::{ScreenshotJob, ScreenshotTarget};
 use crate::ui::side_panel::SidePanel;
@@ -41,6 +42,8 @@ pub struct AppOptions {
     pub theme: ThemeChoice,
     /// Save the first fully drawn frame and close (`--screenshot`).
     pub screenshot: Option<ScreenshotTarget>,
+    /// Save exports here without asking (instead of a save dialog).
+    pub export_folder: Option<std::path::PathBuf>,
 }
 
 /// The whole application state.
@@ -59,9 +62,12 @@ pub struct AidMapApp {
     pub error: Option<String>,
     /// The recipients list and search box.
     pub side_panel: SidePanel,
+    /// Exports from the window and their toasts.
+    pub exporter: WindowExport,
     pub(crate) cache: SceneCache,
     pub(crate) badges: Vec<crate::scene::badges::Badge>,
     pub(crate) last_map_rect: Option<egui::Rect>,
+    pub(crate) last_scene_rect: Option<egui::Rect>,
     pub(crate) loader: FileLoader,
     pub(crate) screenshot: Option<ScreenshotJob>,
     theme_applied: Option<ThemeChoice>,
@@ -85,9 +91,11 @@ impl AidMapApp {
             theme: options.theme,
             error: None,
             side_panel: SidePanel::default(),
+            exporter: WindowExport::saving_to(options.export_folder.clone()),
             cache: SceneCache::default(),
             badges: Vec::new(),
             last_map_rect: None,
+            last_scene_rect: None,
             loader: FileLoader::default(),
             screenshot: options.screenshot.map(ScreenshotJob::new),
             theme_applied: None,
@@ -167,6 +175,14 @@ impl AidMapApp {
         for (kind, path) in self.loader.poll() {
             self.load_file(kind, &path);
         }
+        let copy = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
+        if ctx.input_mut(|i| i.consume_shortcut(&copy)) {
+            self.exporter.start(ExportKind::Clipboard);
+        }
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        if ctx.input_mut(|i| i.consume_shortcut(&save)) {
+            self.exporter.start(ExportKind::File);
+        }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
             self.popup = None;
             self.scene_state.selected = None;
@@ -202,6 +218,7 @@ impl AidMapApp {
                 let style = MapStyle::for_dark_mode(ui.visuals().dark_mode);
                 let outcome = map_panel::ui(ui, self, &style);
                 if let Some(anchor) = outcome.popup_anchor
+                    && !self.exporter.hides_popup()
                     && let Some(country) = self.popup
                     && popup::ui(&ctx, &self.model, country, anchor)
                 {
@@ -209,6 +226,7 @@ impl AidMapApp {
                 }
             });
         self.loader.take_dropped(&ctx);
+        self.exporter.step(&ctx, self.last_scene_rect, &self.model);
         if let Some(job) = &mut self.screenshot {
             job.step(&ctx);
         }

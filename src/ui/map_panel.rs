@@ -31,6 +31,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut AidMapApp, style: &MapStyle) -> MapOutcom
     let map_rect = Layout::new(rect).map;
     let bounds = app.model.projected.world_bounds;
     app.last_map_rect = Some(map_rect);
+    app.last_scene_rect = Some(rect);
     app.view.clamp(bounds, map_rect);
 
     // Pan and zoom.

@@ -5,6 +5,7 @@ use egui::ViewportCommand;
 
 use crate::geometry::projection::Projection;
 use crate::ui::app::{AidMapApp, ThemeChoice};
+use crate::ui::export::ExportKind;
 use crate::ui::files::FileKind;
 
 /// Draw the menu bar.
@@ -19,6 +20,25 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &mut AidMapApp) {
                 app.loader.open_dialog(FileKind::Data, ui.ctx());
                 ui.close();
             }
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Export screenshot…").shortcut_text("Ctrl+S"))
+                .clicked()
+            {
+                app.exporter.start(ExportKind::File);
+                ui.close();
+            }
+            if ui
+                .add(egui::Button::new("Copy picture").shortcut_text("Ctrl+Shift+C"))
+                .clicked()
+            {
+                app.exporter.start(ExportKind::Clipboard);
+                ui.close();
+            }
+            ui.checkbox(
+                &mut app.exporter.include_popup,
+                "Include the pop-up in exports",
+            );
             ui.separator();
             if ui.button("Quit").clicked() {
                 ui.ctx().send_viewport_cmd(ViewportCommand::Close);
@@ -54,6 +74,13 @@ pub fn menu_bar(ui: &mut egui::Ui, app: &mut AidMapApp) {
                 ui.close();
             }
         });
+        if ui
+            .button("Export…")
+            .on_hover_text("Save the map as PNG (Ctrl+S)")
+            .clicked()
+        {
+            app.exporter.start(ExportKind::File);
+        }
         if ui
             .button("Reset view")
             .on_hover_text("Show the whole world (Home)")

@@ -3,6 +3,7 @@
 //! composes them and owns the state tests drive. Painting the map is `scene`'s job.
 
 mod app;
+pub mod export;
 mod files;
 mod map_panel;
 mod menus;

@@ -1,0 +1,265 @@
+//! Exporting from the window: "Export screenshot…" (menu, toolbar, Ctrl+S) saves what
+//! the map area shows as PNG at the window's physical resolution; Ctrl+Shift+C copies
+//! it to the clipboard. The pop-up is left out unless the user asked for it. Saving
+//! goes through a save dialog where one is available; otherwise to the Pictures folder
+//! (or the current one), and a toast says where. Errors are toasts; the map stays.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use egui::{Align2, ColorImage, Id, Order, Rect, vec2};
+
+use crate::export::file::write_atomically;
+use crate::export::png_file::encode_png;
+use crate::scene::MapModel;
+
+/// Where the picture goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// A PNG file.
+    File,
+    /// The clipboard.
+    Clipboard,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// One frame drawn without the pop-up (if it is to be left out) before capturing.
+    Settling,
+    /// The screenshot was requested.
+    Capturing,
+}
+
+/// A message shown for a few seconds in the corner of the window.
+#[derive(Debug, Clone)]
+pub struct Toast {
+    /// What happened.
+    pub text: String,
+    /// True for failures.
+    pub error: bool,
+    until: f64,
+}
+
+/// The window's exports in progress and their toasts.
+pub struct WindowExport {
+    /// Include an open pop-up in exported pictures.
+    pub include_popup: bool,
+    /// Save here without a dialog (tests, and users who set a folder).
+    pub folder: Option<PathBuf>,
+    /// Messages on screen.
+    pub toasts: Vec<Toast>,
+    pending: Option<(ExportKind, Phase)>,
+    images: (Sender<Arc<ColorImage>>, Receiver<Arc<ColorImage>>),
+    results: (Sender<(String, bool)>, Receiver<(String, bool)>),
+}
+
+impl Default for WindowExport {
+    fn default() -> Self {
+        WindowExport {
+            include_popup: false,
+            folder: None,
+            toasts: Vec::new(),
+            pending: None,
+            images: channel(),
+            results: channel(),
+        }
+    }
+}
+
+/// How long a toast stays, in seconds.
+const TOAST_SECONDS: f64 = 6.0;
+
+impl WindowExport {
+    /// Exports that save to `folder` without a dialog (`None`: ask where).
+    pub fn saving_to(folder: Option<PathBuf>) -> Self {
+        WindowExport {
+            folder,
+            ..WindowExport::default()
+        }
+    }
+
+    /// Start an export of the next frame.
+    pub fn start(&mut self, kind: ExportKind) {
+        if self.pending.is_none() {
+            self.pending = Some((kind, Phase::Settling));
+        }
+    }
+
+    /// True while an export wants the pop-up out of the picture.
+    pub fn hides_popup(&self) -> bool {
+        self.pending.is_some() && !self.include_popup
+    }
+
+    /// Call at the end of every frame with the rect the map scene was painted in.
+    pub fn step(&mut self, ctx: &egui::Context, scene_rect: Option<Rect>, model: &MapModel) {
+        let now = ctx.input(|i| i.time);
+        match self.pending {
+            Some((kind, Phase::Settling)) => {
+                self.pending = Some((kind, Phase::Capturing));
+                let sender = self.images.0.clone();
+                let repaint = ctx.clone();
+                ctx.request_screenshot(move |image| {
+                    let _ = sender.send(image);
+                    repaint.request_repaint();
+                });
+                ctx.request_repaint();
+            }
+            Some((kind, Phase::Capturing)) => {
+                if let Ok(image) = self.images.1.try_recv() {
+                    self.pending = None;
+                    let ppp = ctx.pixels_per_point();
+                    let picture = crop(&image, scene_rect, ppp);
+                    self.finish(ctx, kind, picture, model, now);
+                }
+                ctx.request_repaint();
+            }
+            None => {}
+        }
+        for (text, error) in self.results.1.try_iter() {
+            self.toasts.push(Toast {
+                text,
+                error,
+                until: now + TOAST_SECONDS,
+            });
+        }
+        self.toasts.retain(|t| t.until > now);
+        if !self.toasts.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        }
+        self.show_toasts(ctx);
+    }
+
+    fn finish(
+        &mut self,
+        ctx: &egui::Context,
+        kind: ExportKind,
+        picture: ColorImage,
+        model: &MapModel,
+        now: f64,
+    ) {
+        let mut say = |text: String, error: bool| {
+            self.toasts.push(Toast {
+                text,
+                error,
+                until: now + TOAST_SECONDS,
+            })
+        };
+        match kind {
+            ExportKind::Clipboard => {
+                ctx.copy_image(picture);
+                say("Copied the map to the clipboard".into(), false);
+            }
+            ExportKind::File => {
+                let bytes = match encode_png(&picture, &crate::export::metadata(model)) {
+                    Ok(bytes) => bytes,
+                    Err(message) => return say(format!("Export failed: {message}"), true),
+                };
+                let name = default_file_name(model);
+                if let Some(folder) = self
+                    .folder
+                    .clone()
+                    .or_else(|| (!dialog_available()).then(fallback_folder))
+                {
+                    let path = free_path(&folder, &name);
+                    match write_atomically(&path, &bytes) {
+                        Ok(()) => say(format!("Saved {}", path.display()), false),
+                        Err(message) => say(format!("Export failed: {message}"), true),
+                    }
+                } else {
+                    let results = self.results.0.clone();
+                    let repaint = ctx.clone();
+                    std::thread::spawn(move || {
+                        let chosen = rfd::FileDialog::new()
+                            .set_title("Export the map as PNG")
+                            .set_file_name(&name)
+                            .add_filter("PNG image", &["png"])
+                            .save_file();
+                        if let Some(path) = chosen {
+                            let message = match write_atomically(&path, &bytes) {
+                                Ok(()) => (format!("Saved {}", path.display()), false),
+                                Err(message) => (format!("Export failed: {message}"), true),
+                            };
+                            let _ = results.send(message);
+                            repaint.request_repaint();
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    fn show_toasts(&self, ctx: &egui::Context) {
+        if self.toasts.is_empty() {
+            return;
+        }
+        egui::Area::new(Id::unique("export toasts"))
+            .order(Order::Tooltip)
+            .anchor(Align2::RIGHT_BOTTOM, vec2(-16.0, -16.0))
+            .interactable(false)
+            .show(ctx, |ui| {
+                for toast in &self.toasts {
+                    egui::Frame::popup(ui.style()).show(ui, |ui| {
+                        let color = if toast.error {
+                            ui.visuals().error_fg_color
+                        } else {
+                            ui.visuals().text_color()
+                        };
+                        ui.colored_label(color, &toast.text);
+                    });
+                }
+            });
+    }
+}
+
+/// The part of a window screenshot that shows the map scene.
+fn crop(image: &ColorImage, scene: Option<Rect>, ppp: f32) -> ColorImage {
+    let full = Rect::from_min_size(
+        egui::Pos2::ZERO,
+        vec2(image.size[0] as f32, image.size[1] as f32) / ppp,
+    );
+    match scene.map(|r| r.intersect(full)) {
+        Some(rect) if rect.is_positive() => image.region(&rect, Some(ppp)),
+        _ => image.clone(),
+    }
+}
+
+/// "aidmap-20200409-map.png": the data's date (or today's) in the name.
+pub fn default_file_name(model: &MapModel) -> String {
+    let date = model
+        .aid
+        .claim
+        .as_ref()
+        .map(|c| c.as_of)
+        .unwrap_or_else(|| chrono::Utc::now().date_naive());
+    format!("aidmap-{}-map.png", date.format("%Y%m%d"))
+}
+
+/// A file dialog needs a desktop portal (over D-Bus) or zenity.
+fn dialog_available() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("PATH").is_some_and(|paths| {
+            std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
+        })
+}
+
+/// The user's Pictures folder, else the current folder.
+fn fallback_folder() -> PathBuf {
+    dirs::picture_dir()
+        .filter(|dir| dir.is_dir())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// `folder/name`, or `name-2.png`, `name-3.png`, … if it exists: a fallback save never
+/// overwrites an earlier export.
+fn free_path(folder: &Path, name: &str) -> PathBuf {
+    let first = folder.join(name);
+    if !first.exists() {
+        return first;
+    }
+    let stem = name.trim_end_matches(".png");
+    (2..1000)
+        .map(|n| folder.join(format!("{stem}-{n}.png")))
+        .find(|p| !p.exists())
+        .unwrap_or(first)
+}
