@@ -51,7 +51,7 @@ pub struct WindowExport {
     pub toasts: Vec<Toast>,
     pending: Option<(ExportKind, Phase)>,
     images: (Sender<Arc<ColorImage>>, Receiver<Arc<ColorImage>>),
-    results: (Sender<(String, bool)>, Receiver<(String, bool)>),
+    results: (Sender<SaveResult>, Receiver<SaveResult>),
 }
 
 impl Default for WindowExport {
@@ -66,6 +66,9 @@ impl Default for WindowExport {
         }
     }
 }
+
+/// What a save on the dialog's thread reports: the message, and whether it failed.
+type SaveResult = (String, bool);
 
 /// How long a toast stays, in seconds.
 const TOAST_SECONDS: f64 = 6.0;
