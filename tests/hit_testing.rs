@@ -61,7 +61,7 @@ fn every_country_has_a_mesh_and_a_label_point_inside_it() {
     for (country, projected) in outlines.countries.iter().zip(&map.countries) {
         assert!(!projected.triangles.indices.is_empty(), "{}", country.name);
         assert_eq!(projected.triangles.indices.len() % 3, 0);
-        let hit = map.country_at(projected.label_point, 0.0);
+        let hit = map.country_at(projected.label_point(), 0.0);
         assert_eq!(
             hit.map(|i| outlines.countries[i].name.as_str()),
             Some(country.name.as_str())

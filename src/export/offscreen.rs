@@ -34,6 +34,8 @@ pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
         egui::Theme::Light
     });
     ctx.set_pixels_per_point(picture.scale);
+    // No fade-ins: a picture is one frame.
+    ctx.all_styles_mut(|style| style.animation_time = 0.0);
     let rect = Rect::from_min_size(Pos2::ZERO, picture.size);
     let style = MapStyle::for_dark_mode(picture.dark);
     let state = SceneState {
@@ -41,16 +43,18 @@ pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
         selected: picture.selected,
     };
     let mut cache = SceneCache::default();
+    // One pass draws the map: text laid out in it puts its glyphs in the font atlas,
+    // whose image comes back in the same pass's texture changes. A pop-up (an egui
+    // Area) measures itself invisibly in its first pass, so it takes a second.
+    let passes = if picture.popup { 2 } else { 1 };
     let mut textures = Textures::default();
-    let mut primitives = Vec::new();
-    let mut pixels_per_point = picture.scale;
-    // Fonts are set up during the first pass; the second draws with them in place.
-    for _ in 0..2 {
+    let mut output = egui::FullOutput::default();
+    for _ in 0..passes {
         let input = RawInput {
             screen_rect: Some(rect),
             ..RawInput::default()
         };
-        let output = ctx.run_ui(input, |ui| {
+        output = ctx.run_ui(input, |ui| {
             let painter = ui.painter_at(rect);
             let geometry = paint_scene(
                 &painter,
@@ -72,7 +76,7 @@ pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
                         || {
                             geometry
                                 .transform
-                                .to_screen(model.projected.countries[country].label_point)
+                                .to_screen(model.projected.countries[country].label_point())
                         },
                         |b| b.center,
                     )
@@ -80,13 +84,12 @@ pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
                 crate::ui::country_popup(ui.ctx(), model, country, anchor);
             }
         });
-        let mut delta = output.textures_delta;
-        textures.apply(&delta);
+        textures.apply(&output.textures_delta);
         // Applied above: tell epaint so (it checks in debug builds).
-        delta.clear();
-        pixels_per_point = output.pixels_per_point;
-        primitives = ctx.tessellate(output.shapes, output.pixels_per_point);
+        output.textures_delta.clear();
     }
+    let pixels_per_point = output.pixels_per_point;
+    let primitives = ctx.tessellate(output.shapes, pixels_per_point);
     let width = (picture.size.x * pixels_per_point).round() as usize;
     let height = (picture.size.y * pixels_per_point).round() as usize;
     let mut canvas = Canvas::new(width, height, style.background);

@@ -7,6 +7,7 @@ use geo::{Area, BoundingRect, Contains, Distance, Euclidean, InteriorPoint, Tria
 use geo::{Coord, LineString, MultiPolygon, Point, Polygon};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
+use std::sync::OnceLock;
 
 use crate::data::Country;
 use crate::geometry::projection::Projection;
@@ -29,12 +30,31 @@ pub struct ProjectedCountry {
     pub triangles: Triangles,
     /// Every ring (outer and holes), for borders.
     pub rings: Vec<Vec<[f32; 2]>>,
-    /// The visual centre of the country's largest polygon, for its badge.
-    pub label_point: [f64; 2],
     /// `[min_x, min_y, max_x, max_y]` of the whole country.
     pub bounds: [f64; 4],
-    /// The projected area of its largest polygon.
-    pub largest_area: f64,
+    /// Index of the largest polygon in `shape`.
+    largest: usize,
+    /// The label point, worked out when first asked for (most countries never are).
+    label: OnceLock<[f64; 2]>,
+}
+
+impl ProjectedCountry {
+    /// The visual centre of the country's largest polygon (its pole of inaccessibility,
+    /// from polylabel), where a badge or pop-up points; geo's interior point where
+    /// polylabel fails.
+    pub fn label_point(&self) -> [f64; 2] {
+        *self.label.get_or_init(|| {
+            self.shape
+                .0
+                .get(self.largest)
+                .and_then(|p| {
+                    polylabel::polylabel(p, &LABEL_TOLERANCE)
+                        .ok()
+                        .or_else(|| p.interior_point())
+                })
+                .map_or([0.0, 0.0], |p| [p.x(), p.y()])
+        })
+    }
 }
 
 /// Precision of label points, in projected units (about 0.1 px on a 1600 px world).
@@ -156,28 +176,22 @@ fn project_country(shape: &MultiPolygon<f64>, projection: Projection) -> Project
             rings.push(ring.0.iter().map(|c| [c.x as f32, c.y as f32]).collect());
         }
     }
-    let largest = shape
-        .0
-        .iter()
-        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
-    // The pole of inaccessibility (polylabel): the point furthest from the edges, where a
-    // badge sits best; geo's interior point as a fallback.
-    let label_point = largest
-        .and_then(|p| {
-            polylabel::polylabel(p, &LABEL_TOLERANCE)
-                .ok()
-                .or_else(|| p.interior_point())
+    let largest = (0..shape.0.len())
+        .max_by(|&a, &b| {
+            shape.0[a]
+                .unsigned_area()
+                .total_cmp(&shape.0[b].unsigned_area())
         })
-        .map_or([0.0, 0.0], |p| [p.x(), p.y()]);
+        .unwrap_or(0);
     let bounds = shape
         .bounding_rect()
         .map_or([0.0; 4], |r| [r.min().x, r.min().y, r.max().x, r.max().y]);
     ProjectedCountry {
-        largest_area: largest.map_or(0.0, |p| p.unsigned_area()),
         shape,
         triangles,
         rings,
-        label_point,
         bounds,
+        largest,
+        label: OnceLock::new(),
     }
 }

@@ -316,7 +316,7 @@ pub(crate) fn badges_for(
             BadgeRequest {
                 country,
                 teams: model.teams_of(country),
-                anchor: transform.to_screen(projected.label_point),
+                anchor: transform.to_screen(projected.label_point()),
                 size: bounds.width().min(bounds.height()),
             }
         })

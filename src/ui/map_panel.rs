@@ -91,7 +91,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut AidMapApp, style: &MapStyle) -> MapOutcom
     let popup_anchor = app.popup.map(|country| {
         let badge = app.badges.iter().find(|b| b.country == country);
         let point = badge.map_or_else(
-            || transform.to_screen(app.model.projected.countries[country].label_point),
+            || transform.to_screen(app.model.projected.countries[country].label_point()),
             |b| b.center,
         );
         point.clamp(map_rect.min, map_rect.max)
@@ -170,7 +170,7 @@ pub fn ensure_visible(app: &mut AidMapApp, country: usize) {
         return;
     };
     let bounds = app.model.projected.world_bounds;
-    let point = app.model.projected.countries[country].label_point;
+    let point = app.model.projected.countries[country].label_point();
     let on_screen = app.view.transform(bounds, map_rect).to_screen(point);
     if !map_rect.shrink(40.0).contains(on_screen) {
         let offset: Vec2 = map_rect.center() - on_screen;
