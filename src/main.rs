@@ -76,6 +76,7 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
         eprintln!("error: {message}");
         return check::EXIT_INVALID;
     }
+    let started = std::time::Instant::now();
     let (outlines, aid) = match load_inputs(inputs) {
         Ok(files) => files,
         Err(err) => {
@@ -83,13 +84,24 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
             return check::EXIT_INVALID;
         }
     };
+    let loaded = started.elapsed();
     let model = MapModel::new(
         outlines,
         aid,
         request.projection,
         inputs.countries.is_none(),
     );
-    match export::export(&model, &request) {
+    let prepared = started.elapsed();
+    let result = export::export(&model, &request);
+    if std::env::var_os("AIDMAP_TIMINGS").is_some() {
+        eprintln!(
+            "timings: load {:.1} ms, project and triangulate {:.1} ms, draw and write {:.1} ms",
+            loaded.as_secs_f64() * 1e3,
+            (prepared - loaded).as_secs_f64() * 1e3,
+            (started.elapsed() - prepared).as_secs_f64() * 1e3
+        );
+    }
+    match result {
         Ok(()) => {
             println!("wrote {}", request.out.display());
             0

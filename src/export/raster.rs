@@ -72,32 +72,62 @@ impl Canvas {
     }
 
     /// Draw tessellated primitives whose coordinates are in points, at
-    /// `pixels_per_point` pixels per point.
+    /// `pixels_per_point` pixels per point. The canvas is split into horizontal bands
+    /// drawn on separate threads (one per core): every band sees every triangle, clipped
+    /// to its own rows, so the result is the same as drawing on one thread.
     pub fn draw(
         &mut self,
         primitives: &[ClippedPrimitive],
         textures: &Textures,
         pixels_per_point: f32,
     ) {
-        for primitive in primitives {
-            if let Primitive::Mesh(mesh) = &primitive.primitive {
-                let clip = scale_rect(primitive.clip_rect, pixels_per_point);
-                let texture = textures.images.get(&mesh.texture_id);
-                self.draw_mesh(mesh, texture, clip, pixels_per_point);
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .clamp(1, 8);
+        let rows_per_band = self.height.div_ceil(threads).max(1);
+        let width = self.width;
+        std::thread::scope(|scope| {
+            for (band_index, band) in self.pixels.chunks_mut(rows_per_band * width).enumerate() {
+                let first_row = band_index * rows_per_band;
+                let mut band = Band {
+                    width,
+                    first_row,
+                    rows: band.len() / width.max(1),
+                    pixels: band,
+                };
+                scope.spawn(move || {
+                    for primitive in primitives {
+                        if let Primitive::Mesh(mesh) = &primitive.primitive {
+                            let clip = scale_rect(primitive.clip_rect, pixels_per_point);
+                            let texture = textures.images.get(&mesh.texture_id);
+                            band.draw_mesh(mesh, texture, clip, pixels_per_point);
+                        }
+                    }
+                });
             }
-        }
+        });
     }
 
     /// The picture as an egui image (for PNG encoding and comparisons).
     pub fn into_image(self) -> ColorImage {
         ColorImage::new([self.width, self.height], self.pixels)
     }
+}
 
+/// A run of whole rows of the canvas, drawn by one thread.
+struct Band<'a> {
+    width: usize,
+    first_row: usize,
+    rows: usize,
+    pixels: &'a mut [Color32],
+}
+
+impl Band<'_> {
     fn draw_mesh(&mut self, mesh: &Mesh, texture: Option<&ColorImage>, clip: Rect, ppp: f32) {
         let x_min = clip.min.x.max(0.0).floor() as usize;
-        let y_min = clip.min.y.max(0.0).floor() as usize;
+        let y_min = (clip.min.y.max(0.0).floor() as usize).max(self.first_row);
         let x_max = (clip.max.x.ceil().max(0.0) as usize).min(self.width);
-        let y_max = (clip.max.y.ceil().max(0.0) as usize).min(self.height);
+        let y_max = (clip.max.y.ceil().max(0.0) as usize).min(self.first_row + self.rows);
         if x_min >= x_max || y_min >= y_max {
             return;
         }
@@ -126,26 +156,27 @@ impl Canvas {
         if area == 0.0 || !area.is_finite() {
             return;
         }
-        // Orient counter-clockwise in y-down screen space so all edge values are positive inside.
+        // Orient so that all edge values are positive inside.
         let (p, v) = if area < 0.0 {
             ([p[0], p[2], p[1]], [v[0], v[2], v[1]])
         } else {
             (p, v)
         };
         let area = area.abs();
-        let min_x = p.iter().map(|q| q.x).fold(f32::INFINITY, f32::min);
-        let max_x = p.iter().map(|q| q.x).fold(f32::NEG_INFINITY, f32::max);
         let min_y = p.iter().map(|q| q.y).fold(f32::INFINITY, f32::min);
         let max_y = p.iter().map(|q| q.y).fold(f32::NEG_INFINITY, f32::max);
-        let x0 = (min_x.floor().max(bounds[0] as f32)) as usize;
-        let x1 = ((max_x.ceil() + 1.0).min(bounds[2] as f32)).max(0.0) as usize;
+        let min_x = p.iter().map(|q| q.x).fold(f32::INFINITY, f32::min);
+        let max_x = p.iter().map(|q| q.x).fold(f32::NEG_INFINITY, f32::max);
         let y0 = (min_y.floor().max(bounds[1] as f32)) as usize;
         let y1 = ((max_y.ceil() + 1.0).min(bounds[3] as f32)).max(0.0) as usize;
-        if x0 >= x1 || y0 >= y1 {
+        let x_lo = min_x.floor().max(bounds[0] as f32);
+        let x_hi = (max_x.ceil() + 1.0).min(bounds[2] as f32);
+        if y0 >= y1 || x_lo >= x_hi {
             return;
         }
         let solid = texture.is_none() || v.iter().all(|vertex| vertex.uv == egui::epaint::WHITE_UV);
         let uniform = v[0].color == v[1].color && v[1].color == v[2].color;
+        let opaque_fill = (solid && uniform && v[0].color.a() == 255).then_some(v[0].color);
         // Top-left rule: a pixel centre exactly on an edge belongs to one triangle only,
         // so shared edges of translucent triangles are not blended twice.
         let top_left = |a: Pos2, b: Pos2| (a.y == b.y && b.x < a.x) || b.y < a.y;
@@ -166,15 +197,39 @@ impl Canvas {
                 f32::EPSILON
             },
         ];
+        let edges = [(p[1], p[2]), (p[2], p[0]), (p[0], p[1])];
         for y in y0..y1 {
             let py = y as f32 + 0.5;
-            let row = y * self.width;
-            for x in x0..x1 {
+            // Each edge function is linear in x along this row: find where all three
+            // are non-negative, and visit only that span (plus a pixel of slack; the
+            // exact test below decides).
+            let (mut from, mut to) = (x_lo, x_hi);
+            for (a, b) in edges {
+                let slope = -(b.y - a.y);
+                let at_zero = (b.x - a.x) * (py - a.y) - (b.y - a.y) * (0.0 - a.x);
+                if slope > 0.0 {
+                    from = from.max(-at_zero / slope - 1.0);
+                } else if slope < 0.0 {
+                    to = to.min(-at_zero / slope + 1.0);
+                } else if at_zero < 0.0 {
+                    to = from;
+                }
+            }
+            if from >= to {
+                continue;
+            }
+            let row = (y - self.first_row) * self.width;
+            for x in (from.max(x_lo) as usize)..(to.min(x_hi).ceil() as usize) {
                 let q = Pos2::new(x as f32 + 0.5, py);
                 let w0 = edge(p[1], p[2], q);
                 let w1 = edge(p[2], p[0], q);
                 let w2 = edge(p[0], p[1], q);
                 if w0 < bias[0] || w1 < bias[1] || w2 < bias[2] {
+                    continue;
+                }
+                let dst = &mut self.pixels[row + x];
+                if let Some(color) = opaque_fill {
+                    *dst = color;
                     continue;
                 }
                 let l = [w0 / area, w1 / area, w2 / area];
@@ -191,7 +246,6 @@ impl Canvas {
                         *c *= tx;
                     }
                 }
-                let dst = &mut self.pixels[row + x];
                 *dst = blend(color, *dst);
             }
         }

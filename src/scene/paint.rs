@@ -482,3 +482,93 @@ fn paint_legend(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::bundled;
+    use crate::geometry::projection::Projection;
+
+    /// Lay out every part of the picture at `size` with real text measurements and
+    /// check that nothing leaves the picture or overlaps.
+    fn check_layout(size: egui::Vec2) {
+        let model = MapModel::new(
+            bundled::outlines().unwrap(),
+            bundled::aid_data().unwrap(),
+            Projection::EqualEarth,
+            true,
+        );
+        let style = MapStyle::light();
+        let rect = Rect::from_min_size(Pos2::ZERO, size);
+        let ctx = egui::Context::default();
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        let measure = |text: &str, font: f32| {
+            ctx.fonts_mut(|f| {
+                f.layout_no_wrap(text.to_string(), FontId::proportional(font), Color32::BLACK)
+                    .size()
+            })
+        };
+        let layout = Layout::new(rect);
+        let left = layout.margin();
+        let title = measure(&model.aid.title, layout.title_size());
+        let subtitle = measure(&text::subtitle(&model.aid), layout.subtitle_size());
+        let source = measure(
+            &text::source_line(&model.aid, true, ""),
+            layout.small_size(),
+        );
+        for (what, width) in [
+            ("title", title.x),
+            ("subtitle", subtitle.x),
+            ("source", source.x),
+        ] {
+            assert!(left + width < size.x, "{size:?}: the {what} is clipped");
+        }
+        let header_needed = layout.margin() * 0.8 + title.y + 3.0 * layout.scale + subtitle.y;
+        assert!(
+            header_needed <= layout.header.height(),
+            "{size:?}: the header overflows"
+        );
+        assert!(
+            source.y <= layout.footer.height(),
+            "{size:?}: the source line overflows"
+        );
+        let legend = legend_layout(&model, &style, &layout, measure);
+        assert!(
+            layout.map.contains_rect(legend.frame),
+            "{size:?}: the legend leaves the map"
+        );
+        let transform = MapView::default().transform(model.projected.world_bounds, layout.map);
+        let badges = badges_for(&model, &transform, &layout);
+        assert_eq!(badges.len(), 10);
+        for (i, badge) in badges.iter().enumerate() {
+            assert!(
+                layout.map.contains_rect(badge.rect()),
+                "{size:?}: a badge leaves the map"
+            );
+            assert!(
+                !badge.rect().intersects(legend.frame),
+                "{size:?}: a badge is under the legend"
+            );
+            for other in &badges[i + 1..] {
+                assert!(
+                    badge.center.distance(other.center) >= badge.radius + other.radius,
+                    "{size:?}: badges overlap"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn nothing_is_clipped_or_overlapping_from_800x400_to_4000x2000() {
+        for size in [
+            egui::vec2(800.0, 400.0),
+            egui::vec2(1600.0, 800.0),
+            egui::vec2(1400.0, 860.0),
+            egui::vec2(4000.0, 2000.0),
+        ] {
+            check_layout(size);
+        }
+    }
+}
