@@ -29,6 +29,7 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
     let whole = text::decode(file, bytes)?;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
+        .delimiter(delimiter(file, whole))
         .from_reader(whole.as_bytes());
     let headers: Vec<String> = reader
         .headers()
@@ -130,6 +131,24 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         sources: Vec::new(),
         notes,
     })
+}
+
+/// The cell separator: a tab for `.tsv` files; otherwise a comma, unless the header has
+/// no comma but semicolons (as spreadsheets in many locales write CSV) or tabs.
+fn delimiter(file: &str, whole: &str) -> u8 {
+    if file.to_ascii_lowercase().ends_with(".tsv") {
+        return b'\t';
+    }
+    let header = whole.lines().next().unwrap_or("");
+    if header.contains(',') {
+        b','
+    } else if header.contains(';') {
+        b';'
+    } else if header.contains('\t') {
+        b'\t'
+    } else {
+        b','
+    }
 }
 
 /// A title for a data set that has none: the file's name without folder or extension.

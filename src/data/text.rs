@@ -9,17 +9,33 @@ use crate::error::{LoadError, Location};
 /// Fails with a clear message for an empty file, for a file that holds only white
 /// space, and for bytes that are not UTF-8 text (an image, a zip, a shapefile).
 pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(LoadError::new(
+            file,
+            "this is UTF-16 text (as Excel's \"Unicode text\" saves it); save it as UTF-8",
+        ));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.is_empty() {
         return Err(LoadError::new(file, "the file is empty"));
     }
     let text = std::str::from_utf8(bytes).map_err(|err| {
         let offset = err.valid_up_to();
-        let (line, column) = line_column(&String::from_utf8_lossy(&bytes[..offset]), offset);
+        let before = String::from_utf8_lossy(&bytes[..offset]);
+        let (line, column) = line_column(&before, before.len());
         LoadError::at(
             file,
             Location::LineColumn { line, column },
-            "this is not UTF-8 text (is it a binary file, such as a shapefile or a zip?)",
+            if looks_binary(bytes) {
+                "this is not text (is it a binary file, such as a shapefile, an image or a zip?)"
+                    .to_string()
+            } else {
+                format!(
+                    "this is not UTF-8 text (byte 0x{:02X}); it may be Latin-1 or Windows-1252: \
+                     save it as UTF-8",
+                    bytes[offset]
+                )
+            },
         )
     })?;
     if text.contains('\0') {
@@ -32,6 +48,17 @@ pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
         return Err(LoadError::new(file, "the file holds only white space"));
     }
     Ok(text)
+}
+
+/// True when a good share of the first bytes are control characters other than white
+/// space: a binary file, not text in another encoding.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t'))
+        .count();
+    control * 20 > head.len()
 }
 
 /// The 1-based line and column (in characters) of a byte offset in `text`.

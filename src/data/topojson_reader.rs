@@ -86,10 +86,11 @@ pub fn read_features(
             let place = format!("object '{name}', geometry {}", index + 1);
             features.push(build(file, &place, member, &arcs, &mut local_skipped)?);
         }
-        if features.iter().any(|f| !f.polygons.is_empty()) || object.is_some() {
-            for (reason, count) in local_skipped.0 {
-                *skipped.0.entry(reason).or_insert(0) += count;
-            }
+        let found = features.iter().any(|f| !f.polygons.is_empty()) || object.is_some();
+        for (reason, count) in local_skipped.0 {
+            *skipped.0.entry(reason).or_insert(0) += count;
+        }
+        if found {
             return Ok(features);
         }
     }

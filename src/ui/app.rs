@@ -247,6 +247,7 @@ impl AidMapApp {
     }
 }
 
+#[cfg(feature = "gui")]
 impl eframe::App for AidMapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.show(ui);

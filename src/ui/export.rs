@@ -170,23 +170,7 @@ impl WindowExport {
                         Err(message) => say(format!("Export failed: {message}"), true),
                     }
                 } else {
-                    let results = self.results.0.clone();
-                    let repaint = ctx.clone();
-                    std::thread::spawn(move || {
-                        let chosen = rfd::FileDialog::new()
-                            .set_title("Export the map as PNG")
-                            .set_file_name(&name)
-                            .add_filter("PNG image", &["png"])
-                            .save_file();
-                        if let Some(path) = chosen {
-                            let message = match write_atomically(&path, &bytes) {
-                                Ok(()) => (format!("Saved {}", path.display()), false),
-                                Err(message) => (format!("Export failed: {message}"), true),
-                            };
-                            let _ = results.send(message);
-                            repaint.request_repaint();
-                        }
-                    });
+                    save_with_dialog(name, bytes, self.results.0.clone(), ctx.clone());
                 }
             }
         }
@@ -236,6 +220,48 @@ pub fn default_file_name(model: &MapModel) -> String {
         .map(|c| c.as_of)
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
     format!("aidmap-{}-map.png", date.format("%Y%m%d"))
+}
+
+/// Ask where to save (on a thread: the dialog blocks), then write there.
+#[cfg(feature = "gui")]
+fn save_with_dialog(
+    name: String,
+    bytes: Vec<u8>,
+    results: Sender<SaveResult>,
+    repaint: egui::Context,
+) {
+    std::thread::spawn(move || {
+        let chosen = rfd::FileDialog::new()
+            .set_title("Export the map as PNG")
+            .set_file_name(&name)
+            .add_filter("PNG image", &["png"])
+            .save_file();
+        if let Some(path) = chosen {
+            let message = match write_atomically(&path, &bytes) {
+                Ok(()) => (format!("Saved {}", path.display()), false),
+                Err(message) => (format!("Export failed: {message}"), true),
+            };
+            let _ = results.send(message);
+            repaint.request_repaint();
+        }
+    });
+}
+
+/// Without the GUI feature there is no dialog: save to the fallback folder.
+#[cfg(not(feature = "gui"))]
+fn save_with_dialog(
+    name: String,
+    bytes: Vec<u8>,
+    results: Sender<SaveResult>,
+    repaint: egui::Context,
+) {
+    let path = free_path(&fallback_folder(), &name);
+    let message = match write_atomically(&path, &bytes) {
+        Ok(()) => (format!("Saved {}", path.display()), false),
+        Err(message) => (format!("Export failed: {message}"), true),
+    };
+    let _ = results.send(message);
+    repaint.request_repaint();
 }
 
 /// A file dialog needs a desktop portal (over D-Bus) or zenity.

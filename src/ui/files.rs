@@ -33,6 +33,11 @@ impl Default for FileLoader {
 
 impl FileLoader {
     /// Open a file dialog for `kind` on its own thread.
+    #[cfg(not(feature = "gui"))]
+    pub fn open_dialog(&self, _kind: FileKind, _ctx: &egui::Context) {}
+
+    /// Open a file dialog for `kind` on its own thread.
+    #[cfg(feature = "gui")]
     pub fn open_dialog(&self, kind: FileKind, ctx: &egui::Context) {
         let sender = self.sender.clone();
         let ctx = ctx.clone();
