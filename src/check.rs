@@ -29,9 +29,10 @@ pub fn run(
     countries: Option<&Path>,
     data_file: Option<&Path>,
     object: Option<&str>,
+    limits: data::Limits,
 ) -> Result<CheckReport, LoadError> {
     let outlines = match countries {
-        Some(path) => data::load_outlines(path, object)?,
+        Some(path) => data::load_outlines_within(path, object, limits)?,
         None => bundled::outlines()?,
     };
     let aid = match data_file {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::data::Limits;
 use crate::geometry::projection::Projection;
 use crate::ui::ThemeChoice;
 
@@ -103,7 +104,7 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
 }
 
 /// The files every command reads.
-#[derive(Debug, Args, Clone, Default)]
+#[derive(Debug, Args, Clone)]
 pub struct Inputs {
     /// Country outlines: GeoJSON or TopoJSON (default: bundled Natural Earth 1:50m).
     #[arg(long, global = true, value_name = "FILE")]
@@ -114,6 +115,22 @@ pub struct Inputs {
     /// The TopoJSON object to read (default: the first with polygons).
     #[arg(long, global = true, value_name = "NAME")]
     pub object: Option<String>,
+    /// Refuse outline files larger than this many MiB.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 512)]
+    pub max_file_size: u64,
+    /// Refuse outline files with more vertices than this.
+    #[arg(long, global = true, value_name = "N", default_value_t = 50_000_000)]
+    pub max_vertices: usize,
+}
+
+impl Inputs {
+    /// The loading limits these options set.
+    pub fn limits(&self) -> Limits {
+        Limits {
+            max_file_bytes: self.max_file_size.saturating_mul(1024 * 1024),
+            max_vertices: self.max_vertices,
+        }
+    }
 }
 
 /// The commands.

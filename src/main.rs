@@ -22,6 +22,7 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    install_panic_hook();
     let cli = Cli::parse();
     let status = match cli.command {
         Some(Command::Check) => run_check(&cli.inputs),
@@ -31,11 +32,31 @@ fn main() -> ExitCode {
     ExitCode::from(u8::try_from(status).unwrap_or(2))
 }
 
+/// The last resort, not the mechanism: bad input ends in `error:` messages long before
+/// this. Should aidmap still fail inside, say so plainly, say that files are untouched
+/// (every write is atomic), and keep the details in a log for the bug report.
+fn install_panic_hook() {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let log = std::env::temp_dir().join("aidmap-crash.log");
+        let details = format!("{info}\n{}\n", std::backtrace::Backtrace::force_capture());
+        let saved = std::fs::write(&log, &details).is_ok();
+        eprintln!("error: aidmap failed inside: {info}");
+        eprintln!("No file was changed: exports are written whole or not at all.");
+        if saved {
+            eprintln!("Details for a bug report are in {}.", log.display());
+        } else {
+            default_hook(info);
+        }
+    }));
+}
+
 fn run_check(inputs: &Inputs) -> i32 {
     match check::run(
         inputs.countries.as_deref(),
         inputs.data.as_deref(),
         inputs.object.as_deref(),
+        inputs.limits(),
     ) {
         Ok(report) => {
             print!("{}", report.text);
@@ -51,7 +72,7 @@ fn run_check(inputs: &Inputs) -> i32 {
 /// The outlines and aid data the command line names, or the bundled ones.
 fn load_inputs(inputs: &Inputs) -> Result<(Outlines, AidDataset), LoadError> {
     let outlines = match &inputs.countries {
-        Some(path) => data::load_outlines(path, inputs.object.as_deref())?,
+        Some(path) => data::load_outlines_within(path, inputs.object.as_deref(), inputs.limits())?,
         None => bundled::outlines()?,
     };
     let aid = match &inputs.data {
@@ -130,6 +151,7 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> i32 {
             outcome: outcome.clone(),
         }),
         export_folder: None,
+        limits: inputs.limits(),
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -234,3 +234,50 @@ fn a_missing_file_is_refused() {
     assert!(!Path::new(env!("CARGO_MANIFEST_DIR")).join(missing).exists());
     refuses("--countries", missing, &["cannot read the file"]);
 }
+
+#[test]
+fn outline_files_over_the_limits_are_refused_and_the_limits_can_be_raised() {
+    let file = "assets/countries-50m.geojson";
+    let out = aidmap(&["check", "--countries", file, "--max-file-size", "1"]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.starts_with(&format!(
+            "error: {file}: the file is 2.2 MiB, over the 1.0 MiB limit"
+        )),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stderr.contains("--max-file-size"));
+    let out = aidmap(&["check", "--countries", file, "--max-vertices", "50000"]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("more than 50000 vertices") && out.stderr.contains("--max-vertices"),
+        "{}",
+        out.stderr
+    );
+    // A TopoJSON file that repeats one arc stops at the limit too.
+    let out = aidmap(&[
+        "check",
+        "--countries",
+        "tests/data/world-atlas-countries-110m.topojson",
+        "--max-vertices",
+        "5000",
+    ]);
+    assert_eq!(out.status, 2);
+    assert!(
+        out.stderr.contains("more than 5000 vertices"),
+        "{}",
+        out.stderr
+    );
+    // Raised, the same files load.
+    let out = aidmap(&[
+        "check",
+        "--countries",
+        file,
+        "--max-file-size",
+        "3",
+        "--max-vertices",
+        "200000",
+    ]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+}

@@ -265,7 +265,21 @@ fn drop_file(harness: &mut Harness<'_, AidMapApp>, path: std::path::PathBuf) {
         .input_mut()
         .dropped_files
         .push(std::sync::Arc::new(DroppedPath(path)));
-    harness.run();
+    harness.step();
+    wait_for_loading(harness);
+}
+
+/// Files load on a worker thread: step the UI until the load is done.
+fn wait_for_loading(harness: &mut Harness<'_, AidMapApp>) {
+    for _ in 0..2000 {
+        harness.step();
+        if !harness.state().is_loading() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the file did not finish loading");
 }
 
 #[test]
@@ -292,6 +306,63 @@ fn files_dropped_on_the_window_are_loaded_and_a_bad_one_keeps_the_map() {
     );
     assert_eq!(harness.state().model.outlines.countries.len(), 241);
     harness.get_by_label_contains("truncated.geojson: line 3, column 98");
+}
+
+#[test]
+fn the_window_stays_responsive_while_a_file_loads_and_shows_progress() {
+    let mut harness = harness(ThemeChoice::Light);
+    let topo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/world-atlas-countries-50m.topojson");
+    harness.state_mut().open_file(FileKind::Outlines, topo);
+    harness.step();
+    harness.step();
+    // The old map is still there and usable while the new one is built.
+    if harness.state().is_loading() {
+        harness.get_by_label_contains("Loading ");
+        assert_eq!(harness.state().model.outlines.countries.len(), 241);
+    }
+    wait_for_loading(&mut harness);
+    assert_eq!(harness.state().model.outlines.countries.len(), 241);
+    assert!(
+        harness
+            .state()
+            .model
+            .outlines
+            .file
+            .ends_with("world-atlas-countries-50m.topojson")
+    );
+    assert!(harness.query_by_label_contains("Loading ").is_none());
+}
+
+#[test]
+fn an_outline_file_over_the_vertex_limit_is_refused_and_the_map_kept() {
+    let options = AppOptions {
+        theme: ThemeChoice::Light,
+        limits: aidmap::data::Limits {
+            max_file_bytes: 1 << 30,
+            max_vertices: 1000,
+        },
+        ..AppOptions::default()
+    };
+    let app = AidMapApp::new(
+        bundled::outlines().unwrap(),
+        bundled::aid_data().unwrap(),
+        true,
+        options,
+    );
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 860.0))
+        .wgpu()
+        .build_ui_state(|ui, app: &mut AidMapApp| app.show(ui), app);
+    harness.run();
+    let topo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/world-atlas-countries-110m.topojson");
+    drop_file(&mut harness, topo);
+    harness.get_by_label_contains("more than 1000 vertices");
+    assert!(
+        harness.state().model.natural_earth,
+        "the bundled map is kept"
+    );
 }
 
 #[test]

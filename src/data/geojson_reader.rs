@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde_json::value::RawValue;
 
-use crate::data::outline::{RawFeature, Skipped};
+use crate::data::outline::{RawFeature, Skipped, VertexBudget};
 use crate::data::text;
 use crate::error::{LoadError, Location};
 
@@ -19,7 +19,14 @@ pub fn read_features(
     kind: &str,
     top: &HashMap<String, &RawValue>,
     skipped: &mut Skipped,
+    budget: &mut VertexBudget,
 ) -> Result<Vec<RawFeature>, LoadError> {
+    let spend = |feature: &RawFeature, budget: &mut VertexBudget| {
+        let count = feature.polygons.iter().flatten().map(Vec::len).sum();
+        budget
+            .spend(count)
+            .map_err(|message| LoadError::at(file, feature.location.clone(), message))
+    };
     match kind {
         "FeatureCollection" => {
             let features = member(file, whole, top, "features")?;
@@ -27,23 +34,31 @@ pub fn read_features(
                 .map_err(|err| relocated(file, whole, features.get(), &err))?;
             let mut out = Vec::with_capacity(list.len());
             for (index, raw) in list.into_iter().enumerate() {
-                out.push(read_feature(file, whole, index + 1, raw.get(), skipped)?);
+                let feature = read_feature(file, whole, index + 1, raw.get(), skipped)?;
+                spend(&feature, budget)?;
+                out.push(feature);
             }
             Ok(out)
         }
-        "Feature" => Ok(vec![read_feature(file, whole, 1, whole, skipped)?]),
+        "Feature" => {
+            let feature = read_feature(file, whole, 1, whole, skipped)?;
+            spend(&feature, budget)?;
+            Ok(vec![feature])
+        }
         "GeometryCollection" | "Polygon" | "MultiPolygon" => {
             let geometry: geojson::Geometry =
                 serde_json::from_str(whole).map_err(|err| text::json_error(file, &err))?;
             let (line, column) = text::line_column(whole, 0);
             let mut polygons = Vec::new();
             collect_polygons(&geometry.value, &mut polygons, skipped);
-            Ok(vec![RawFeature {
+            let feature = RawFeature {
                 location: Location::LineColumn { line, column },
                 id: None,
                 properties: serde_json::Map::new(),
                 polygons,
-            }])
+            };
+            spend(&feature, budget)?;
+            Ok(vec![feature])
         }
         other => {
             skipped.add(format!("{other} geometry"));

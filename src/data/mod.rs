@@ -20,5 +20,7 @@ mod topojson_reader;
 pub use aid::AidDataset;
 pub use aid_reader::{load_aid, read_aid};
 pub use join::{Join, JoinIssue, join};
-pub use outline::{Country, Outlines};
-pub use outline_reader::{load_outlines, read_outlines};
+pub use outline::{Country, Limits, Outlines};
+pub use outline_reader::{
+    load_outlines, load_outlines_within, read_outlines, read_outlines_within,
+};

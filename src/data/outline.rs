@@ -60,6 +60,54 @@ impl Skipped {
     }
 }
 
+/// Limits that keep an outline file from exhausting memory: the file's size, and the
+/// number of vertices its outlines may have (a small TopoJSON file can repeat one long
+/// arc millions of times). Both can be raised on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest file read, in bytes.
+    pub max_file_bytes: u64,
+    /// The most vertices all outlines together may have.
+    pub max_vertices: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 512 * 1024 * 1024,
+            max_vertices: 50_000_000,
+        }
+    }
+}
+
+/// Counts vertices as a reader makes them, and stops it at the limit.
+#[derive(Debug)]
+pub struct VertexBudget {
+    limit: usize,
+    used: usize,
+}
+
+impl VertexBudget {
+    /// A budget of `limit` vertices.
+    pub fn new(limit: usize) -> Self {
+        VertexBudget { limit, used: 0 }
+    }
+
+    /// Spend `count` vertices; the error says the limit and how to raise it.
+    pub fn spend(&mut self, count: usize) -> Result<(), String> {
+        self.used = self.used.saturating_add(count);
+        if self.used > self.limit {
+            Err(format!(
+                "the outlines have more than {} vertices, the limit for one file \
+                 (raise it with --max-vertices)",
+                self.limit
+            ))
+        } else {
+            Ok(())
+        }
+    }
+}
+
 /// The result of reading an outline file.
 #[derive(Debug, Clone)]
 pub struct Outlines {

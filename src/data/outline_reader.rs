@@ -7,31 +7,71 @@ use std::path::Path;
 
 use serde_json::value::RawValue;
 
-use crate::data::outline::{Outlines, Skipped, build_country};
+use crate::data::outline::{Limits, Outlines, Skipped, VertexBudget, build_country};
 use crate::data::{geojson_reader, text, topojson_reader};
 use crate::error::{LoadError, Location};
 
-/// Read outlines from a file on disk. `object` picks a TopoJSON object by name.
+/// Read outlines from a file on disk, within the default [`Limits`]. `object` picks a
+/// TopoJSON object by name.
 pub fn load_outlines(path: &Path, object: Option<&str>) -> Result<Outlines, LoadError> {
-    let file = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|err| LoadError::new(&file, format!("cannot read the file: {err}")))?;
-    read_outlines(&file, &bytes, object)
+    load_outlines_within(path, object, Limits::default())
 }
 
-/// Read outlines from the bytes of a file called `file` (used in messages).
+/// Read outlines from a file on disk within `limits`: a file over the size limit is
+/// refused before it is read.
+pub fn load_outlines_within(
+    path: &Path,
+    object: Option<&str>,
+    limits: Limits,
+) -> Result<Outlines, LoadError> {
+    let file = path.display().to_string();
+    let size = std::fs::metadata(path)
+        .map_err(|err| LoadError::new(&file, format!("cannot read the file: {err}")))?
+        .len();
+    if size > limits.max_file_bytes {
+        return Err(LoadError::new(
+            &file,
+            format!(
+                "the file is {}, over the {} limit for outline files (raise it with --max-file-size)",
+                mebibytes(size),
+                mebibytes(limits.max_file_bytes)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|err| LoadError::new(&file, format!("cannot read the file: {err}")))?;
+    read_outlines_within(&file, &bytes, object, limits)
+}
+
+fn mebibytes(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// Read outlines from the bytes of a file called `file` (used in messages), within the
+/// default [`Limits`].
 pub fn read_outlines(
     file: &str,
     bytes: &[u8],
     object: Option<&str>,
 ) -> Result<Outlines, LoadError> {
+    read_outlines_within(file, bytes, object, Limits::default())
+}
+
+/// Read outlines from the bytes of a file called `file`, within `limits`.
+pub fn read_outlines_within(
+    file: &str,
+    bytes: &[u8],
+    object: Option<&str>,
+    limits: Limits,
+) -> Result<Outlines, LoadError> {
+    let mut budget = VertexBudget::new(limits.max_vertices);
     let whole = text::decode(file, bytes)?;
     let (kind, top) = top_level(file, whole)?;
     let mut skipped = Skipped::default();
     let raw_features = if kind == "Topology" {
-        topojson_reader::read_features(file, whole, object, &mut skipped)?
+        topojson_reader::read_features(file, whole, object, &mut skipped, &mut budget)?
     } else {
-        geojson_reader::read_features(file, whole, &kind, &top, &mut skipped)?
+        geojson_reader::read_features(file, whole, &kind, &top, &mut skipped, &mut budget)?
     };
     let feature_count = raw_features.len();
     let mut countries = Vec::with_capacity(feature_count);

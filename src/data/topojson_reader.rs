@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use crate::data::outline::{RawFeature, Skipped};
+use crate::data::outline::{RawFeature, Skipped, VertexBudget};
 use crate::data::text;
 use crate::error::{LoadError, Location};
 
@@ -45,6 +45,7 @@ pub fn read_features(
     whole: &str,
     object: Option<&str>,
     skipped: &mut Skipped,
+    budget: &mut VertexBudget,
 ) -> Result<Vec<RawFeature>, LoadError> {
     let topology: Topology =
         serde_json::from_str(whole).map_err(|err| text::json_error(file, &err))?;
@@ -84,7 +85,14 @@ pub fn read_features(
         let mut local_skipped = Skipped::default();
         for (index, member) in members.into_iter().enumerate() {
             let place = format!("object '{name}', geometry {}", index + 1);
-            features.push(build(file, &place, member, &arcs, &mut local_skipped)?);
+            features.push(build(
+                file,
+                &place,
+                member,
+                &arcs,
+                &mut local_skipped,
+                budget,
+            )?);
         }
         let found = features.iter().any(|f| !f.polygons.is_empty()) || object.is_some();
         for (reason, count) in local_skipped.0 {
@@ -118,6 +126,7 @@ fn build(
     geometry: Geometry,
     arcs: &[Vec<[f64; 2]>],
     skipped: &mut Skipped,
+    budget: &mut VertexBudget,
 ) -> Result<RawFeature, LoadError> {
     let id = geometry.id.as_ref().and_then(|id| match id {
         Value::String(text) => Some(text.clone()),
@@ -150,7 +159,7 @@ fn build(
     for polygon in polygons {
         let mut rings = Vec::with_capacity(polygon.len());
         for ring in polygon {
-            rings.push(stitch(&ring, arcs).map_err(&bad)?);
+            rings.push(stitch(&ring, arcs, budget).map_err(&bad)?);
         }
         out.push(rings);
     }
@@ -164,7 +173,11 @@ fn build(
 
 /// The ring made of the arcs `indices`, each arc after the first without its first
 /// position (it repeats the previous arc's last one).
-fn stitch(indices: &[i64], arcs: &[Vec<[f64; 2]>]) -> Result<Vec<[f64; 2]>, String> {
+fn stitch(
+    indices: &[i64],
+    arcs: &[Vec<[f64; 2]>],
+    budget: &mut VertexBudget,
+) -> Result<Vec<[f64; 2]>, String> {
     let mut ring: Vec<[f64; 2]> = Vec::new();
     for &index in indices {
         let (arc_number, reversed) = if index >= 0 {
@@ -181,6 +194,7 @@ fn stitch(indices: &[i64], arcs: &[Vec<[f64; 2]>]) -> Result<Vec<[f64; 2]>, Stri
                     arcs.len()
                 )
             })?;
+        budget.spend(arc.len())?;
         let skip = usize::from(!ring.is_empty());
         if reversed {
             ring.extend(arc.iter().rev().skip(skip));
@@ -236,11 +250,22 @@ mod tests {
             vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0]],
             vec![[0.0, 0.0], [0.0, 1.0], [1.0, 1.0]],
         ];
-        let ring = stitch(&[0, !1], &arcs).unwrap();
+        let mut budget = VertexBudget::new(100);
+        let ring = stitch(&[0, !1], &arcs, &mut budget).unwrap();
         assert_eq!(
             ring,
             vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]]
         );
-        assert!(stitch(&[7], &arcs).unwrap_err().contains("out of range"));
+        assert!(
+            stitch(&[7], &arcs, &mut budget)
+                .unwrap_err()
+                .contains("out of range")
+        );
+        let mut small = VertexBudget::new(4);
+        assert!(
+            stitch(&[0, 0], &arcs, &mut small)
+                .unwrap_err()
+                .contains("--max-vertices")
+        );
     }
 }

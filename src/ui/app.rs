@@ -44,6 +44,8 @@ pub struct AppOptions {
     pub screenshot: Option<ScreenshotTarget>,
     /// Save exports here without asking (instead of a save dialog).
     pub export_folder: Option<std::path::PathBuf>,
+    /// Limits for outline files opened in the window.
+    pub limits: crate::data::Limits,
 }
 
 /// The whole application state.
@@ -96,7 +98,7 @@ impl AidMapApp {
             badges: Vec::new(),
             last_map_rect: None,
             last_scene_rect: None,
-            loader: FileLoader::default(),
+            loader: FileLoader::with_limits(options.limits),
             screenshot: options.screenshot.map(ScreenshotJob::new),
             theme_applied: None,
             fonts_ready: false,
@@ -150,14 +152,29 @@ impl AidMapApp {
     /// Replace the outlines or the data with a file's. On failure the map stays as it
     /// was and the error is shown.
     pub fn load_file(&mut self, kind: FileKind, path: &std::path::Path) {
-        match crate::ui::files::load(kind, path, &self.model) {
+        let loaded = crate::ui::files::load(kind, path, &self.model, self.loader.limits);
+        self.take_loaded(loaded.map_err(|err| err.to_string()));
+    }
+
+    /// Queue a file to load on a worker thread, as File → Open and dropping do.
+    pub fn open_file(&mut self, kind: FileKind, path: std::path::PathBuf) {
+        self.loader.queue(kind, path);
+    }
+
+    /// True while a file is loading.
+    pub fn is_loading(&self) -> bool {
+        self.loader.loading_file().is_some()
+    }
+
+    fn take_loaded(&mut self, loaded: Result<MapModel, String>) {
+        match loaded {
             Ok(model) => {
                 self.model = model;
                 self.select(None);
                 self.view = MapView::default();
                 self.error = None;
             }
-            Err(err) => self.error = Some(err.to_string()),
+            Err(message) => self.error = Some(message),
         }
     }
 
@@ -172,9 +189,10 @@ impl AidMapApp {
             ctx.set_theme(self.theme.preference());
             self.theme_applied = Some(self.theme);
         }
-        for (kind, path) in self.loader.poll() {
-            self.load_file(kind, &path);
+        if let Some(loaded) = self.loader.finished() {
+            self.take_loaded(loaded);
         }
+        self.loader.start_next(&self.model, &ctx);
         let copy = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
         if ctx.input_mut(|i| i.consume_shortcut(&copy)) {
             self.exporter.start(ExportKind::Clipboard);
@@ -189,6 +207,16 @@ impl AidMapApp {
         }
 
         egui::Panel::top("menu bar").show(ui, |ui| menus::menu_bar(ui, self));
+        if let Some(file) = self.loader.loading_file().map(str::to_string) {
+            egui::Panel::top("loading").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(format!(
+                        "Loading {file}… the map stays as it is until it is ready."
+                    ));
+                });
+            });
+        }
         if let Some(message) = self.error.clone() {
             egui::Panel::top("load error").show(ui, |ui| {
                 ui.horizontal(|ui| {

@@ -1,12 +1,14 @@
 //! Opening the user's files: the File menu's dialogs (rfd, run on a thread so the
 //! window keeps drawing), files dropped on the window, and building a new map model
-//! from them. A failed load returns the error and leaves the current map alone.
+//! from them on a worker thread, so a large file never freezes the window. A failed
+//! load, even a panic in it, returns an error and leaves the current map alone.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::data::{load_aid, load_outlines};
+use crate::data::{AidDataset, Limits, Outlines, load_aid, load_outlines_within};
 use crate::error::LoadError;
+use crate::geometry::projection::Projection;
 use crate::scene::MapModel;
 
 /// Which kind of file.
@@ -18,20 +20,42 @@ pub enum FileKind {
     Data,
 }
 
-/// Files chosen in dialogs or dropped, waiting to be loaded.
+/// A file being loaded on a worker thread.
+struct Loading {
+    file: String,
+    result: Receiver<Result<MapModel, String>>,
+}
+
+/// Files chosen in dialogs or dropped, waiting to be loaded, and the one loading.
 pub struct FileLoader {
     sender: Sender<(FileKind, PathBuf)>,
     receiver: Receiver<(FileKind, PathBuf)>,
+    loading: Option<Loading>,
+    /// Limits for outline files.
+    pub limits: Limits,
 }
 
 impl Default for FileLoader {
     fn default() -> Self {
         let (sender, receiver) = channel();
-        FileLoader { sender, receiver }
+        FileLoader {
+            sender,
+            receiver,
+            loading: None,
+            limits: Limits::default(),
+        }
     }
 }
 
 impl FileLoader {
+    /// A loader that refuses outline files beyond `limits`.
+    pub fn with_limits(limits: Limits) -> Self {
+        FileLoader {
+            limits,
+            ..FileLoader::default()
+        }
+    }
+
     /// Open a file dialog for `kind` on its own thread.
     #[cfg(not(feature = "gui"))]
     pub fn open_dialog(&self, _kind: FileKind, _ctx: &egui::Context) {}
@@ -67,14 +91,74 @@ impl FileLoader {
                 .collect()
         });
         for path in dropped {
-            let _ = self.sender.send((kind_of(&path), path));
+            self.queue(kind_of(&path), path);
             ctx.request_repaint();
         }
     }
 
-    /// The files waiting to be loaded.
-    pub fn poll(&self) -> Vec<(FileKind, PathBuf)> {
-        self.receiver.try_iter().collect()
+    /// Start loading the next waiting file on a worker thread, if none is loading.
+    pub fn start_next(&mut self, current: &MapModel, ctx: &egui::Context) {
+        if self.loading.is_some() {
+            return;
+        }
+        let Ok((kind, path)) = self.receiver.try_recv() else {
+            return;
+        };
+        let (sender, result) = channel();
+        let inputs = (current.outlines.clone(), current.aid.clone());
+        let projection = current.projected.projection;
+        let natural_earth = current.natural_earth;
+        let limits = self.limits;
+        let file = path.display().to_string();
+        let repaint = ctx.clone();
+        std::thread::spawn(move || {
+            let shown = path.display().to_string();
+            let built = std::panic::catch_unwind(move || {
+                load_into(kind, &path, inputs, projection, natural_earth, limits)
+                    .map_err(|err| err.to_string())
+            })
+            .unwrap_or_else(|panic| {
+                let what = panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                Err(format!(
+                    "{shown}: aidmap failed inside while loading it ({what}); the map is unchanged"
+                ))
+            });
+            let _ = sender.send(built);
+            repaint.request_repaint();
+        });
+        self.loading = Some(Loading { file, result });
+    }
+
+    /// The model of a file that finished loading (or its error), if one did.
+    pub fn finished(&mut self) -> Option<Result<MapModel, String>> {
+        let loading = self.loading.as_ref()?;
+        match loading.result.try_recv() {
+            Ok(result) => {
+                self.loading = None;
+                Some(result)
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.loading = None;
+                Some(Err(
+                    "the loading thread stopped without an answer".to_string()
+                ))
+            }
+        }
+    }
+
+    /// The file being loaded, if any.
+    pub fn loading_file(&self) -> Option<&str> {
+        self.loading.as_ref().map(|l| l.file.as_str())
+    }
+
+    /// Queue `path` for loading as `kind`.
+    pub fn queue(&self, kind: FileKind, path: PathBuf) {
+        let _ = self.sender.send((kind, path));
     }
 }
 
@@ -108,21 +192,37 @@ pub fn kind_of(path: &Path) -> FileKind {
 }
 
 /// A new model with `path` replacing the outlines or the data of `current`.
-pub fn load(kind: FileKind, path: &Path, current: &MapModel) -> Result<MapModel, LoadError> {
-    let projection = current.projected.projection;
+pub fn load(
+    kind: FileKind,
+    path: &Path,
+    current: &MapModel,
+    limits: Limits,
+) -> Result<MapModel, LoadError> {
+    let inputs = (current.outlines.clone(), current.aid.clone());
+    load_into(
+        kind,
+        path,
+        inputs,
+        current.projected.projection,
+        current.natural_earth,
+        limits,
+    )
+}
+
+/// A new model from `path` and whichever of `inputs` (outlines, data) it does not replace.
+fn load_into(
+    kind: FileKind,
+    path: &Path,
+    (outlines, aid): (Outlines, AidDataset),
+    projection: Projection,
+    natural_earth: bool,
+    limits: Limits,
+) -> Result<MapModel, LoadError> {
     Ok(match kind {
         FileKind::Outlines => {
-            let outlines = load_outlines(path, None)?;
-            MapModel::new(outlines, current.aid.clone(), projection, false)
+            let outlines = load_outlines_within(path, None, limits)?;
+            MapModel::new(outlines, aid, projection, false)
         }
-        FileKind::Data => {
-            let aid = load_aid(path)?;
-            MapModel::new(
-                current.outlines.clone(),
-                aid,
-                projection,
-                current.natural_earth,
-            )
-        }
+        FileKind::Data => MapModel::new(outlines, load_aid(path)?, projection, natural_earth),
     })
 }
