@@ -33,15 +33,17 @@ pub fn read_features(
             let list: Vec<&RawValue> = serde_json::from_str(features.get())
                 .map_err(|err| relocated(file, whole, features.get(), &err))?;
             let mut out = Vec::with_capacity(list.len());
+            let lines = text::LineIndex::new(whole);
             for (index, raw) in list.into_iter().enumerate() {
-                let feature = read_feature(file, whole, index + 1, raw.get(), skipped)?;
+                let feature = read_feature(file, whole, &lines, index + 1, raw.get(), skipped)?;
                 spend(&feature, budget)?;
                 out.push(feature);
             }
             Ok(out)
         }
         "Feature" => {
-            let feature = read_feature(file, whole, 1, whole, skipped)?;
+            let lines = text::LineIndex::new(whole);
+            let feature = read_feature(file, whole, &lines, 1, whole, skipped)?;
             spend(&feature, budget)?;
             Ok(vec![feature])
         }
@@ -87,13 +89,17 @@ fn member<'a>(
 fn read_feature(
     file: &str,
     whole: &str,
+    lines: &text::LineIndex,
     index: usize,
     raw: &str,
     skipped: &mut Skipped,
 ) -> Result<RawFeature, LoadError> {
-    let (line, column) = text::line_column(whole, text::offset_in(whole, raw));
+    let start = text::offset_in(whole, raw);
     let feature: geojson::Feature = serde_json::from_str(raw).map_err(|err| {
         let inner = relocated(file, whole, raw, &err);
+        // Columns are counted only here, on the way to an error: counting them for every
+        // feature of a one-line file would be quadratic.
+        let (line, column) = text::line_column(whole, start);
         LoadError::at(
             file,
             inner
@@ -102,6 +108,7 @@ fn read_feature(
             format!("feature {index}: {}", inner.message),
         )
     })?;
+    let line = lines.line_of(start);
     let mut polygons = Vec::new();
     match &feature.geometry {
         Some(geometry) => collect_polygons(&geometry.value, &mut polygons, skipped),

@@ -71,6 +71,31 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The start of every line of a text, for finding the line of many offsets quickly
+/// (one pass to build, a binary search per look-up).
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The 1-based line of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
+    }
+}
+
 /// The byte offset of a 1-based line and column in `text` (the inverse of
 /// [`line_column`]); past the end it gives the length of the text.
 pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
@@ -166,6 +191,11 @@ mod tests {
         assert_eq!(line_column(text, 5), (2, 2));
         assert_eq!(offset_of(text, 2, 2), 5);
         assert_eq!(offset_of(text, 3, 1), 7);
+        let lines = LineIndex::new(text);
+        assert_eq!(
+            [0, 2, 3, 5, 7, 8].map(|o| lines.line_of(o)),
+            [1, 1, 2, 2, 3, 3]
+        );
     }
 
     #[test]
