@@ -43,6 +43,9 @@ fn bench_frames(c: &mut Criterion) {
         frame(&ctx, &mut app, Vec::new());
     }
 
+    // Zoomed in (at zoom 1 the whole world shows and there is nothing to pan to).
+    app.look_at(20.0, 30.0, 3.0);
+    frame(&ctx, &mut app, Vec::new());
     // A drag: the pointer is held down and moves a few points each frame, so every
     // frame pans the map and rebuilds what the view changes.
     let start = pos2(800.0, 450.0);
@@ -83,6 +86,8 @@ fn bench_frames(c: &mut Criterion) {
         })
     });
 
+    let panned = app.view.center;
+    assert_ne!(panned, before, "the benchmark must pan the map");
     c.bench_function("frame with the view still (hover only), 1:50m", |b| {
         b.iter(|| frame(&ctx, &mut app, vec![Event::PointerMoved(pos2(x, 451.0))]))
     });

@@ -9,14 +9,19 @@ use aidmap::data::aid_json::read_aid_json;
 use aidmap::data::{bundled, join, read_outlines};
 
 fn cases(target: &str) -> Vec<Vec<u8>> {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz").join(target);
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/fuzz")
+        .join(target);
     let mut files: Vec<_> = std::fs::read_dir(&folder)
         .unwrap_or_else(|e| panic!("{}: {e}", folder.display()))
         .map(|entry| entry.unwrap().path())
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no cases in {}", folder.display());
-    files.into_iter().map(|path| std::fs::read(path).unwrap()).collect()
+    files
+        .into_iter()
+        .map(|path| std::fs::read(path).unwrap())
+        .collect()
 }
 
 #[test]
