@@ -9,9 +9,8 @@ use egui::{Color32, Pos2, Rect, Vec2, vec2};
 
 use crate::scene::badges::Badge;
 use crate::scene::layout::Layout;
-use crate::scene::paint::{
-    BORDER_TOLERANCE, badges_for, legend_layout, screen_ring, world_outline,
-};
+use crate::scene::legend::legend_layout;
+use crate::scene::paint::{BORDER_TOLERANCE, badges_for, screen_ring, world_outline};
 use crate::scene::{MapModel, MapStyle, MapView, text};
 
 /// The font families named in the SVG: egui's own first, then common fallbacks.

@@ -7,13 +7,16 @@ pub mod badges;
 pub mod classes;
 pub mod fonts;
 pub mod layout;
+pub mod legend;
+pub mod mesh_cache;
 pub mod model;
 pub mod paint;
 pub mod style;
 pub mod text;
 pub mod view;
 
+pub use mesh_cache::SceneCache;
 pub use model::MapModel;
-pub use paint::{SceneCache, SceneState, paint_scene};
+pub use paint::{SceneState, paint_scene};
 pub use style::MapStyle;
 pub use view::MapView;

@@ -3,16 +3,13 @@
 //! The fill mesh and border shapes are cached while the view and data stay the same,
 //! so hovering costs almost nothing.
 
-use std::sync::Arc;
-
-use egui::epaint::{Mesh, PathShape, Tessellator, Vertex, WHITE_UV};
-use egui::{
-    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, StrokeKind, pos2,
-    vec2,
-};
+use egui::epaint::PathShape;
+use egui::{Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Shape, Stroke, pos2};
 
 use crate::scene::badges::{Badge, BadgeRequest, place_badges};
 use crate::scene::layout::Layout;
+use crate::scene::legend::paint_legend;
+use crate::scene::mesh_cache::SceneCache;
 use crate::scene::model::MapModel;
 use crate::scene::style::MapStyle;
 use crate::scene::text;
@@ -36,93 +33,6 @@ pub struct SceneGeometry {
     pub transform: ScreenTransform,
     /// The badges as placed.
     pub badges: Vec<Badge>,
-}
-
-/// What the map's fill and border mesh depends on, other than where the view is
-/// centred: panning only moves the mesh, anything here rebuilds it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct BaseKey {
-    generation: u64,
-    zoom: f64,
-    map_size: egui::Vec2,
-    dark: bool,
-    pixels_per_point: f32,
-}
-
-/// Fills and tessellated borders on screen for one zoom, with the view centred on
-/// `center`, covering `region` (the map area and a map's size around it).
-struct BaseMesh {
-    key: BaseKey,
-    center: [f64; 2],
-    origin: Pos2,
-    region: Rect,
-    mesh: Mesh,
-}
-
-/// Meshes kept between frames. Panning moves the cached mesh instead of rebuilding
-/// it; hovering reuses it as it is.
-#[derive(Default)]
-pub struct SceneCache {
-    base: Option<BaseMesh>,
-    shown: Option<(BaseKey, MapView, Rect, Arc<Mesh>)>,
-}
-
-impl SceneCache {
-    /// The fill and border mesh for `view`, rebuilt only when the zoom, size, theme or
-    /// data changed, or the view has moved beyond the area built.
-    fn mesh(
-        &mut self,
-        painter: &Painter,
-        model: &MapModel,
-        view: &MapView,
-        map: Rect,
-        style: &MapStyle,
-    ) -> Arc<Mesh> {
-        let key = BaseKey {
-            generation: model.generation,
-            zoom: view.zoom,
-            map_size: map.size(),
-            dark: style.dark,
-            pixels_per_point: painter.pixels_per_point(),
-        };
-        if let Some((shown_key, shown_view, shown_map, mesh)) = &self.shown
-            && *shown_key == key
-            && shown_view == view
-            && *shown_map == map
-        {
-            return mesh.clone();
-        }
-        let transform = view.transform(model.projected.world_bounds, map);
-        // Where the mesh's points are now relative to where they were built: the old
-        // centre's new screen position minus its old one (the scale is the same).
-        let delta = |base: &BaseMesh| transform.to_screen(base.center) - base.origin;
-        let usable = self.base.as_ref().is_some_and(|base| {
-            base.key == key && base.region.contains_rect(map.translate(-delta(base)))
-        });
-        if !usable {
-            let region = map.expand2(map.size());
-            let mut mesh = fill_mesh(model, &transform, region, style);
-            append_borders(&mut mesh, painter, model, &transform, region, style);
-            self.base = Some(BaseMesh {
-                key,
-                center: view.center,
-                origin: map.center(),
-                region,
-                mesh,
-            });
-        }
-        let Some(base) = &self.base else {
-            return Arc::new(Mesh::default());
-        };
-        let offset = delta(base);
-        let mut mesh = base.mesh.clone();
-        if offset != egui::Vec2::ZERO {
-            mesh.translate(offset);
-        }
-        let mesh = Arc::new(mesh);
-        self.shown = Some((key, *view, map, mesh.clone()));
-        mesh
-    }
 }
 
 /// Points closer together than this (in screen points) are merged in borders.
@@ -203,62 +113,11 @@ pub(crate) fn world_outline(model: &MapModel, transform: &ScreenTransform) -> Ve
 }
 
 /// Screen rect of a projected bounding box.
-fn screen_bounds(bounds: [f64; 4], transform: &ScreenTransform) -> Rect {
+pub(crate) fn screen_bounds(bounds: [f64; 4], transform: &ScreenTransform) -> Rect {
     Rect::from_two_pos(
         transform.to_screen([bounds[0], bounds[1]]),
         transform.to_screen([bounds[2], bounds[3]]),
     )
-}
-
-fn fill_mesh(model: &MapModel, transform: &ScreenTransform, clip: Rect, style: &MapStyle) -> Mesh {
-    let mut mesh = Mesh::default();
-    for (index, country) in model.projected.countries.iter().enumerate() {
-        if !screen_bounds(country.bounds, transform).intersects(clip) {
-            continue;
-        }
-        let teams = model.teams_of(index);
-        let color = if teams > 0 {
-            style.highlight(model.classes.class_of(teams), model.classes.len())
-        } else {
-            style.land
-        };
-        let base = mesh.vertices.len() as u32;
-        mesh.vertices
-            .extend(country.triangles.vertices.iter().map(|&[x, y]| Vertex {
-                pos: transform.to_screen([x as f64, y as f64]),
-                uv: WHITE_UV,
-                color,
-            }));
-        mesh.indices
-            .extend(country.triangles.indices.iter().map(|&i| base + i));
-    }
-    mesh
-}
-
-/// Tessellate the borders of every country in `region` into `mesh`, once per zoom.
-fn append_borders(
-    mesh: &mut Mesh,
-    painter: &Painter,
-    model: &MapModel,
-    transform: &ScreenTransform,
-    region: Rect,
-    style: &MapStyle,
-) {
-    let stroke = Stroke::new(style.border_width, style.border);
-    let options = painter.ctx().tessellation_options(|o| *o);
-    let mut tessellator = Tessellator::new(painter.pixels_per_point(), options, [1, 1], Vec::new());
-    for country in &model.projected.countries {
-        let bounds = screen_bounds(country.bounds, transform);
-        if !bounds.intersects(region) || bounds.width().max(bounds.height()) < 2.0 {
-            continue;
-        }
-        for ring in &country.rings {
-            let points = screen_ring(ring, transform, BORDER_TOLERANCE);
-            if points.len() >= 3 {
-                tessellator.tessellate_path(&PathShape::closed_line(points, stroke), mesh);
-            }
-        }
-    }
 }
 
 /// A ring on screen, without points closer than `tolerance` to the one before, and
@@ -377,117 +236,12 @@ fn paint_footer(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &
     );
 }
 
-/// Where the legend's parts go; shared by the screen and the SVG writer.
-pub(crate) struct LegendLayout {
-    /// The legend's frame.
-    pub frame: Rect,
-    /// Top-left of the heading.
-    pub heading_pos: Pos2,
-    /// The heading text.
-    pub heading: &'static str,
-    /// Swatch, colour, label position (left-centre) and label of each row.
-    pub rows: Vec<(Rect, Color32, Pos2, String)>,
-    /// Text size.
-    pub font_size: f32,
-}
-
-/// Lay out the legend; `measure` gives the size of a text at a font size.
-pub(crate) fn legend_layout(
-    model: &MapModel,
-    style: &MapStyle,
-    layout: &Layout,
-    measure: impl Fn(&str, f32) -> egui::Vec2,
-) -> LegendLayout {
-    let font_size = layout.small_size();
-    let s = layout.scale;
-    let swatch = vec2(22.0 * s, 12.0 * s);
-    let row = 18.0 * s;
-    let padding = 8.0 * s;
-    let heading = "Teams";
-    let mut entries: Vec<(Color32, String)> = model
-        .classes
-        .labels()
-        .into_iter()
-        .enumerate()
-        .map(|(class, label)| (style.highlight(class, model.classes.len()), label))
-        .collect();
-    entries.push((style.land, "none reported".to_string()));
-    let label_width = entries
-        .iter()
-        .map(|(_, label)| measure(label, font_size).x)
-        .fold(0.0f32, f32::max);
-    let heading_size = measure(heading, font_size);
-    let width = (swatch.x + 6.0 * s + label_width).max(heading_size.x) + 2.0 * padding;
-    let height = padding * 2.0 + heading_size.y + 4.0 * s + row * entries.len() as f32;
-    let min = pos2(
-        layout.map.left() + layout.margin(),
-        layout.map.bottom() - layout.margin() - height,
-    );
-    let mut y = min.y + padding + heading_size.y + 4.0 * s;
-    let rows = entries
-        .into_iter()
-        .map(|(color, label)| {
-            let swatch_rect =
-                Rect::from_min_size(pos2(min.x + padding, y + (row - swatch.y) / 2.0), swatch);
-            let label_pos = pos2(swatch_rect.right() + 6.0 * s, y + row / 2.0);
-            y += row;
-            (swatch_rect, color, label_pos, label)
-        })
-        .collect();
-    LegendLayout {
-        frame: Rect::from_min_size(min, vec2(width, height)),
-        heading_pos: min + vec2(padding, padding),
-        heading,
-        rows,
-        font_size,
-    }
-}
-
-fn paint_legend(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &Layout) {
-    let measure = |text: &str, size: f32| {
-        painter
-            .layout_no_wrap(text.to_string(), FontId::proportional(size), style.text)
-            .size()
-    };
-    let legend = legend_layout(model, style, layout, measure);
-    let font = FontId::proportional(legend.font_size);
-    painter.rect(
-        legend.frame,
-        CornerRadius::same((4.0 * layout.scale) as u8),
-        style.panel,
-        Stroke::new(1.0, style.land),
-        StrokeKind::Inside,
-    );
-    painter.text(
-        legend.heading_pos,
-        Align2::LEFT_TOP,
-        legend.heading,
-        font.clone(),
-        style.text,
-    );
-    for (swatch, color, label_pos, label) in legend.rows {
-        painter.rect(
-            swatch,
-            CornerRadius::same(2),
-            color,
-            Stroke::new(0.5, style.muted_text),
-            StrokeKind::Inside,
-        );
-        painter.text(
-            label_pos,
-            Align2::LEFT_CENTER,
-            label,
-            font.clone(),
-            style.text,
-        );
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::bundled;
     use crate::geometry::projection::Projection;
+    use crate::scene::legend::legend_layout;
 
     /// Lay out every part of the picture at `size` with real text measurements and
     /// check that nothing leaves the picture or overlaps.

@@ -256,7 +256,7 @@ impl AidMapApp {
         self.loader.take_dropped(&ctx);
         self.exporter.step(&ctx, self.last_scene_rect, &self.model);
         if let Some(job) = &mut self.screenshot {
-            job.step(&ctx);
+            job.step(&ctx, &self.model);
         }
     }
 

@@ -43,7 +43,7 @@ impl ScreenshotJob {
     }
 
     /// Call once per frame, after everything is drawn.
-    pub fn step(&mut self, ctx: &egui::Context) {
+    pub fn step(&mut self, ctx: &egui::Context, model: &crate::scene::MapModel) {
         self.frames += 1;
         if !self.requested && self.frames >= SETTLE_FRAMES {
             self.requested = true;
@@ -55,7 +55,7 @@ impl ScreenshotJob {
             });
         }
         if let Ok(image) = self.receiver.try_recv() {
-            let result = save_png(&self.target.path, &image).map_err(|e| e.to_string());
+            let result = save_png(&self.target.path, &image, model);
             if let Ok(mut outcome) = self.target.outcome.lock() {
                 *outcome = Some(result);
             }
@@ -66,9 +66,12 @@ impl ScreenshotJob {
     }
 }
 
-/// Write `image` to `path` as PNG (with aidmap's metadata), atomically.
-pub fn save_png(path: &Path, image: &ColorImage) -> Result<(), String> {
-    let metadata = crate::export::png_file::PngMetadata::now("aidmap window", "aidmap");
-    let bytes = crate::export::png_file::encode_png(image, &metadata)?;
+/// Write `image` (a picture of `model`) to `path` as PNG with its metadata, atomically.
+pub fn save_png(
+    path: &Path,
+    image: &ColorImage,
+    model: &crate::scene::MapModel,
+) -> Result<(), String> {
+    let bytes = crate::export::png_file::encode_png(image, &crate::export::metadata(model))?;
     crate::export::file::write_atomically(path, &bytes)
 }

@@ -1,0 +1,116 @@
+//! The legend: one swatch per team-count class and one for "none reported", laid out
+//! once for both the screen painter and the SVG writer.
+
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, pos2, vec2,
+};
+
+use crate::scene::layout::Layout;
+use crate::scene::model::MapModel;
+use crate::scene::style::MapStyle;
+
+/// Where the legend's parts go; shared by the screen and the SVG writer.
+pub(crate) struct LegendLayout {
+    /// The legend's frame.
+    pub frame: Rect,
+    /// Top-left of the heading.
+    pub heading_pos: Pos2,
+    /// The heading text.
+    pub heading: &'static str,
+    /// Swatch, colour, label position (left-centre) and label of each row.
+    pub rows: Vec<(Rect, Color32, Pos2, String)>,
+    /// Text size.
+    pub font_size: f32,
+}
+
+/// Lay out the legend; `measure` gives the size of a text at a font size.
+pub(crate) fn legend_layout(
+    model: &MapModel,
+    style: &MapStyle,
+    layout: &Layout,
+    measure: impl Fn(&str, f32) -> egui::Vec2,
+) -> LegendLayout {
+    let font_size = layout.small_size();
+    let s = layout.scale;
+    let swatch = vec2(22.0 * s, 12.0 * s);
+    let row = 18.0 * s;
+    let padding = 8.0 * s;
+    let heading = "Teams";
+    let mut entries: Vec<(Color32, String)> = model
+        .classes
+        .labels()
+        .into_iter()
+        .enumerate()
+        .map(|(class, label)| (style.highlight(class, model.classes.len()), label))
+        .collect();
+    entries.push((style.land, "none reported".to_string()));
+    let label_width = entries
+        .iter()
+        .map(|(_, label)| measure(label, font_size).x)
+        .fold(0.0f32, f32::max);
+    let heading_size = measure(heading, font_size);
+    let width = (swatch.x + 6.0 * s + label_width).max(heading_size.x) + 2.0 * padding;
+    let height = padding * 2.0 + heading_size.y + 4.0 * s + row * entries.len() as f32;
+    let min = pos2(
+        layout.map.left() + layout.margin(),
+        layout.map.bottom() - layout.margin() - height,
+    );
+    let mut y = min.y + padding + heading_size.y + 4.0 * s;
+    let rows = entries
+        .into_iter()
+        .map(|(color, label)| {
+            let swatch_rect =
+                Rect::from_min_size(pos2(min.x + padding, y + (row - swatch.y) / 2.0), swatch);
+            let label_pos = pos2(swatch_rect.right() + 6.0 * s, y + row / 2.0);
+            y += row;
+            (swatch_rect, color, label_pos, label)
+        })
+        .collect();
+    LegendLayout {
+        frame: Rect::from_min_size(min, vec2(width, height)),
+        heading_pos: min + vec2(padding, padding),
+        heading,
+        rows,
+        font_size,
+    }
+}
+
+pub(crate) fn paint_legend(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &Layout) {
+    let measure = |text: &str, size: f32| {
+        painter
+            .layout_no_wrap(text.to_string(), FontId::proportional(size), style.text)
+            .size()
+    };
+    let legend = legend_layout(model, style, layout, measure);
+    let font = FontId::proportional(legend.font_size);
+    painter.rect(
+        legend.frame,
+        CornerRadius::same((4.0 * layout.scale) as u8),
+        style.panel,
+        Stroke::new(1.0, style.land),
+        StrokeKind::Inside,
+    );
+    painter.text(
+        legend.heading_pos,
+        Align2::LEFT_TOP,
+        legend.heading,
+        font.clone(),
+        style.text,
+    );
+    for (swatch, color, label_pos, label) in legend.rows {
+        painter.rect(
+            swatch,
+            CornerRadius::same(2),
+            color,
+            Stroke::new(0.5, style.muted_text),
+            StrokeKind::Inside,
+        );
+        painter.text(
+            label_pos,
+            Align2::LEFT_CENTER,
+            label,
+            font.clone(),
+            style.text,
+        );
+    }
+}
