@@ -8,11 +8,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-fn app(theme: ThemeChoice) -> AidMapApp {
-    let options = AppOptions {
-        theme,
-        ..AppOptions::default()
-    };
+fn app_with(options: AppOptions) -> AidMapApp {
     AidMapApp::new(
         bundled::outlines().unwrap(),
         bundled::aid_data().unwrap(),
@@ -21,14 +17,29 @@ fn app(theme: ThemeChoice) -> AidMapApp {
     )
 }
 
-fn harness(theme: ThemeChoice) -> Harness<'static, AidMapApp> {
+fn app(theme: ThemeChoice) -> AidMapApp {
+    app_with(AppOptions {
+        theme,
+        ..AppOptions::default()
+    })
+}
+
+/// The window at 1400×860 points, one pixel per point, drawn once.
+fn harness_with(options: AppOptions) -> Harness<'static, AidMapApp> {
     let mut harness = Harness::builder()
         .with_size(vec2(1400.0, 860.0))
         .with_pixels_per_point(1.0)
         .wgpu()
-        .build_ui_state(|ui, app: &mut AidMapApp| app.show(ui), app(theme));
+        .build_ui_state(|ui, app: &mut AidMapApp| app.show(ui), app_with(options));
     harness.run();
     harness
+}
+
+fn harness(theme: ThemeChoice) -> Harness<'static, AidMapApp> {
+    harness_with(AppOptions {
+        theme,
+        ..AppOptions::default()
+    })
 }
 
 fn click_at(harness: &mut Harness<'_, AidMapApp>, pos: Pos2) {
@@ -336,25 +347,14 @@ fn the_window_stays_responsive_while_a_file_loads_and_shows_progress() {
 
 #[test]
 fn an_outline_file_over_the_vertex_limit_is_refused_and_the_map_kept() {
-    let options = AppOptions {
+    let mut harness = harness_with(AppOptions {
         theme: ThemeChoice::Light,
         limits: aidmap::data::Limits {
             max_file_bytes: 1 << 30,
             max_vertices: 1000,
         },
         ..AppOptions::default()
-    };
-    let app = AidMapApp::new(
-        bundled::outlines().unwrap(),
-        bundled::aid_data().unwrap(),
-        true,
-        options,
-    );
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 860.0))
-        .wgpu()
-        .build_ui_state(|ui, app: &mut AidMapApp| app.show(ui), app);
-    harness.run();
+    });
     let topo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/world-atlas-countries-110m.topojson");
     drop_file(&mut harness, topo);
@@ -423,24 +423,11 @@ fn the_map_renders_sharp_at_two_pixels_per_point() {
 }
 
 fn harness_exporting_to(folder: &std::path::Path) -> Harness<'static, AidMapApp> {
-    let options = AppOptions {
+    harness_with(AppOptions {
         theme: ThemeChoice::Light,
         export_folder: Some(folder.to_path_buf()),
         ..AppOptions::default()
-    };
-    let app = AidMapApp::new(
-        bundled::outlines().unwrap(),
-        bundled::aid_data().unwrap(),
-        true,
-        options,
-    );
-    let mut harness = Harness::builder()
-        .with_size(vec2(1400.0, 860.0))
-        .with_pixels_per_point(1.0)
-        .wgpu()
-        .build_ui_state(|ui, app: &mut AidMapApp| app.show(ui), app);
-    harness.run();
-    harness
+    })
 }
 
 fn exported_png(folder: &std::path::Path) -> (u32, u32, Vec<u8>) {

@@ -164,11 +164,8 @@ impl WindowExport {
                     .clone()
                     .or_else(|| (!dialog_available()).then(fallback_folder))
                 {
-                    let path = free_path(&folder, &name);
-                    match write_atomically(&path, &bytes) {
-                        Ok(()) => say(format!("Saved {}", path.display()), false),
-                        Err(message) => say(format!("Export failed: {message}"), true),
-                    }
+                    let (message, failed) = save(&free_path(&folder, &name), &bytes);
+                    say(message, failed);
                 } else {
                     save_with_dialog(name, bytes, self.results.0.clone(), ctx.clone());
                 }
@@ -222,6 +219,14 @@ pub fn default_file_name(model: &MapModel) -> String {
     format!("aidmap-{}-map.png", date.format("%Y%m%d"))
 }
 
+/// Write `bytes` to `path`; the message for the toast and whether it failed.
+fn save(path: &Path, bytes: &[u8]) -> SaveResult {
+    match write_atomically(path, bytes) {
+        Ok(()) => (format!("Saved {}", path.display()), false),
+        Err(message) => (format!("Export failed: {message}"), true),
+    }
+}
+
 /// Ask where to save (on a thread: the dialog blocks), then write there.
 #[cfg(feature = "gui")]
 fn save_with_dialog(
@@ -237,11 +242,7 @@ fn save_with_dialog(
             .add_filter("PNG image", &["png"])
             .save_file();
         if let Some(path) = chosen {
-            let message = match write_atomically(&path, &bytes) {
-                Ok(()) => (format!("Saved {}", path.display()), false),
-                Err(message) => (format!("Export failed: {message}"), true),
-            };
-            let _ = results.send(message);
+            let _ = results.send(save(&path, &bytes));
             repaint.request_repaint();
         }
     });
@@ -255,12 +256,7 @@ fn save_with_dialog(
     results: Sender<SaveResult>,
     repaint: egui::Context,
 ) {
-    let path = free_path(&fallback_folder(), &name);
-    let message = match write_atomically(&path, &bytes) {
-        Ok(()) => (format!("Saved {}", path.display()), false),
-        Err(message) => (format!("Export failed: {message}"), true),
-    };
-    let _ = results.send(message);
+    let _ = results.send(save(&free_path(&fallback_folder(), &name), &bytes));
     repaint.request_repaint();
 }
 
