@@ -536,3 +536,102 @@ fn ctrl_shift_c_copies_the_picture() {
     harness.run();
     harness.get_by_label("Copied the map to the clipboard");
 }
+
+#[test]
+fn keys_wheel_drag_and_double_click_pan_and_zoom_and_home_resets() {
+    // Short steps, so that two clicks in a row count as a double-click (0.3 s).
+    let mut harness = Harness::builder()
+        .with_size(vec2(1400.0, 860.0))
+        .with_pixels_per_point(1.0)
+        .with_step_dt(0.05)
+        .with_max_steps(40)
+        .wgpu()
+        .build_ui_state(
+            |ui, app: &mut AidMapApp| app.show(ui),
+            app(ThemeChoice::Light),
+        );
+    harness.run();
+    let center = at(&harness, 0.0, 0.0);
+    harness.hover_at(center);
+    harness.run();
+    harness.key_press(Key::Plus);
+    harness.run();
+    assert!(
+        (harness.state().view.zoom - 1.5).abs() < 1e-9,
+        "{:?}",
+        harness.state().view
+    );
+    let before = harness.state().view.center;
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert!(
+        harness.state().view.center[0] > before[0],
+        "the right arrow shows what is east"
+    );
+    // Dragging moves the map with the pointer: dragging right shows what is west.
+    let before = harness.state().view.center;
+    harness.drag_at(center);
+    harness.run();
+    harness.hover_at(center + vec2(120.0, 0.0));
+    harness.run();
+    harness.drop_at(center + vec2(120.0, 0.0));
+    harness.run();
+    assert!(
+        harness.state().view.center[0] < before[0],
+        "dragging right shows what is west"
+    );
+    // The wheel zooms towards the pointer: the point under it stays put.
+    let pointer = center + vec2(200.0, -100.0);
+    harness.hover_at(pointer);
+    harness.run();
+    let under = harness
+        .state()
+        .view
+        .transform(
+            harness.state().model.projected.world_bounds,
+            harness.state().last_map_rect().unwrap(),
+        )
+        .to_world(pointer);
+    let zoom = harness.state().view.zoom;
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: vec2(0.0, 200.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness.run();
+    let state = harness.state();
+    assert!(state.view.zoom > zoom, "the wheel zooms in");
+    let still = state
+        .view
+        .transform(
+            state.model.projected.world_bounds,
+            state.last_map_rect().unwrap(),
+        )
+        .to_world(pointer);
+    assert!((under[0] - still[0]).abs() < 1e-6 && (under[1] - still[1]).abs() < 1e-6);
+    // A double-click (here on the sea, so no pop-up opens under the pointer) zooms in;
+    // Home shows the whole world again.
+    harness.key_press(Key::Home);
+    harness.run();
+    let pointer = at(&harness, -150.0, -10.0);
+    harness.hover_at(pointer);
+    harness.run();
+    let zoom = harness.state().view.zoom;
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            harness.event(Event::PointerButton {
+                pos: pointer,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
+        }
+    }
+    harness.run();
+    assert!(harness.state().view.zoom > zoom, "a double-click zooms in");
+    harness.key_press(Key::Home);
+    harness.run();
+    assert_eq!(harness.state().view, aidmap::scene::MapView::default());
+}

@@ -121,6 +121,11 @@ impl AidMapApp {
         Some(transform.to_screen(self.model.projected.projection.forward(lon, lat)))
     }
 
+    /// The map area of the last drawn frame.
+    pub fn last_map_rect(&self) -> Option<egui::Rect> {
+        self.last_map_rect
+    }
+
     /// Centre the view on `lon`, `lat` at `zoom` (1 = whole world).
     pub fn look_at(&mut self, lon: f64, lat: f64, zoom: f64) {
         self.view = MapView {
