@@ -143,6 +143,7 @@ pub fn build_country(
         Some(name) => format!("{location} ({name})"),
         None => location.to_string(),
     };
+    let had_polygons = !raw.polygons.is_empty();
     let mut polygons = Vec::new();
     for rings in raw.polygons {
         let mut kept: Vec<LineString<f64>> = Vec::new();
@@ -177,8 +178,14 @@ pub fn build_country(
         }
     }
     if polygons.is_empty() {
-        // Already counted: the reader counts geometries that are not polygons, and the
-        // loop above counts degenerate rings.
+        // Geometries that are not polygons were counted by the reader; a feature whose
+        // polygons were all degenerate is named, so the user knows what went missing.
+        if had_polygons {
+            skipped.add(format!(
+                "feature dropped, every ring degenerate: {}",
+                label.as_deref().unwrap_or("(unnamed)")
+            ));
+        }
         return Ok(None);
     }
     let shape = antimeridian::cut_multi_polygon(MultiPolygon(polygons));
@@ -284,7 +291,13 @@ mod tests {
         let mut skipped = Skipped::default();
         let country = build_country("f", raw(vec![line], json!({})), &mut skipped).unwrap();
         assert!(country.is_none());
-        assert_eq!(skipped.total(), 1);
+        assert_eq!(skipped.total(), 2);
+        assert!(
+            skipped
+                .0
+                .keys()
+                .any(|reason| reason.contains("every ring degenerate"))
+        );
     }
 
     #[test]
