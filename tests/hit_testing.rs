@@ -68,3 +68,35 @@ fn every_country_has_a_mesh_and_a_label_point_inside_it() {
         );
     }
 }
+
+#[test]
+fn every_mesh_triangle_lies_in_its_country() {
+    // Earcut put one of Sudan's triangles (1:110m) over South Sudan; such polygons are
+    // now triangulated with spade instead.
+    for outlines in [
+        bundled::outlines_110m().unwrap(),
+        bundled::outlines().unwrap(),
+    ] {
+        let map = ProjectedMap::new(&outlines.countries, Projection::EqualEarth);
+        for (country, projected) in outlines.countries.iter().zip(&map.countries) {
+            let mesh = &projected.triangles;
+            for t in mesh.indices.chunks_exact(3) {
+                let [p, q, r] = [0, 1, 2].map(|k| {
+                    let [x, y] = mesh.vertices[t[k] as usize];
+                    [x as f64, y as f64]
+                });
+                let area = ((q[0] - p[0]) * (r[1] - p[1]) - (r[0] - p[0]) * (q[1] - p[1])).abs();
+                if area <= 1e-9 {
+                    continue;
+                }
+                let centroid =
+                    geo::Point::new((p[0] + q[0] + r[0]) / 3.0, (p[1] + q[1] + r[1]) / 3.0);
+                assert!(
+                    geo::Contains::contains(&projected.shape, &centroid),
+                    "{}: a triangle of its mesh lies outside it",
+                    country.name
+                );
+            }
+        }
+    }
+}

@@ -3,8 +3,9 @@
 //! its label, and an R-tree (rstar) of polygon bounds. Built once per data set and
 //! projection; panning and zooming only transform what is here.
 
+use geo::triangulate_delaunay::DelaunayTriangulationConfig;
 use geo::{Area, BoundingRect, Contains, Distance, Euclidean, InteriorPoint, TriangulateEarcut};
-use geo::{Coord, LineString, MultiPolygon, Point, Polygon};
+use geo::{Coord, LineString, MultiPolygon, Point, Polygon, TriangulateDelaunay};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 use std::sync::OnceLock;
@@ -54,6 +55,49 @@ impl ProjectedCountry {
                 })
                 .map_or([0.0, 0.0], |p| [p.x(), p.y()])
         })
+    }
+}
+
+/// Triangulate `polygon` into `out`: earcut, which is fast, unless its triangles do not
+/// add up to the polygon's area (earcut can put a triangle outside a polygon whose rings
+/// touch themselves, as Sudan's does at 1:110m); then spade's constrained Delaunay
+/// triangulation, which is slower but exact.
+fn triangulate_into(polygon: &Polygon<f64>, out: &mut Triangles) {
+    let raw = polygon.earcut_triangles_raw();
+    let covered: f64 = raw
+        .triangle_indices
+        .chunks_exact(3)
+        .map(|t| {
+            let [a, b, c] = [raw.vertices[t[0]], raw.vertices[t[1]], raw.vertices[t[2]]];
+            ((b[0] - a[0]) * (c[1] - a[1]) - (c[0] - a[0]) * (b[1] - a[1])).abs() / 2.0
+        })
+        .sum();
+    let area = polygon.unsigned_area();
+    let base = out.vertices.len() as u32;
+    if (covered - area).abs() <= area * 1e-6 + 1e-15 {
+        out.vertices
+            .extend(raw.vertices.iter().map(|[x, y]| [*x as f32, *y as f32]));
+        out.indices
+            .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+        return;
+    }
+    match polygon.constrained_triangulation(DelaunayTriangulationConfig::default()) {
+        Ok(spade_triangles) => {
+            for (k, triangle) in spade_triangles.iter().enumerate() {
+                for corner in triangle.to_array() {
+                    out.vertices.push([corner.x as f32, corner.y as f32]);
+                }
+                out.indices
+                    .extend([0, 1, 2].map(|i| base + (3 * k) as u32 + i));
+            }
+        }
+        // Spade refuses some invalid polygons earcut accepts: keep earcut's triangles.
+        Err(_) => {
+            out.vertices
+                .extend(raw.vertices.iter().map(|[x, y]| [*x as f32, *y as f32]));
+            out.indices
+                .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+        }
     }
 }
 
@@ -164,14 +208,7 @@ fn project_country(shape: &MultiPolygon<f64>, projection: Projection) -> Project
     let mut triangles = Triangles::default();
     let mut rings = Vec::new();
     for polygon in &shape.0 {
-        let raw = polygon.earcut_triangles_raw();
-        let base = triangles.vertices.len() as u32;
-        triangles
-            .vertices
-            .extend(raw.vertices.iter().map(|[x, y]| [*x as f32, *y as f32]));
-        triangles
-            .indices
-            .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+        triangulate_into(polygon, &mut triangles);
         for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
             rings.push(ring.0.iter().map(|c| [c.x as f32, c.y as f32]).collect());
         }
