@@ -120,14 +120,7 @@ fn screen_of(model: &MapModel, lon: f64, lat: f64, size: egui::Vec2) -> Pos2 {
 fn recipients_have_the_highlight_and_others_the_base_colour_at_their_interior_points() {
     let model = model();
     let size = vec2(1600.0, 800.0);
-    let picture = Picture {
-        size,
-        scale: 1.0,
-        view: MapView::default(),
-        dark: false,
-        selected: None,
-        popup: false,
-    };
+    let picture = Picture::whole_world(size);
     let image = render(&model, &picture);
     let style = MapStyle::light();
     let badges = aidmap::scene::paint::badge_layout(
@@ -234,14 +227,7 @@ fn the_window_and_the_headless_export_of_the_same_view_match() {
         );
     harness.run();
     let window = harness.render().unwrap();
-    let picture = Picture {
-        size,
-        scale: 1.0,
-        view: MapView::default(),
-        dark: false,
-        selected: None,
-        popup: false,
-    };
+    let picture = Picture::whole_world(size);
     let exported = render(&model(), &picture);
     assert_eq!(
         (window.width() as usize, window.height() as usize),

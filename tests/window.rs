@@ -455,14 +455,8 @@ fn ctrl_s_exports_the_map_area_as_png_and_matches_the_headless_export() {
 
     // The same view and size, drawn headlessly, looks the same.
     let model = &harness.state().model;
-    let picture = aidmap::export::offscreen::Picture {
-        size: vec2(width as f32, height as f32),
-        scale: 1.0,
-        view: aidmap::scene::MapView::default(),
-        dark: false,
-        selected: None,
-        popup: false,
-    };
+    let picture =
+        aidmap::export::offscreen::Picture::whole_world(vec2(width as f32, height as f32));
     let headless = aidmap::export::offscreen::render(model, &picture);
     let mut total = 0u64;
     for (window, exported) in pixels.chunks_exact(4).zip(&headless.pixels) {

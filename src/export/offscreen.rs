@@ -24,6 +24,20 @@ pub struct Picture {
     pub popup: bool,
 }
 
+impl Picture {
+    /// The whole world at `size` points, one pixel per point, light, nothing selected.
+    pub fn whole_world(size: Vec2) -> Self {
+        Picture {
+            size,
+            scale: 1.0,
+            view: MapView::default(),
+            dark: false,
+            selected: None,
+            popup: false,
+        }
+    }
+}
+
 /// Draw `picture` of `model` into an image of `size × scale` pixels.
 pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
     let ctx = egui::Context::default();

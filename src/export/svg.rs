@@ -5,12 +5,13 @@
 
 use std::fmt::Write as _;
 
-use egui::{Color32, Pos2, Rect, Vec2, vec2};
+use egui::{Color32, Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::scene::badges::Badge;
 use crate::scene::layout::Layout;
 use crate::scene::legend::legend_layout;
 use crate::scene::paint::{BORDER_TOLERANCE, badges_for, screen_ring, world_outline};
+use crate::scene::view::ScreenTransform;
 use crate::scene::{MapModel, MapStyle, MapView, text};
 
 /// The font families named in the SVG: egui's own first, then common fallbacks.
@@ -65,18 +66,9 @@ pub fn render(
         num(style.border_width)
     );
     for (index, country) in model.outlines.countries.iter().enumerate() {
-        let rings: Vec<Vec<Pos2>> = model.projected.countries[index]
-            .rings
-            .iter()
-            .map(|ring| screen_ring(ring, &transform, BORDER_TOLERANCE / 2.0))
-            .filter(|ring| ring.len() >= 3)
-            .collect();
+        let rings = screen_rings(model, index, &transform);
         let teams = model.teams_of(index);
-        let fill = if teams > 0 {
-            style.highlight(model.classes.class_of(teams), model.classes.len())
-        } else {
-            style.land
-        };
+        let fill = model.fill_of(index, &style);
         let code = country.iso_a3.as_deref().unwrap_or("");
         let _ = writeln!(
             svg,
@@ -89,12 +81,7 @@ pub fn render(
     }
     let _ = writeln!(svg, "</g>");
     if let Some(selected) = selected {
-        let rings: Vec<Vec<Pos2>> = model.projected.countries[selected]
-            .rings
-            .iter()
-            .map(|ring| screen_ring(ring, &transform, BORDER_TOLERANCE / 2.0))
-            .filter(|ring| ring.len() >= 3)
-            .collect();
+        let rings = screen_rings(model, selected, &transform);
         let _ = writeln!(
             svg,
             r#"<path class="selected" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" d="{}"/>"#,
@@ -160,24 +147,25 @@ fn write_texts(svg: &mut String, model: &MapModel, style: &MapStyle, layout: &La
     let title_top = layout.header.top() + layout.margin() * 0.8;
     let title_size = layout.title_size();
     let subtitle_size = layout.subtitle_size();
-    let _ = writeln!(
+    let title_at = pos2(left, title_top + title_size * 0.95);
+    text_element(
         svg,
-        r#"<text class="title" x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
-        num(left),
-        num(title_top + title_size * 0.95),
-        num(title_size),
-        hex(style.text),
-        escape(&model.aid.title)
+        "title",
+        title_at,
+        title_size,
+        style.text,
+        &model.aid.title,
     );
     let subtitle_top = title_top + title_size * 1.25 + 3.0 * layout.scale;
-    let _ = writeln!(
+    let subtitle_at = pos2(left, subtitle_top + subtitle_size * 0.95);
+    let subtitle = text::subtitle(&model.aid);
+    text_element(
         svg,
-        r#"<text class="subtitle" x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
-        num(left),
-        num(subtitle_top + subtitle_size * 0.95),
-        num(subtitle_size),
-        hex(style.muted_text),
-        escape(&text::subtitle(&model.aid))
+        "subtitle",
+        subtitle_at,
+        subtitle_size,
+        style.muted_text,
+        &subtitle,
     );
     // Estimated widths: about 0.55 em per character in a proportional face.
     let measure =
@@ -195,14 +183,14 @@ fn write_texts(svg: &mut String, model: &MapModel, style: &MapStyle, layout: &La
         num(style.panel.a() as f32 / 255.0),
         hex(style.land)
     );
-    let _ = writeln!(
+    let heading_at = legend.heading_pos + vec2(0.0, legend.font_size * 0.95);
+    text_element(
         svg,
-        r#"<text x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
-        num(legend.heading_pos.x),
-        num(legend.heading_pos.y + legend.font_size * 0.95),
-        num(legend.font_size),
-        hex(style.text),
-        legend.heading
+        "legend-heading",
+        heading_at,
+        legend.font_size,
+        style.text,
+        legend.heading,
     );
     for (swatch, color, label_pos, label) in &legend.rows {
         let _ = writeln!(
@@ -223,18 +211,35 @@ fn write_texts(svg: &mut String, model: &MapModel, style: &MapStyle, layout: &La
     }
     let _ = writeln!(svg, "</g>");
     let small = layout.small_size();
+    let source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
+    let source_at = pos2(
+        layout.footer.left() + layout.margin(),
+        layout.footer.center().y + small * 0.36,
+    );
+    text_element(svg, "source", source_at, small, style.muted_text, &source);
+}
+
+/// The rings of country `index` on screen, finer than on screen (half the tolerance),
+/// as a vector picture may be enlarged.
+fn screen_rings(model: &MapModel, index: usize, transform: &ScreenTransform) -> Vec<Vec<Pos2>> {
+    model.projected.countries[index]
+        .rings
+        .iter()
+        .map(|ring| screen_ring(ring, transform, BORDER_TOLERANCE / 2.0))
+        .filter(|ring| ring.len() >= 3)
+        .collect()
+}
+
+/// A `<text>` element whose baseline is at `baseline`.
+fn text_element(svg: &mut String, class: &str, at: Pos2, size: f32, color: Color32, text: &str) {
     let _ = writeln!(
         svg,
-        r#"<text class="source" x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
-        num(layout.footer.left() + layout.margin()),
-        num(layout.footer.center().y + small * 0.36),
-        num(small),
-        hex(style.muted_text),
-        escape(&text::source_line(
-            &model.aid,
-            model.natural_earth,
-            &model.outlines.file
-        ))
+        r#"<text class="{class}" x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
+        num(at.x),
+        num(at.y),
+        num(size),
+        hex(color),
+        escape(text)
     );
 }
 

@@ -104,12 +104,7 @@ fn fill_mesh(model: &MapModel, transform: &ScreenTransform, clip: Rect, style: &
         if !screen_bounds(country.bounds, transform).intersects(clip) {
             continue;
         }
-        let teams = model.teams_of(index);
-        let color = if teams > 0 {
-            style.highlight(model.classes.class_of(teams), model.classes.len())
-        } else {
-            style.land
-        };
+        let color = model.fill_of(index, style);
         let base = mesh.vertices.len() as u32;
         mesh.vertices
             .extend(country.triangles.vertices.iter().map(|&[x, y]| Vertex {

@@ -73,6 +73,15 @@ impl MapModel {
             .map_or(0, |d| self.aid.destinations[d].teams)
     }
 
+    /// The fill of country `country`: the highlight for its class of team count, or
+    /// plain land when it received none. The screen and the SVG writer both use it.
+    pub fn fill_of(&self, country: usize, style: &crate::scene::MapStyle) -> egui::Color32 {
+        match self.teams_of(country) {
+            0 => style.land,
+            teams => style.highlight(self.classes.class_of(teams), self.classes.len()),
+        }
+    }
+
     /// Indices of the countries that received at least one team.
     pub fn recipients(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.outlines.countries.len()).filter(|&c| self.teams_of(c) > 0)
