@@ -155,9 +155,10 @@ pub struct ExportArgs {
     /// Height in logical pixels.
     #[arg(long, default_value_t = 800.0)]
     pub height: f32,
-    /// Pixels per logical pixel (2 for a sharp picture on a high-density screen).
-    #[arg(long, default_value_t = 1.0)]
-    pub scale: f32,
+    /// Pixels per logical pixel of a PNG (default 1; 2 for a sharp picture on a
+    /// high-density screen). An SVG has no pixels: it is an error there.
+    #[arg(long)]
+    pub scale: Option<f32>,
     /// The projection.
     #[arg(long, value_enum, default_value_t = ProjectionArg::EqualEarth)]
     pub projection: ProjectionArg,
@@ -167,9 +168,13 @@ pub struct ExportArgs {
     /// Select (outline) a country, by name or code.
     #[arg(long, value_name = "CODE")]
     pub select: Option<String>,
-    /// With --select: draw its pop-up too.
+    /// With --select: draw its card (the pop-up's facts and quotes) too, in PNG and SVG.
     #[arg(long, requires = "select")]
     pub popup: bool,
+    /// Write nothing and exit with status 1 when some of the data is not on the map
+    /// (instead of a warning and a note on the picture).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// The theme of an export.

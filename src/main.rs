@@ -113,6 +113,13 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
         inputs.countries.is_none(),
     );
     let prepared = started.elapsed();
+    if let Some(note) = aidmap::scene::text::not_shown_note(&model) {
+        if args.strict {
+            eprintln!("error: --strict: {note}; nothing was written");
+            return check::EXIT_UNMATCHED;
+        }
+        eprintln!("warning: {note} (the picture says so too; --strict makes this an error)");
+    }
     let result = export::export(&model, &request);
     if std::env::var_os("AIDMAP_TIMINGS").is_some() {
         eprintln!(

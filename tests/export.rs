@@ -187,7 +187,7 @@ fn recipients_have_the_highlight_and_others_the_base_colour_at_their_interior_po
         );
     }
     for code in ["FRA", "BRA", "IND", "CHN", "AUS"] {
-        let country = model.find_country(code).unwrap();
+        let country = model.find_country(code).one().unwrap();
         let point = model.outlines.countries[country]
             .shape
             .interior_point()
@@ -339,4 +339,169 @@ fn a_failed_export_keeps_the_earlier_file() {
     let (status, _, _) = export(&["--out", out.to_str().unwrap(), "--select", "Atlantis"]);
     assert_eq!(status, 2);
     assert_eq!(std::fs::read(&out).unwrap(), b"earlier export");
+}
+
+fn svg_of(args: &[&str]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.svg");
+    let mut all = vec!["--out", out.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let (status, _, stderr) = export(&all);
+    assert_eq!(status, 0, "{stderr}");
+    std::fs::read_to_string(&out).unwrap()
+}
+
+/// The rect of an SVG element with x, y, width and height.
+fn svg_rect(node: roxmltree::Node<'_, '_>) -> Rect {
+    let get = |name: &str| node.attribute(name).unwrap().parse::<f32>().unwrap();
+    Rect::from_min_size(
+        Pos2::new(get("x"), get("y")),
+        vec2(get("width"), get("height")),
+    )
+}
+
+#[test]
+fn the_svg_carries_the_card_with_every_quote_and_no_controls() {
+    let text = svg_of(&["--select", "ITA", "--popup"]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let card = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("card"))
+        .expect("a card group");
+    assert_eq!(card.attribute("data-code"), Some("ITA"));
+    let words: String = card
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("Italy") && words.contains("3 teams"),
+        "{words}"
+    );
+    assert!(
+        words.contains("Members: 12 or 13 (reports differ)"),
+        "{words}"
+    );
+    assert!(!words.contains("Close"), "{words}");
+    let aid = bundled::aid_data().unwrap();
+    let omitted: usize = card.attribute("data-omitted").unwrap().parse().unwrap();
+    if omitted == 0 {
+        for quote in &aid.quotes {
+            // Wrapped rows joined by spaces give the quote back, word for word.
+            assert!(words.contains(quote.text.as_str()), "{}", quote.text);
+        }
+    } else {
+        assert!(words.contains("not shown at this size"), "{words}");
+    }
+}
+
+#[test]
+fn a_tall_export_shows_the_whole_card() {
+    let text = svg_of(&[
+        "--select", "ITA", "--popup", "--width", "1600", "--height", "1400",
+    ]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let card = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("card"))
+        .unwrap();
+    assert_eq!(card.attribute("data-omitted"), Some("0"));
+}
+
+#[test]
+fn an_exported_card_covers_no_recipient_badge() {
+    for (select, projection, size) in [
+        ("Serbia", "equal-earth", ("1600", "800")),
+        ("Italy", "equal-earth", ("1600", "800")),
+        ("Laos", "mercator", ("1600", "800")),
+        ("Venezuela", "natural-earth", ("1000", "700")),
+    ] {
+        let text = svg_of(&[
+            "--select",
+            select,
+            "--popup",
+            "--projection",
+            projection,
+            "--width",
+            size.0,
+            "--height",
+            size.1,
+        ]);
+        let doc = roxmltree::Document::parse(&text).unwrap();
+        let card = doc
+            .descendants()
+            .find(|n| n.attribute("class") == Some("card"))
+            .unwrap();
+        let frame = svg_rect(card.children().find(|n| n.has_tag_name("rect")).unwrap());
+        let badges: Vec<Rect> = doc
+            .descendants()
+            .filter(|n| n.attribute("class") == Some("badge"))
+            .map(|badge| {
+                let circle = badge
+                    .children()
+                    .rfind(|n| n.has_tag_name("circle"))
+                    .unwrap();
+                let get = |name: &str| circle.attribute(name).unwrap().parse::<f32>().unwrap();
+                Rect::from_center_size(
+                    Pos2::new(get("cx"), get("cy")),
+                    vec2(2.0 * get("r"), 2.0 * get("r")),
+                )
+            })
+            .collect();
+        assert_eq!(badges.len(), 10);
+        for badge in &badges {
+            assert!(
+                !badge.intersects(frame),
+                "{select}: the card {frame:?} covers a badge at {badge:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn options_a_format_cannot_use_are_errors_not_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = dir.path().join("map.svg");
+    let (status, _, stderr) = export(&["--out", svg.to_str().unwrap(), "--scale", "2"]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("--scale"),
+        "{stderr}"
+    );
+    assert!(!svg.exists());
+}
+
+#[test]
+fn select_never_picks_a_country_by_its_first_letters() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.svg");
+    for text in ["Ni", "Sw", "Aus", "-", "Ukr"] {
+        let (status, _, stderr) = export(&["--out", out.to_str().unwrap(), "--select", text]);
+        assert_eq!(status, 2, "{text}: {stderr}");
+        assert!(
+            stderr.contains("no country has this name or code"),
+            "{stderr}"
+        );
+    }
+    let (status, _, stderr) = export(&["--out", out.to_str().unwrap(), "--select", "Congo"]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("Congo: ") && stderr.contains("(COG) or ") && stderr.contains("(COD)?"),
+        "{stderr}"
+    );
+    for (text, code) in [
+        ("UK", "GBR"),
+        ("U.S.", "USA"),
+        ("DR Congo", "COD"),
+        ("Burma", "MMR"),
+    ] {
+        let text_svg = svg_of(&["--select", text]);
+        let doc = roxmltree::Document::parse(&text_svg).unwrap();
+        let selected = doc
+            .descendants()
+            .find(|n| n.attribute("class") == Some("selected"))
+            .unwrap();
+        assert_eq!(selected.attribute("data-code"), Some(code), "{text}");
+    }
 }

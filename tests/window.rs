@@ -78,7 +78,7 @@ fn clicking_rome_opens_italys_pop_up_with_three_teams_and_a_quote() {
         3
     );
     harness.get_by_label("18 March 2020 · Milan Malpensa");
-    harness.get_by_label_contains("not reported as one number (12 or 13 (reports differ))");
+    harness.get_by_label("Members: 12 or 13 (reports differ)");
 }
 
 #[test]
@@ -185,6 +185,51 @@ fn escape_and_the_close_button_close_the_pop_up() {
     harness.get_by_label("× Close").click();
     harness.run();
     assert!(harness.state().popup.is_none());
+    assert_eq!(
+        harness.state().selected_name(),
+        None,
+        "Close deselects, as Esc does"
+    );
+}
+
+#[test]
+fn a_long_tooltip_after_a_short_one_stays_on_one_line() {
+    let mut harness = harness(ThemeChoice::Dark);
+    // Open and close a pop-up, then hover a recipient (a short tooltip: "Italy",
+    // "3 teams") and then Argentina (a long one).
+    let rome = at(&harness, 12.4964, 41.9028);
+    click_at(&mut harness, rome);
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.hover_at(at(&harness, 13.0, 43.0));
+    harness.run();
+    harness.run();
+    harness.get_by_label("3 teams");
+    harness.hover_at(at(&harness, -65.0, -35.0));
+    harness.run();
+    harness.run();
+    let name = harness.get_by_label("Argentina").rect();
+    let detail = harness
+        .get_by_label("no team reported as of 9 April 2020")
+        .rect();
+    assert!(
+        name.height() < 24.0 && detail.height() < 24.0,
+        "the tooltip wraps: {name:?} {detail:?}"
+    );
+    assert!(detail.width() > 150.0, "{detail:?}");
+}
+
+#[test]
+fn pop_up_lines_read_as_plain_english() {
+    let mut harness = harness(ThemeChoice::Light);
+    harness.get_by_label("Italy").click();
+    harness.run();
+    harness.get_by_label("Members: 12 or 13 (reports differ)");
+    assert!(
+        harness
+            .query_by_label_contains("not reported as one number")
+            .is_none()
+    );
 }
 
 #[test]
@@ -495,6 +540,28 @@ fn an_open_pop_up_is_left_out_of_exports_unless_asked_for() {
         .count();
     // The pop-up covers a good part of the picture.
     assert!(differing > 50_000, "{differing} pixels differ");
+}
+
+#[test]
+fn an_export_never_shows_the_hover_outline_or_tooltip() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_exporting_to(dir.path());
+    let side_panel = Pos2::new(100.0, 700.0);
+    let argentina = at(&harness, -65.0, -35.0);
+    let mut pictures = Vec::new();
+    for pointer in [side_panel, argentina] {
+        harness.hover_at(pointer);
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+        harness.run();
+        pictures.push(exported_png(dir.path()).2);
+        std::fs::remove_file(dir.path().join("aidmap-20200409-map.png")).unwrap();
+    }
+    harness.get_by_label("Argentina");
+    assert!(
+        pictures[0] == pictures[1],
+        "the pointer over Argentina changed the export"
+    );
 }
 
 #[test]

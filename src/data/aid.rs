@@ -6,6 +6,10 @@ use chrono::NaiveDate;
 
 use crate::error::Location;
 
+/// The most teams a data set may record in all: far above any real aid programme,
+/// and low enough that no sum of counts can wrap around.
+pub const MAX_TEAMS: u32 = 1_000_000;
+
 /// A whole aid data set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AidDataset {

@@ -126,7 +126,7 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         title: title_from_file_name(file),
         provider: None,
         claim: None,
-        destinations: group_by_country(entries),
+        destinations: group_by_country(file, entries)?,
         quotes: Vec::new(),
         sources: Vec::new(),
         notes,

@@ -211,7 +211,7 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
             by: c.by,
             source: c.source,
         }),
-        destinations: group_by_country(entries),
+        destinations: group_by_country(file, entries)?,
         quotes,
         sources: parsed
             .sources

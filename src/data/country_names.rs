@@ -1,12 +1,128 @@
 //! Recognising a country from what people write: "ITA", "380", "Laos", "Lao PDR",
 //! "Iran (Islamic Republic of)", "Korea, Republic of". The names and codes come from the
-//! celes crate (ISO 3166-1 with common aliases); this module only normalises spelling
-//! and word order before asking it. It does not decide which outline a name joins to.
+//! celes crate (ISO 3166-1 with common aliases), plus the short forms people write
+//! ("UK", "U.S.", "DR Congo") and the names that stand for two countries ("Congo",
+//! "Korea"), which are never resolved to one. This module normalises spelling and
+//! word order; `matcher` decides which outline a name means.
 
 use celes::Country;
 
+/// What a text names, before any outline is consulted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    /// One country, by its ISO alpha-3 code.
+    Country(String),
+    /// A name several countries go by ("Congo", "Korea"): their alpha-3 codes and
+    /// the names that tell them apart.
+    Ambiguous(Vec<(&'static str, &'static str)>),
+    /// No country code, name or alias.
+    Unknown,
+}
+
+/// Names that stand for more than one country: never resolved to one of them. Each
+/// candidate has its code and the name that tells it apart.
+const AMBIGUOUS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "congo",
+        &[
+            ("COG", "Republic of the Congo"),
+            ("COD", "Democratic Republic of the Congo"),
+        ],
+    ),
+    (
+        "thecongo",
+        &[
+            ("COG", "Republic of the Congo"),
+            ("COD", "Democratic Republic of the Congo"),
+        ],
+    ),
+    (
+        "korea",
+        &[
+            ("KOR", "Republic of Korea (South Korea)"),
+            ("PRK", "Democratic People's Republic of Korea (North Korea)"),
+        ],
+    ),
+    (
+        "virginislands",
+        &[
+            ("VGB", "British Virgin Islands"),
+            ("VIR", "United States Virgin Islands"),
+        ],
+    ),
+];
+
+/// Names and short forms people write that the ISO tables lack, or that celes's
+/// aliases get wrong (its "samoa" is American Samoa). Keys are `normalized`.
+const PEOPLES_ALIASES: &[(&str, &str)] = &[
+    ("uk", "GBR"),
+    ("britain", "GBR"),
+    ("greatbritain", "GBR"),
+    ("us", "USA"),
+    ("usa", "USA"),
+    ("unitedstatesofamerica", "USA"),
+    ("drcongo", "COD"),
+    ("drc", "COD"),
+    ("democraticrepubliccongo", "COD"),
+    ("congodemocraticrepublic", "COD"),
+    ("congokinshasa", "COD"),
+    ("republiccongo", "COG"),
+    ("republicofcongo", "COG"),
+    ("republicofthecongo", "COG"),
+    ("congorepublic", "COG"),
+    ("congobrazzaville", "COG"),
+    ("ivorycoast", "CIV"),
+    ("burma", "MMR"),
+    ("swaziland", "SWZ"),
+    ("czechrepublic", "CZE"),
+    ("turkiye", "TUR"),
+    ("southkorea", "KOR"),
+    ("northkorea", "PRK"),
+    ("samoa", "WSM"),
+];
+
+/// What `text` names: one country, several, or none. Exact codes and names only:
+/// never a prefix, never the closest spelling.
+pub fn resolve(text: &str) -> Resolved {
+    let key = normalized(text);
+    if key.is_empty() {
+        return Resolved::Unknown;
+    }
+    if let Some((_, codes)) = AMBIGUOUS.iter().find(|(name, _)| *name == key) {
+        return Resolved::Ambiguous(codes.to_vec());
+    }
+    if let Some((_, code)) = PEOPLES_ALIASES.iter().find(|(name, _)| *name == key) {
+        return Resolved::Country((*code).to_string());
+    }
+    match lookup(text) {
+        Some(country) => Resolved::Country(country.alpha3.to_string()),
+        None => Resolved::Unknown,
+    }
+}
+
+/// The English name of the country with alpha-3 `code`, for messages ("United
+/// Kingdom of Great Britain and Northern Ireland").
+pub fn name_of(code: &str) -> String {
+    let Ok(country) = Country::from_alpha3(code) else {
+        return code.to_string();
+    };
+    // celes writes every word capitalised ("The Republic Of Korea").
+    let name = country
+        .long_name
+        .strip_prefix("The ")
+        .unwrap_or(country.long_name);
+    name.split(' ')
+        .enumerate()
+        .map(|(i, word)| match word {
+            "Of" | "The" | "And" | "Da" | "De" if i > 0 => word.to_lowercase(),
+            other => other.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The ISO country that `text` names or codes, if celes knows it.
-pub fn lookup(text: &str) -> Option<Country> {
+fn lookup(text: &str) -> Option<Country> {
     let text = text.trim();
     if text.is_empty() {
         return None;
@@ -15,7 +131,11 @@ pub fn lookup(text: &str) -> Option<Country> {
         return Country::from_code(&code).ok();
     }
     if text.len() <= 3 && text.bytes().all(|b| b.is_ascii_alphabetic()) {
-        return text.parse::<Country>().ok();
+        // "NI" and "ni" are Nicaragua's code; "Ni" and "Aus" read as the first letters
+        // of a name, and a name is never matched by its first letters.
+        let one_case = text.bytes().all(|b| b.is_ascii_uppercase())
+            || text.bytes().all(|b| b.is_ascii_lowercase());
+        return one_case.then(|| text.parse::<Country>().ok()).flatten();
     }
     spellings(text).iter().find_map(|spelling| {
         Country::from_name(spelling)
@@ -25,9 +145,12 @@ pub fn lookup(text: &str) -> Option<Country> {
     })
 }
 
-/// The ISO alpha-3 code for `text`, if it names or codes a country celes knows.
+/// The ISO alpha-3 code for `text`, if it names or codes exactly one country.
 pub fn alpha3_of(text: &str) -> Option<String> {
-    lookup(text).map(|country| country.alpha3.to_string())
+    match resolve(text) {
+        Resolved::Country(code) => Some(code),
+        Resolved::Ambiguous(_) | Resolved::Unknown => None,
+    }
 }
 
 /// A name reduced for comparison: lower case letters and digits only, with the usual

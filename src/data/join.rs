@@ -1,13 +1,10 @@
-//! Joining aid destinations to outline features. A destination joins by ISO code when
-//! it names or codes a country celes knows, and otherwise by name against every name
-//! the outlines carry. Where a code fits several features (Australia and the Ashmore
-//! and Cartier Islands share 036), the one whose own name is that country wins, then
-//! the largest; such a choice is reported. Nothing unmatched is guessed.
-
-use geo::Area;
+//! Joining aid destinations to outline features, with `matcher` (the same rules as
+//! Find and `--select`): by ISO code when the text names or codes a country, otherwise
+//! by name against every name the outlines carry. A name that stands for several
+//! countries joins none of them and is reported; nothing unmatched is guessed.
 
 use crate::data::aid::AidDataset;
-use crate::data::country_names;
+use crate::data::matcher::{CountryMatch, match_country, or_list};
 use crate::data::outline::{Country, Outlines};
 use crate::error::Location;
 
@@ -20,35 +17,38 @@ pub struct Join {
     pub issues: Vec<JoinIssue>,
 }
 
-/// A destination that did not join cleanly.
+/// A destination that did not join.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JoinIssue {
-    /// No outline matches; `suggestion` is the closest outline name, if any is close.
+    /// No outline matches.
     Unmatched {
         /// The country as the data names it.
         country: String,
         /// Where the data names it.
         location: Location,
-        /// A close outline name, offered as "did you mean".
+        /// The country the text names, when these outlines lack it ("Singapore
+        /// (SGP)"); then no other name is suggested.
+        known: Option<String>,
+        /// A close outline name, offered as "did you mean", only when the text names
+        /// no country at all.
         suggestion: Option<String>,
     },
-    /// Several outlines match; `chosen` was taken.
+    /// The name stands for several countries ("Congo"); none is chosen.
     Ambiguous {
         /// The country as the data names it.
         country: String,
         /// Where the data names it.
         location: Location,
-        /// The names of all the candidates.
+        /// The candidates, as "Name (CODE)".
         candidates: Vec<String>,
-        /// The name of the one chosen.
-        chosen: String,
     },
 }
 
 impl JoinIssue {
-    /// True for issues that leave a destination off the map.
+    /// True for issues that leave a destination off the map (all of them: nothing
+    /// is joined by a guess).
     pub fn is_unmatched(&self) -> bool {
-        matches!(self, JoinIssue::Unmatched { .. })
+        true
     }
 }
 
@@ -58,10 +58,13 @@ impl std::fmt::Display for JoinIssue {
             JoinIssue::Unmatched {
                 country,
                 location,
+                known,
                 suggestion,
             } => {
                 write!(f, "{location}: \"{country}\" matches no outline")?;
-                if let Some(name) = suggestion {
+                if let Some(known) = known {
+                    write!(f, " (it names {known}, which these outlines lack)")?;
+                } else if let Some(name) = suggestion {
                     write!(f, " (did you mean \"{name}\"?)")?;
                 }
                 Ok(())
@@ -70,12 +73,10 @@ impl std::fmt::Display for JoinIssue {
                 country,
                 location,
                 candidates,
-                chosen,
             } => write!(
                 f,
-                "{location}: \"{country}\" matches {} outlines ({}); using \"{chosen}\"",
-                candidates.len(),
-                candidates.join(", ")
+                "{location}: \"{country}\" could be {}; write the one you mean",
+                or_list(candidates)
             ),
         }
     }
@@ -88,35 +89,33 @@ impl Join {
     }
 }
 
-/// Join every destination of `data` to a country of `outlines`.
+/// Join every destination of `data` to a country of `outlines`, with the same matcher
+/// as Find and `--select`.
 pub fn join(outlines: &Outlines, data: &AidDataset) -> Join {
     let mut result = Join::default();
     for destination in &data.destinations {
-        let candidates = candidates(&outlines.countries, &destination.country);
-        let matched = match candidates.as_slice() {
-            [] => {
-                result.issues.push(JoinIssue::Unmatched {
-                    country: destination.country.clone(),
+        let text = &destination.country;
+        let matched = match match_country(&outlines.countries, text) {
+            CountryMatch::One(index) => Some(index),
+            CountryMatch::Several(candidates) => {
+                result.issues.push(JoinIssue::Ambiguous {
+                    country: text.clone(),
                     location: destination.location.clone(),
-                    suggestion: suggestion(&outlines.countries, &destination.country),
+                    candidates: candidates.iter().map(ToString::to_string).collect(),
                 });
                 None
             }
-            [only] => Some(*only),
-            several => {
-                let chosen = choose(&outlines.countries, several, &destination.country);
-                if let Some(chosen) = chosen {
-                    result.issues.push(JoinIssue::Ambiguous {
-                        country: destination.country.clone(),
-                        location: destination.location.clone(),
-                        candidates: several
-                            .iter()
-                            .map(|&i| outlines.countries[i].name.clone())
-                            .collect(),
-                        chosen: outlines.countries[chosen].name.clone(),
-                    });
-                }
-                chosen
+            CountryMatch::None { known } => {
+                result.issues.push(JoinIssue::Unmatched {
+                    country: text.clone(),
+                    location: destination.location.clone(),
+                    suggestion: match known {
+                        Some(_) => None,
+                        None => suggestion(&outlines.countries, text),
+                    },
+                    known: known.map(|k| k.to_string()),
+                });
+                None
             }
         };
         result.matches.push(matched);
@@ -124,64 +123,8 @@ pub fn join(outlines: &Outlines, data: &AidDataset) -> Join {
     result
 }
 
-/// Indices of the countries `text` could mean: by ISO code first, by name otherwise.
-fn candidates(countries: &[Country], text: &str) -> Vec<usize> {
-    if let Some(code) = country_names::alpha3_of(text) {
-        let by_code: Vec<usize> = (0..countries.len())
-            .filter(|&i| countries[i].iso_a3.as_deref() == Some(code.as_str()))
-            .collect();
-        if !by_code.is_empty() {
-            return narrow_by_own_name(countries, by_code, &code);
-        }
-    }
-    let wanted = country_names::normalized(text);
-    (0..countries.len())
-        .filter(|&i| {
-            countries[i]
-                .names
-                .iter()
-                .any(|name| country_names::normalized(name) == wanted)
-        })
-        .collect()
-}
-
-/// Among features sharing a code, keep those whose own name also resolves to that code
-/// (Australia, not the Ashmore and Cartier Islands), when any do.
-fn narrow_by_own_name(countries: &[Country], indices: Vec<usize>, code: &str) -> Vec<usize> {
-    if indices.len() < 2 {
-        return indices;
-    }
-    let named: Vec<usize> = indices
-        .iter()
-        .copied()
-        .filter(|&i| {
-            countries[i]
-                .names
-                .iter()
-                .any(|name| country_names::alpha3_of(name).as_deref() == Some(code))
-        })
-        .collect();
-    if named.is_empty() { indices } else { named }
-}
-
-/// Pick among several candidates: an exact name match, else the largest outline.
-fn choose(countries: &[Country], indices: &[usize], text: &str) -> Option<usize> {
-    let wanted = country_names::normalized(text);
-    indices
-        .iter()
-        .copied()
-        .find(|&i| country_names::normalized(&countries[i].name) == wanted)
-        .or_else(|| {
-            indices.iter().copied().max_by(|&a, &b| {
-                countries[a]
-                    .shape
-                    .unsigned_area()
-                    .total_cmp(&countries[b].shape.unsigned_area())
-            })
-        })
-}
-
 /// The outline name closest to `text`, if it is close enough to be worth offering.
+/// Only for texts that name no country: a name that does is never pointed elsewhere.
 fn suggestion(countries: &[Country], text: &str) -> Option<String> {
     let wanted = text.to_lowercase();
     countries

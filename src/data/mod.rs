@@ -11,6 +11,7 @@ pub mod country_names;
 pub mod date;
 mod geojson_reader;
 pub mod join;
+pub mod matcher;
 pub mod outline;
 pub mod outline_reader;
 pub mod properties;

@@ -10,6 +10,7 @@ pub mod svg;
 
 use std::path::{Path, PathBuf};
 
+use crate::data::matcher::{CountryMatch, several_message};
 use crate::geometry::projection::Projection;
 use crate::scene::{MapModel, MapView, text};
 
@@ -52,8 +53,8 @@ pub struct ExportRequest {
     pub width: f32,
     /// Height in points.
     pub height: f32,
-    /// Pixels per point (PNG).
-    pub scale: f32,
+    /// Pixels per point (PNG only; `None` for 1).
+    pub scale: Option<f32>,
     /// The projection.
     pub projection: Projection,
     /// Dark theme.
@@ -73,22 +74,35 @@ impl ExportRequest {
                 return Err(format!("--{name} {value} is out of range (100 to 20000)"));
             }
         }
-        if !(0.25..=8.0).contains(&self.scale) {
+        if format == Format::Svg && self.scale.is_some() {
             return Err(format!(
-                "--scale {} is out of range (0.25 to 8)",
-                self.scale
+                "--scale sets pixels per point, which only a PNG has: {} is an SVG, \
+                 which stays sharp at any size (set --width and --height instead)",
+                self.out.display()
             ));
         }
-        let pixels = (self.width * self.scale) as f64 * (self.height * self.scale) as f64;
-        if pixels > MAX_PIXELS {
+        let scale = self.pixel_scale();
+        if !(0.25..=8.0).contains(&scale) {
+            return Err(format!("--scale {scale} is out of range (0.25 to 8)"));
+        }
+        let pixels = (self.width * scale) as f64 * (self.height * scale) as f64;
+        if format == Format::Png && pixels > MAX_PIXELS {
             return Err(format!(
                 "{} × {} pixels is more than this export allows ({} million)",
-                (self.width * self.scale).round(),
-                (self.height * self.scale).round(),
+                (self.width * scale).round(),
+                (self.height * scale).round(),
                 MAX_PIXELS / 1.0e6
             ));
         }
+        if self.popup && self.select.is_none() {
+            return Err("--popup draws the selected country's card: give --select too".into());
+        }
         Ok(format)
+    }
+
+    /// Pixels per point of a PNG.
+    pub fn pixel_scale(&self) -> f32 {
+        self.scale.unwrap_or(1.0)
     }
 }
 
@@ -96,11 +110,7 @@ impl ExportRequest {
 pub fn export(model: &MapModel, request: &ExportRequest) -> Result<(), String> {
     let format = request.validate()?;
     let selected = match &request.select {
-        Some(text) => Some(
-            model
-                .find_country(text)
-                .ok_or_else(|| format!("--select {text}: no country matches"))?,
-        ),
+        Some(text) => Some(selected_country(model, text)?),
         None => None,
     };
     let view = MapView::default();
@@ -109,7 +119,7 @@ pub fn export(model: &MapModel, request: &ExportRequest) -> Result<(), String> {
         Format::Png => {
             let picture = offscreen::Picture {
                 size,
-                scale: request.scale,
+                scale: request.pixel_scale(),
                 view,
                 dark: request.dark,
                 selected,
@@ -118,9 +128,33 @@ pub fn export(model: &MapModel, request: &ExportRequest) -> Result<(), String> {
             let image = offscreen::render(model, &picture);
             png_file::encode_png(&image, &metadata(model))?
         }
-        Format::Svg => svg::render(model, &view, size, request.dark, selected).into_bytes(),
+        Format::Svg => {
+            let options = svg::SvgOptions {
+                dark: request.dark,
+                selected,
+                popup: request.popup,
+            };
+            svg::render(model, &view, size, &options).into_bytes()
+        }
     };
     file::write_atomically(&request.out, &bytes)
+}
+
+/// The outline `--select TEXT` means; several or none is an error that says which.
+fn selected_country(model: &MapModel, text: &str) -> Result<usize, String> {
+    match model.find_country(text) {
+        CountryMatch::One(country) => Ok(country),
+        CountryMatch::Several(candidates) => {
+            Err(format!("--select {}", several_message(text, &candidates)))
+        }
+        CountryMatch::None { known: Some(known) } => {
+            Err(format!("--select {text}: {known} is not in these outlines"))
+        }
+        CountryMatch::None { known: None } => Err(format!(
+            "--select {text}: no country has this name or code (names and ISO codes \
+             are matched exactly, never by their first letters)"
+        )),
+    }
 }
 
 /// The PNG metadata for a picture of `model`.

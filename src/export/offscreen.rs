@@ -1,10 +1,12 @@
 //! Drawing the map without a window: an egui context runs the same scene painting as
-//! the window (and, if asked, the same pop-up), egui tessellates it, and the CPU
+//! the window (and, if asked, the selected country's card), egui tessellates it, and the CPU
 //! rasterizer turns the triangles into pixels.
 
 use egui::{ColorImage, Pos2, RawInput, Rect, Vec2};
 
 use crate::export::raster::{Canvas, Textures};
+use crate::scene::card_paint::{measure_with, paint_card};
+use crate::scene::export_card::card_for;
 use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState, paint_scene};
 
 /// What to draw.
@@ -47,7 +49,6 @@ pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
     } else {
         egui::Theme::Light
     });
-    ctx.set_pixels_per_point(picture.scale);
     // No fade-ins: a picture is one frame.
     ctx.all_styles_mut(|style| style.animation_time = 0.0);
     let rect = Rect::from_min_size(Pos2::ZERO, picture.size);
@@ -57,51 +58,44 @@ pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
         selected: picture.selected,
     };
     let mut cache = SceneCache::default();
-    // One pass draws the map: text laid out in it puts its glyphs in the font atlas,
-    // whose image comes back in the same pass's texture changes. A pop-up (an egui
-    // Area) measures itself invisibly in its first pass, so it takes a second.
-    let passes = if picture.popup { 2 } else { 1 };
+    // One pass draws the map and the card: text laid out in it puts its glyphs in the
+    // font atlas, whose image comes back in the same pass's texture changes.
     let mut textures = Textures::default();
-    let mut output = egui::FullOutput::default();
-    for _ in 0..passes {
-        let input = RawInput {
-            screen_rect: Some(rect),
-            ..RawInput::default()
-        };
-        output = ctx.run_ui(input, |ui| {
-            let painter = ui.painter_at(rect);
-            let geometry = paint_scene(
-                &painter,
-                rect,
-                model,
-                &picture.view,
-                &style,
-                &state,
-                &mut cache,
-            );
-            if picture.popup
-                && let Some(country) = picture.selected
-            {
-                let anchor = geometry
-                    .badges
-                    .iter()
-                    .find(|b| b.country == country)
-                    .map_or_else(
-                        || {
-                            geometry
-                                .transform
-                                .to_screen(model.projected.countries[country].label_point())
-                        },
-                        |b| b.center,
-                    )
-                    .clamp(geometry.layout.map.min, geometry.layout.map.max);
-                crate::ui::country_popup(ui.ctx(), model, country, anchor);
-            }
-        });
-        textures.apply(&output.textures_delta);
-        // Applied above: tell epaint so (it checks in debug builds).
-        output.textures_delta.clear();
-    }
+    // The scale goes in as the display's own pixels per point, not as a zoom
+    // (`set_pixels_per_point`): a zoom divides the screen rect egui remembers from
+    // before the first pass (10000 points square) by the scale, and everything past
+    // 10000 pixels was clipped away.
+    let mut input = RawInput {
+        screen_rect: Some(rect),
+        ..RawInput::default()
+    };
+    input
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .native_pixels_per_point = Some(picture.scale);
+    let mut output = ctx.run_ui(input, |ui| {
+        let painter = ui.painter_at(rect);
+        let geometry = paint_scene(
+            &painter,
+            rect,
+            model,
+            &picture.view,
+            &style,
+            &state,
+            &mut cache,
+        );
+        if picture.popup
+            && let Some(country) = picture.selected
+        {
+            let measure = |text: &str, size: f32| measure_with(&painter, text, size);
+            let card = card_for(model, country, &geometry, &style, &measure);
+            paint_card(&painter, &card);
+        }
+    });
+    textures.apply(&output.textures_delta);
+    // Applied above: tell epaint so (it checks in debug builds).
+    output.textures_delta.clear();
     let pixels_per_point = output.pixels_per_point;
     let primitives = ctx.tessellate(output.shapes, pixels_per_point);
     let width = (picture.size.x * pixels_per_point).round() as usize;

@@ -1,33 +1,40 @@
 //! The map as SVG: the same layout, colours, badges, legend and words as the window,
 //! with each country one `<path>` (holes by the even-odd rule) and every word real
-//! `<text>`, so the picture can be edited in Inkscape or Illustrator. Text widths in
-//! the legend are estimated, as an SVG viewer may lay out with another font.
+//! `<text>`, so the picture can be edited in Inkscape or Illustrator. Text is
+//! measured in egui's fonts, as for the PNG; a viewer without them may differ a little.
+//! With `popup`, the selected country's card is drawn as in the PNG.
 
 use std::fmt::Write as _;
 
 use egui::{Color32, Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::scene::badges::Badge;
+use crate::scene::export_card::{ExportCard, card_for};
 use crate::scene::layout::Layout;
 use crate::scene::legend::legend_layout;
-use crate::scene::paint::{BORDER_TOLERANCE, badges_for, screen_ring, world_outline};
+use crate::scene::paint::{
+    BORDER_TOLERANCE, SceneGeometry, badges_for, screen_ring, world_outline,
+};
 use crate::scene::view::ScreenTransform;
 use crate::scene::{MapModel, MapStyle, MapView, text};
 
 /// The font families named in the SVG: egui's own first, then common fallbacks.
 const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'Helvetica Neue', Arial, sans-serif";
+/// From the top of a text row to its baseline, as a share of the text size.
+const BASELINE: f32 = 0.95;
 
 /// The SVG document for `model` at `size` (points = SVG user units).
-pub fn render(
-    model: &MapModel,
-    view: &MapView,
-    size: Vec2,
-    dark: bool,
-    selected: Option<usize>,
-) -> String {
+pub fn render(model: &MapModel, view: &MapView, size: Vec2, options: &SvgOptions) -> String {
+    let SvgOptions {
+        dark,
+        selected,
+        popup,
+    } = *options;
     let style = MapStyle::for_dark_mode(dark);
+    let fonts = FontMeasure::new();
+    let measure = |text: &str, size: f32| fonts.width(text, size);
     let rect = Rect::from_min_size(Pos2::ZERO, size);
-    let layout = Layout::new(rect);
+    let layout = Layout::of(rect, model);
     let transform = view.transform(model.projected.world_bounds, layout.map);
     let mut svg = String::with_capacity(1 << 20);
     let _ = writeln!(
@@ -82,24 +89,144 @@ pub fn render(
     let _ = writeln!(svg, "</g>");
     if let Some(selected) = selected {
         let rings = screen_rings(model, selected, &transform);
+        let code = model.outlines.countries[selected]
+            .iso_a3
+            .as_deref()
+            .unwrap_or("");
         let _ = writeln!(
             svg,
-            r#"<path class="selected" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" d="{}"/>"#,
+            r#"<path class="selected" data-code="{}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" d="{}"/>"#,
+            escape(code),
             hex(style.selected),
             num(2.4 * layout.scale.max(1.0)),
             path_data(&rings)
         );
     }
-    write_badges(
-        &mut svg,
-        &badges_for(model, &transform, &layout),
-        &style,
-        &layout,
-    );
+    let badges = badges_for(model, &transform, &layout);
+    write_badges(&mut svg, &badges, &style, &layout);
     let _ = writeln!(svg, "</g>");
-    write_texts(&mut svg, model, &style, &layout);
+    let legend = write_texts(&mut svg, model, &style, &layout, &measure);
+    if popup && let Some(country) = selected {
+        let geometry = SceneGeometry {
+            layout,
+            transform,
+            badges,
+            legend,
+        };
+        let card = card_for(model, country, &geometry, &style, &measure);
+        write_card(&mut svg, &card, model, country);
+    }
     let _ = writeln!(svg, "</svg>");
     svg
+}
+
+/// What to draw besides the map.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SvgOptions {
+    /// Dark theme.
+    pub dark: bool,
+    /// The selected country (outlined).
+    pub selected: Option<usize>,
+    /// Draw the selected country's card.
+    pub popup: bool,
+}
+
+/// Text widths in egui's fonts, the ones the PNG and the window use, so an SVG wraps
+/// and places its text as they do (viewers without the Ubuntu face will differ a
+/// little).
+struct FontMeasure {
+    ctx: egui::Context,
+}
+
+impl FontMeasure {
+    fn new() -> Self {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(crate::scene::fonts::fonts());
+        // Fonts exist from the first pass on.
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        FontMeasure { ctx }
+    }
+
+    fn width(&self, text: &str, size: f32) -> f32 {
+        self.ctx.fonts_mut(|f| {
+            f.layout_no_wrap(
+                text.to_string(),
+                egui::FontId::proportional(size),
+                Color32::BLACK,
+            )
+            .size()
+            .x
+        })
+    }
+}
+
+/// The card: a group with its leader line, frame, rules and text rows.
+fn write_card(svg: &mut String, card: &ExportCard, model: &MapModel, country: usize) {
+    let code = model.outlines.countries[country]
+        .iso_a3
+        .as_deref()
+        .unwrap_or("");
+    let _ = writeln!(
+        svg,
+        r#"<g class="card" data-code="{}" data-omitted="{}">"#,
+        escape(code),
+        card.omitted
+    );
+    let edge = hex(card.edge);
+    let [from, to] = card.leader;
+    let _ = writeln!(
+        svg,
+        r#"<line class="leader" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{edge}" stroke-width="{}"/><circle cx="{}" cy="{}" r="{}" fill="{edge}"/>"#,
+        num(from.x),
+        num(from.y),
+        num(to.x),
+        num(to.y),
+        num(card.line_width),
+        num(from.x),
+        num(from.y),
+        num(card.line_width * 2.2)
+    );
+    let _ = writeln!(
+        svg,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" stroke="{edge}" stroke-width="{}"/>"#,
+        num(card.frame.min.x),
+        num(card.frame.min.y),
+        num(card.frame.width()),
+        num(card.frame.height()),
+        num(card.corner_radius),
+        hex(card.fill),
+        num(card.line_width)
+    );
+    for [a, b] in &card.rules {
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{edge}" stroke-width="{}"/>"#,
+            num(a.x),
+            num(a.y),
+            num(b.x),
+            num(b.y),
+            num(card.line_width * 0.6)
+        );
+    }
+    for run in &card.runs {
+        let _ = writeln!(
+            svg,
+            r#"<text x="{}" y="{}" font-size="{}" fill="{}"{}>{}</text>"#,
+            num(run.pos.x),
+            num(run.pos.y + run.size * BASELINE),
+            num(run.size),
+            hex(run.color),
+            if run.italic {
+                r#" font-style="italic""#
+            } else {
+                ""
+            },
+            escape(&run.text)
+        );
+    }
+    let _ = writeln!(svg, "</g>");
 }
 
 fn write_badges(svg: &mut String, badges: &[Badge], style: &MapStyle, layout: &Layout) {
@@ -142,7 +269,14 @@ fn write_badges(svg: &mut String, badges: &[Badge], style: &MapStyle, layout: &L
     let _ = writeln!(svg, "</g>");
 }
 
-fn write_texts(svg: &mut String, model: &MapModel, style: &MapStyle, layout: &Layout) {
+/// Title, subtitle, legend and source line; returns the legend's frame.
+fn write_texts(
+    svg: &mut String,
+    model: &MapModel,
+    style: &MapStyle,
+    layout: &Layout,
+    measure: &dyn Fn(&str, f32) -> f32,
+) -> Rect {
     let left = layout.header.left() + layout.margin();
     let title_top = layout.header.top() + layout.margin() * 0.8;
     let title_size = layout.title_size();
@@ -158,7 +292,7 @@ fn write_texts(svg: &mut String, model: &MapModel, style: &MapStyle, layout: &La
     );
     let subtitle_top = title_top + title_size * 1.25 + 3.0 * layout.scale;
     let subtitle_at = pos2(left, subtitle_top + subtitle_size * 0.95);
-    let subtitle = text::subtitle(&model.aid);
+    let subtitle = text::subtitle(model);
     text_element(
         svg,
         "subtitle",
@@ -167,10 +301,9 @@ fn write_texts(svg: &mut String, model: &MapModel, style: &MapStyle, layout: &La
         style.muted_text,
         &subtitle,
     );
-    // Estimated widths: about 0.55 em per character in a proportional face.
-    let measure =
-        |text: &str, size: f32| vec2(text.chars().count() as f32 * size * 0.55, size * 1.25);
-    let legend = legend_layout(model, style, layout, measure);
+    let legend = legend_layout(model, style, layout, |text: &str, size: f32| {
+        vec2(measure(text, size), size * 1.25)
+    });
     let _ = writeln!(
         svg,
         r#"<g class="legend"><rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" fill-opacity="{}" stroke="{}"/>"#,
@@ -212,11 +345,14 @@ fn write_texts(svg: &mut String, model: &MapModel, style: &MapStyle, layout: &La
     let _ = writeln!(svg, "</g>");
     let small = layout.small_size();
     let source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
-    let source_at = pos2(
-        layout.footer.left() + layout.margin(),
-        layout.footer.center().y + small * 0.36,
-    );
+    let left = layout.footer.left() + layout.margin();
+    if let Some(note) = text::not_shown_note(model) {
+        let note_at = pos2(left, layout.note_center_y() + small * 0.36);
+        text_element(svg, "not-shown", note_at, small, style.text, &note);
+    }
+    let source_at = pos2(left, layout.source_center_y() + small * 0.36);
     text_element(svg, "source", source_at, small, style.muted_text, &source);
+    legend.frame
 }
 
 /// The rings of country `index` on screen, finer than on screen (half the tolerance),

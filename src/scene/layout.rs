@@ -4,6 +4,13 @@
 
 use egui::{Rect, pos2};
 
+use crate::scene::model::MapModel;
+
+/// Half the height of the source line's band at scale 1.
+const SOURCE_LINE_HALF: f32 = 13.0;
+/// Height of one more footer line at scale 1.
+const FOOTER_LINE: f32 = 17.0;
+
 /// The rectangles and text sizes of one picture.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Layout {
@@ -18,13 +25,25 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The layout of a picture filling `rect`.
+    /// The layout of a picture of `model` filling `rect`: the footer takes a second
+    /// line when some of the data is not on the map, to say so.
+    pub fn of(rect: Rect, model: &MapModel) -> Self {
+        let note_lines = usize::from(crate::scene::text::not_shown_note(model).is_some());
+        Self::with_notes(rect, note_lines)
+    }
+
+    /// The layout of a picture filling `rect` with only the source line in the footer.
     pub fn new(rect: Rect) -> Self {
+        Self::with_notes(rect, 0)
+    }
+
+    /// The layout of a picture filling `rect` with `note_lines` lines above the source.
+    pub fn with_notes(rect: Rect, note_lines: usize) -> Self {
         let scale = (rect.width() / 1400.0)
             .min(rect.height() / 760.0)
             .clamp(0.75, 3.0);
         let header_height = 70.0 * scale;
-        let footer_height = 26.0 * scale;
+        let footer_height = (2.0 * SOURCE_LINE_HALF + FOOTER_LINE * note_lines as f32) * scale;
         let header = Rect::from_min_max(rect.min, pos2(rect.max.x, rect.min.y + header_height));
         let footer = Rect::from_min_max(pos2(rect.min.x, rect.max.y - footer_height), rect.max);
         let map = Rect::from_min_max(
@@ -54,6 +73,18 @@ impl Layout {
     /// Source line and legend text size.
     pub fn small_size(&self) -> f32 {
         12.0 * self.scale
+    }
+    /// The vertical centre of the source line (the footer's last line).
+    pub fn source_center_y(&self) -> f32 {
+        self.footer.bottom() - SOURCE_LINE_HALF * self.scale
+    }
+    /// The vertical centre of the note line above the source line.
+    pub fn note_center_y(&self) -> f32 {
+        self.source_center_y() - self.footer_line()
+    }
+    /// Distance between lines of the footer.
+    pub fn footer_line(&self) -> f32 {
+        FOOTER_LINE * self.scale
     }
     /// Badge radius.
     pub fn badge_radius(&self) -> f32 {

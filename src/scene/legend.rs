@@ -75,13 +75,20 @@ pub(crate) fn legend_layout(
     }
 }
 
-pub(crate) fn paint_legend(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &Layout) {
+/// Paint the legend; returns its frame.
+pub(crate) fn paint_legend(
+    painter: &Painter,
+    model: &MapModel,
+    style: &MapStyle,
+    layout: &Layout,
+) -> Rect {
     let measure = |text: &str, size: f32| {
         painter
             .layout_no_wrap(text.to_string(), FontId::proportional(size), style.text)
             .size()
     };
     let legend = legend_layout(model, style, layout, measure);
+    let frame = legend.frame;
     let font = FontId::proportional(legend.font_size);
     painter.rect(
         legend.frame,
@@ -113,4 +120,5 @@ pub(crate) fn paint_legend(painter: &Painter, model: &MapModel, style: &MapStyle
             style.text,
         );
     }
+    frame
 }

@@ -4,7 +4,10 @@
 //! export. Input handling and panels live in `ui`, not here.
 
 pub mod badges;
+pub mod card;
+pub mod card_paint;
 pub mod classes;
+pub mod export_card;
 pub mod fonts;
 pub mod layout;
 pub mod legend;

@@ -2,10 +2,22 @@
 //! aid data, how they joined, the projected shapes, and the team-count classes. A
 //! projection change re-projects; nothing here changes on pan or zoom.
 
-use crate::data::{AidDataset, Join, Outlines, join};
+use crate::data::matcher::{CountryMatch, match_country};
+use crate::data::{AidDataset, Join, JoinIssue, Outlines, join};
 use crate::geometry::projected::ProjectedMap;
 use crate::geometry::projection::Projection;
 use crate::scene::classes::TeamClasses;
+
+/// Teams the data records that the map cannot show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotShown {
+    /// The country as the data names it.
+    pub country: String,
+    /// Its teams.
+    pub teams: u32,
+    /// Why it is not on the map.
+    pub reason: &'static str,
+}
 
 /// The data of one map, ready to paint and hit-test.
 pub struct MapModel {
@@ -82,35 +94,43 @@ impl MapModel {
         }
     }
 
+    /// Teams and countries on the map: only what joined to an outline counts.
+    pub fn drawn_totals(&self) -> (u32, u32) {
+        let teams = self.recipients().map(|c| self.teams_of(c)).sum();
+        (teams, self.recipients().count() as u32)
+    }
+
+    /// The destinations with teams that are not on the map, and why, in data order.
+    pub fn not_shown(&self) -> Vec<NotShown> {
+        let mut issues = self.join.issues.iter();
+        self.aid
+            .destinations
+            .iter()
+            .zip(&self.join.matches)
+            .filter(|(_, matched)| matched.is_none())
+            .filter_map(|(destination, _)| {
+                let issue = issues.next();
+                (destination.teams > 0).then(|| NotShown {
+                    country: destination.country.clone(),
+                    teams: destination.teams,
+                    reason: match issue {
+                        Some(JoinIssue::Ambiguous { .. }) => "its name fits several countries",
+                        _ => "no matching outline",
+                    },
+                })
+            })
+            .collect()
+    }
+
     /// Indices of the countries that received at least one team.
     pub fn recipients(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.outlines.countries.len()).filter(|&c| self.teams_of(c) > 0)
     }
 
-    /// The country with this name or code (any spelling the join understands).
-    pub fn find_country(&self, text: &str) -> Option<usize> {
-        let text = text.trim();
-        if text.is_empty() {
-            return None;
-        }
-        let wanted = crate::data::country_names::normalized(text);
-        let code = crate::data::country_names::alpha3_of(text);
-        let countries = &self.outlines.countries;
-        (0..countries.len())
-            .find(|&i| code.is_some() && countries[i].iso_a3 == code)
-            .or_else(|| {
-                (0..countries.len()).find(|&i| {
-                    countries[i]
-                        .names
-                        .iter()
-                        .any(|n| crate::data::country_names::normalized(n) == wanted)
-                })
-            })
-            .or_else(|| {
-                (0..countries.len()).find(|&i| {
-                    crate::data::country_names::normalized(&countries[i].name).starts_with(&wanted)
-                })
-            })
+    /// Which country `text` (a name or code) means, by the same rules as the join:
+    /// exact codes, names and aliases only, every candidate where several fit.
+    pub fn find_country(&self, text: &str) -> CountryMatch {
+        match_country(&self.outlines.countries, text)
     }
 }
 

@@ -33,6 +33,8 @@ pub struct SceneGeometry {
     pub transform: ScreenTransform,
     /// The badges as placed.
     pub badges: Vec<Badge>,
+    /// The legend's frame.
+    pub legend: Rect,
 }
 
 /// Points closer together than this (in screen points) are merged in borders.
@@ -48,7 +50,7 @@ pub fn paint_scene(
     state: &SceneState,
     cache: &mut SceneCache,
 ) -> SceneGeometry {
-    let layout = Layout::new(rect);
+    let layout = Layout::of(rect, model);
     let transform = view.transform(model.projected.world_bounds, layout.map);
     painter.rect_filled(rect, CornerRadius::ZERO, style.background);
 
@@ -80,12 +82,13 @@ pub fn paint_scene(
     let badges = badges_for(model, &transform, &layout);
     paint_badges(&map_painter, &badges, style, &layout);
     paint_header(painter, model, style, &layout);
-    paint_legend(painter, model, style, &layout);
+    let legend = paint_legend(painter, model, style, &layout);
     paint_footer(painter, model, style, &layout);
     SceneGeometry {
         layout,
         transform,
         badges,
+        legend,
     }
 }
 
@@ -157,7 +160,7 @@ pub(crate) fn screen_ring(
 /// The badges as placed in a picture of `model` filling `rect` (for tests and exports
 /// that need to know where they are).
 pub fn badge_layout(model: &MapModel, view: &MapView, rect: Rect) -> Vec<Badge> {
-    let layout = Layout::new(rect);
+    let layout = Layout::of(rect, model);
     let transform = view.transform(model.projected.world_bounds, layout.map);
     badges_for(model, &transform, &layout)
 }
@@ -217,18 +220,25 @@ fn paint_header(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &
     painter.text(
         pos2(left, title.bottom() + 3.0 * layout.scale),
         Align2::LEFT_TOP,
-        text::subtitle(&model.aid),
+        text::subtitle(model),
         FontId::proportional(layout.subtitle_size()),
         style.muted_text,
     );
 }
 
 fn paint_footer(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &Layout) {
+    let left = layout.footer.left() + layout.margin();
+    if let Some(note) = text::not_shown_note(model) {
+        painter.text(
+            pos2(left, layout.note_center_y()),
+            Align2::LEFT_CENTER,
+            note,
+            FontId::proportional(layout.small_size()),
+            style.text,
+        );
+    }
     painter.text(
-        pos2(
-            layout.footer.left() + layout.margin(),
-            layout.footer.center().y,
-        ),
+        pos2(left, layout.source_center_y()),
         Align2::LEFT_CENTER,
         text::source_line(&model.aid, model.natural_earth, &model.outlines.file),
         FontId::proportional(layout.small_size()),
@@ -267,7 +277,7 @@ mod tests {
         let layout = Layout::new(rect);
         let left = layout.margin();
         let title = measure(&model.aid.title, layout.title_size());
-        let subtitle = measure(&text::subtitle(&model.aid), layout.subtitle_size());
+        let subtitle = measure(&text::subtitle(&model), layout.subtitle_size());
         let source = measure(
             &text::source_line(&model.aid, true, ""),
             layout.small_size(),

@@ -4,34 +4,52 @@
 use chrono::NaiveDate;
 
 use crate::data::AidDataset;
+use crate::scene::model::MapModel;
 
 /// "9 April 2020".
 pub fn long_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
 }
 
-/// The subtitle: the claim and its date where the data records one
-/// ("12 teams to 10 countries, as of 9 April 2020"), else the data's own totals.
-pub fn subtitle(aid: &AidDataset) -> String {
-    match &aid.claim {
-        Some(claim) => format!(
-            "{} {} to {} {}, as of {}",
-            claim.teams,
-            plural(claim.teams, "team", "teams"),
-            claim.countries,
-            plural(claim.countries, "country", "countries"),
-            long_date(claim.as_of)
-        ),
-        None => {
-            let teams = aid.total_teams();
-            let countries = aid.country_count() as u32;
-            format!(
-                "{teams} {} to {countries} {}",
-                plural(teams, "team", "teams"),
-                plural(countries, "country", "countries")
-            )
-        }
+/// The subtitle: the teams and countries on the map, and the date of the data's claim
+/// where it records one ("12 teams to 10 countries, as of 9 April 2020"). Only what is
+/// drawn is counted; what is not is said in the footer's note.
+pub fn subtitle(model: &MapModel) -> String {
+    let (teams, countries) = model.drawn_totals();
+    let counts = format!(
+        "{teams} {} to {countries} {}",
+        plural(teams, "team", "teams"),
+        plural(countries, "country", "countries")
+    );
+    match as_of(&model.aid) {
+        Some(date) => format!("{counts}, as of {date}"),
+        None => counts,
     }
+}
+
+/// The footer's note when some teams are not on the map:
+/// "Not shown: 1 team (Atlantis): no matching outline".
+pub fn not_shown_note(model: &MapModel) -> Option<String> {
+    /// Entries named one by one; the rest are counted.
+    const LISTED: usize = 4;
+    let missing = model.not_shown();
+    if missing.is_empty() {
+        return None;
+    }
+    let teams: u32 = missing.iter().map(|m| m.teams).sum();
+    let mut named: Vec<String> = missing
+        .iter()
+        .take(LISTED)
+        .map(|m| format!("{}: {}", m.country, m.reason))
+        .collect();
+    if missing.len() > LISTED {
+        named.push(format!("{} more", missing.len() - LISTED));
+    }
+    let what = format!("{teams} {}", plural(teams, "team", "teams"));
+    Some(match missing.as_slice() {
+        [only] => format!("Not shown: {what} ({}): {}", only.country, only.reason),
+        _ => format!("Not shown: {what} ({})", named.join("; ")),
+    })
 }
 
 /// The source line: where the claim comes from, and the outlines' credit.
@@ -88,10 +106,17 @@ mod tests {
     #[test]
     fn the_bundled_data_reads_as_the_claim_and_its_source() {
         let aid = bundled::aid_data().unwrap();
+        let model = MapModel::new(
+            bundled::outlines().unwrap(),
+            aid.clone(),
+            crate::geometry::projection::Projection::EqualEarth,
+            true,
+        );
         assert_eq!(
-            subtitle(&aid),
+            subtitle(&model),
             "12 teams to 10 countries, as of 9 April 2020"
         );
+        assert_eq!(not_shown_note(&model), None);
         assert_eq!(
             source_line(&aid, true, "x"),
             "Source: Daily Mail (Islamabad), 9 April 2020 · Made with Natural Earth"

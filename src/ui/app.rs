@@ -5,7 +5,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference};
 use crate::data::{AidDataset, Outlines};
 use crate::geometry::projection::Projection;
 use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState};
-use crate::ui::export::{ExportKind, WindowExport};
+use crate::ui::export::{ExportKind, Shown, WindowExport};
 use crate::ui::files::{FileKind, FileLoader};
 use crate::ui::screenshot::{ScreenshotJob, ScreenshotTarget};
 use crate::ui::side_panel::SidePanel;
@@ -207,8 +207,7 @@ impl AidMapApp {
             self.exporter.start(ExportKind::File);
         }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
-            self.popup = None;
-            self.scene_state.selected = None;
+            self.select(None);
         }
 
         egui::Panel::top("menu bar").show(ui, |ui| menus::menu_bar(ui, self));
@@ -251,15 +250,21 @@ impl AidMapApp {
                 let style = MapStyle::for_dark_mode(ui.visuals().dark_mode);
                 let outcome = map_panel::ui(ui, self, &style);
                 if let Some(anchor) = outcome.popup_anchor
-                    && !self.exporter.hides_popup()
                     && let Some(country) = self.popup
                     && popup::ui(&ctx, &self.model, country, anchor)
                 {
-                    self.popup = None;
+                    // Close does what Esc does: the selection goes with the pop-up.
+                    self.select(None);
                 }
             });
         self.loader.take_dropped(&ctx);
-        self.exporter.step(&ctx, self.last_scene_rect, &self.model);
+        let shown = Shown {
+            view: self.view,
+            selected: self.scene_state.selected,
+            popup_open: self.popup.is_some(),
+        };
+        self.exporter
+            .step(&ctx, self.last_scene_rect, &self.model, &shown);
         if let Some(job) = &mut self.screenshot {
             job.step(&ctx, &self.model);
         }

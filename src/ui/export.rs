@@ -1,18 +1,31 @@
 //! Exporting from the window: "Export screenshot…" (menu, toolbar, Ctrl+S) saves what
 //! the map area shows as PNG at the window's physical resolution; Ctrl+Shift+C copies
-//! it to the clipboard. The pop-up is left out unless the user asked for it. Saving
+//! it to the clipboard. The picture is drawn from the scene, not captured from the
+//! screen, so hover and tooltips stay out; the selected country's card goes in only
+//! when the user asked for it. Saving
 //! goes through a save dialog where one is available; otherwise to the Pictures folder
 //! (or the current one), and a toast says where. Errors are toasts; the map stays.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use egui::{Align2, ColorImage, Id, Order, Rect, vec2};
 
 use crate::export::file::write_atomically;
+use crate::export::offscreen::{Picture, render};
 use crate::export::png_file::encode_png;
-use crate::scene::MapModel;
+use crate::scene::{MapModel, MapView};
+
+/// What the map shows when an export starts.
+#[derive(Debug, Clone, Copy)]
+pub struct Shown {
+    /// Pan and zoom.
+    pub view: MapView,
+    /// The selected country.
+    pub selected: Option<usize>,
+    /// Whether its pop-up is open.
+    pub popup_open: bool,
+}
 
 /// Where the picture goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,14 +34,6 @@ pub enum ExportKind {
     File,
     /// The clipboard.
     Clipboard,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Phase {
-    /// One frame drawn without the pop-up (if it is to be left out) before capturing.
-    Settling,
-    /// The screenshot was requested.
-    Capturing,
 }
 
 /// A message shown for a few seconds in the corner of the window.
@@ -49,8 +54,7 @@ pub struct WindowExport {
     pub folder: Option<PathBuf>,
     /// Messages on screen.
     pub toasts: Vec<Toast>,
-    pending: Option<(ExportKind, Phase)>,
-    images: (Sender<Arc<ColorImage>>, Receiver<Arc<ColorImage>>),
+    pending: Option<ExportKind>,
     results: (Sender<SaveResult>, Receiver<SaveResult>),
 }
 
@@ -61,7 +65,6 @@ impl Default for WindowExport {
             folder: None,
             toasts: Vec::new(),
             pending: None,
-            images: channel(),
             results: channel(),
         }
     }
@@ -82,42 +85,34 @@ impl WindowExport {
         }
     }
 
-    /// Start an export of the next frame.
+    /// Start an export; it is drawn at the end of this frame.
     pub fn start(&mut self, kind: ExportKind) {
-        if self.pending.is_none() {
-            self.pending = Some((kind, Phase::Settling));
-        }
+        self.pending = Some(kind);
     }
 
-    /// True while an export wants the pop-up out of the picture.
-    pub fn hides_popup(&self) -> bool {
-        self.pending.is_some() && !self.include_popup
-    }
-
-    /// Call at the end of every frame with the rect the map scene was painted in.
-    pub fn step(&mut self, ctx: &egui::Context, scene_rect: Option<Rect>, model: &MapModel) {
+    /// Call at the end of every frame with the rect the map scene was painted in and
+    /// what it shows. An export is drawn from the scene (as `aidmap export` draws it),
+    /// never captured from the screen, so the pointer's hover outline and tooltip, and
+    /// the pop-up's controls, never reach the picture.
+    pub fn step(
+        &mut self,
+        ctx: &egui::Context,
+        scene_rect: Option<Rect>,
+        model: &MapModel,
+        shown: &Shown,
+    ) {
         let now = ctx.input(|i| i.time);
-        match self.pending {
-            Some((kind, Phase::Settling)) => {
-                self.pending = Some((kind, Phase::Capturing));
-                let sender = self.images.0.clone();
-                let repaint = ctx.clone();
-                ctx.request_screenshot(move |image| {
-                    let _ = sender.send(image);
-                    repaint.request_repaint();
-                });
-                ctx.request_repaint();
-            }
-            Some((kind, Phase::Capturing)) => {
-                if let Ok(image) = self.images.1.try_recv() {
-                    self.pending = None;
-                    let ppp = ctx.pixels_per_point();
-                    let picture = crop(&image, scene_rect, ppp);
-                    self.finish(ctx, kind, picture, model, now);
-                }
-                ctx.request_repaint();
-            }
-            None => {}
+        if let (Some(kind), Some(rect)) = (self.pending.take(), scene_rect) {
+            let picture = Picture {
+                size: rect.size(),
+                scale: ctx.pixels_per_point(),
+                view: shown.view,
+                dark: ctx.global_style().visuals.dark_mode,
+                selected: shown.selected,
+                popup: self.include_popup && shown.popup_open && shown.selected.is_some(),
+            };
+            let image = render(model, &picture);
+            self.finish(ctx, kind, image, model, now);
         }
         for (text, error) in self.results.1.try_iter() {
             self.toasts.push(Toast {
@@ -193,18 +188,6 @@ impl WindowExport {
                     });
                 }
             });
-    }
-}
-
-/// The part of a window screenshot that shows the map scene.
-fn crop(image: &ColorImage, scene: Option<Rect>, ppp: f32) -> ColorImage {
-    let full = Rect::from_min_size(
-        egui::Pos2::ZERO,
-        vec2(image.size[0] as f32, image.size[1] as f32) / ppp,
-    );
-    match scene.map(|r| r.intersect(full)) {
-        Some(rect) if rect.is_positive() => image.region(&rect, Some(ppp)),
-        _ => image.clone(),
     }
 }
 

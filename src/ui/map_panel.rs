@@ -28,7 +28,7 @@ pub fn ui(ui: &mut egui::Ui, app: &mut AidMapApp, style: &MapStyle) -> MapOutcom
     let rect = ui.available_rect_before_wrap();
     let response = ui.allocate_rect(rect, Sense::click_and_drag());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "World map"));
-    let map_rect = Layout::new(rect).map;
+    let map_rect = Layout::of(rect, &app.model).map;
     let bounds = app.model.projected.world_bounds;
     app.last_map_rect = Some(map_rect);
     app.last_scene_rect = Some(rect);
@@ -157,6 +157,10 @@ fn tooltip(ctx: &egui::Context, app: &AidMapApp, country: usize, pointer: Pos2) 
         .constrain(true)
         .interactable(false)
         .show(ctx, |ui| {
+            // egui remembers an area's size from the frame before and wraps text to it:
+            // after a short tooltip ("Iran, 1 team") a longer one would break mid-word.
+            // The lines never wrap; the area takes their width.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.strong(name);
                 ui.label(detail);

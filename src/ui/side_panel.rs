@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use egui::RichText;
 
-use crate::scene::MapModel;
+use crate::data::matcher::{Candidate, CountryMatch};
+use crate::scene::{MapModel, text};
 
 /// The column the list is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -37,8 +38,11 @@ pub struct SidePanel {
     pub sort: SortColumn,
     /// Ascending or descending.
     pub ascending: bool,
-    /// The message under the search box after a search that found nothing.
+    /// The message under the search box after a search that found nothing, or
+    /// several countries.
     pub search_message: Option<String>,
+    /// The countries a search could mean, to choose from.
+    pub candidates: Vec<Candidate>,
 }
 
 impl Default for SidePanel {
@@ -48,6 +52,7 @@ impl Default for SidePanel {
             sort: SortColumn::Teams,
             ascending: false,
             search_message: None,
+            candidates: Vec::new(),
         }
     }
 }
@@ -60,6 +65,30 @@ struct Row {
 }
 
 impl SidePanel {
+    /// Run the search: one country is found at once; several are listed to choose
+    /// from; none says so, naming the country where the outlines lack it.
+    fn find(&mut self, model: &MapModel) -> Option<SideAction> {
+        let text = self.search.trim().to_string();
+        self.candidates.clear();
+        self.search_message = None;
+        match model.find_country(&text) {
+            CountryMatch::One(country) => return Some(SideAction::Find(country)),
+            CountryMatch::Several(candidates) => {
+                self.search_message = Some(format!("“{text}” could be any of these:"));
+                self.candidates = candidates;
+            }
+            CountryMatch::None { known: Some(known) } => {
+                self.search_message = Some(format!("{known} is not on this map."));
+            }
+            CountryMatch::None { known: None } => {
+                self.search_message = Some(format!(
+                    "No country matches “{text}”. Type a whole name or an ISO code."
+                ));
+            }
+        }
+        None
+    }
+
     /// Draw the panel; returns what the user chose, if anything.
     pub fn ui(
         &mut self,
@@ -78,23 +107,30 @@ impl SidePanel {
         let search = search.labelled_by(heading.id);
         let submitted = search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (submitted || ui.small_button("Find").clicked()) && !self.search.trim().is_empty() {
-            match model.find_country(&self.search) {
-                Some(country) => {
-                    self.search_message = None;
-                    action = Some(SideAction::Find(country));
-                }
-                None => {
-                    self.search_message =
-                        Some(format!("No country matches “{}”.", self.search.trim()))
-                }
-            }
+            action = self.find(model);
         }
         if let Some(message) = &self.search_message {
             ui.colored_label(ui.visuals().warn_fg_color, message);
         }
+        for candidate in &self.candidates {
+            let Some(outline) = candidate.outline else {
+                ui.label(RichText::new(format!("{candidate}: not on this map")).weak());
+                continue;
+            };
+            if ui.button(candidate.to_string()).clicked() {
+                action = Some(SideAction::Find(outline));
+            }
+        }
+        if matches!(action, Some(SideAction::Find(_))) {
+            self.candidates.clear();
+            self.search_message = None;
+        }
         ui.add_space(10.0);
         ui.label(RichText::new("Recipients").strong());
-        ui.label(RichText::new(format!("{} · {}", model.aid.title, model.aid.summary())).weak());
+        ui.label(RichText::new(format!("{} · {}", model.aid.title, text::subtitle(model))).weak());
+        if let Some(note) = text::not_shown_note(model) {
+            ui.colored_label(ui.visuals().warn_fg_color, note);
+        }
         ui.add_space(4.0);
         let rows = self.sorted_rows(model);
         egui::ScrollArea::vertical().show(ui, |ui| {

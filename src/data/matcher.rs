@@ -1,0 +1,165 @@
+//! The one matcher from what a person types to the outlines: used by Find in the
+//! window, by `--select`, and by the data join, so the three never disagree. Exact
+//! ISO codes (alpha-2, alpha-3, numeric), names and aliases, case- and
+//! accent-insensitive; never a prefix, never the closest spelling. A name that stands
+//! for several countries ("Congo") yields every candidate, for the caller to show.
+
+use geo::Area;
+
+use crate::data::country_names::{self, Resolved};
+use crate::data::outline::Country;
+
+/// A country a text could mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// Its name (the outline's, or the ISO name when no outline has it).
+    pub name: String,
+    /// Its ISO alpha-3 code, where known.
+    pub code: Option<String>,
+    /// The outline it is drawn with, if any.
+    pub outline: Option<usize>,
+}
+
+impl std::fmt::Display for Candidate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.code {
+            Some(code) => write!(f, "{} ({code})", self.name),
+            None => write!(f, "{}", self.name),
+        }
+    }
+}
+
+/// What a text matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CountryMatch {
+    /// Exactly one outline.
+    One(usize),
+    /// Several countries: the caller shows them and lets the user choose.
+    Several(Vec<Candidate>),
+    /// Nothing. `known` is the country the text names when the outlines lack it.
+    None {
+        /// The ISO name and code of a country the text names that has no outline.
+        known: Option<Candidate>,
+    },
+}
+
+impl CountryMatch {
+    /// The outline, when exactly one matched.
+    pub fn one(&self) -> Option<usize> {
+        match self {
+            CountryMatch::One(index) => Some(*index),
+            _ => None,
+        }
+    }
+}
+
+/// The message for a text that matched several countries:
+/// "Congo: Republic of the Congo (COG) or Democratic Republic of the Congo (COD)?".
+pub fn several_message(text: &str, candidates: &[Candidate]) -> String {
+    let names: Vec<String> = candidates.iter().map(Candidate::to_string).collect();
+    format!("{}: {}?", text.trim(), or_list(&names))
+}
+
+/// "A, B or C".
+pub fn or_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => items.join(""),
+    }
+}
+
+/// Which of `countries` `text` means.
+pub fn match_country(countries: &[Country], text: &str) -> CountryMatch {
+    match country_names::resolve(text) {
+        Resolved::Country(code) => by_code(countries, &code, text),
+        Resolved::Ambiguous(candidates) => CountryMatch::Several(
+            candidates
+                .iter()
+                .map(|(code, name)| candidate_for_code(countries, code, name))
+                .collect(),
+        ),
+        Resolved::Unknown => by_name(countries, text),
+    }
+}
+
+/// The outlines with ISO code `code`; where several share it (Australia and the
+/// Ashmore and Cartier Islands), the one whose own name is that country.
+fn by_code(countries: &[Country], code: &str, text: &str) -> CountryMatch {
+    let with_code: Vec<usize> = (0..countries.len())
+        .filter(|&i| countries[i].iso_a3.as_deref() == Some(code))
+        .collect();
+    let named: Vec<usize> = with_code
+        .iter()
+        .copied()
+        .filter(|&i| {
+            countries[i]
+                .names
+                .iter()
+                .any(|name| country_names::alpha3_of(name).as_deref() == Some(code))
+        })
+        .collect();
+    let narrowed = if named.is_empty() { with_code } else { named };
+    match narrowed.as_slice() {
+        [] => match by_name(countries, text) {
+            CountryMatch::None { .. } => CountryMatch::None {
+                known: Some(Candidate {
+                    name: country_names::name_of(code),
+                    code: Some(code.to_string()),
+                    outline: None,
+                }),
+            },
+            found => found,
+        },
+        [only] => CountryMatch::One(*only),
+        several => {
+            // Several outlines of one country that all carry its name: the largest is
+            // the country itself, the rest its pieces in files that split it.
+            let largest = several.iter().copied().max_by(|&a, &b| {
+                countries[a]
+                    .shape
+                    .unsigned_area()
+                    .total_cmp(&countries[b].shape.unsigned_area())
+            });
+            largest.map_or(CountryMatch::None { known: None }, CountryMatch::One)
+        }
+    }
+}
+
+fn candidate_for_code(countries: &[Country], code: &str, name: &str) -> Candidate {
+    Candidate {
+        name: name.to_string(),
+        code: Some(code.to_string()),
+        outline: (0..countries.len()).find(|&i| countries[i].iso_a3.as_deref() == Some(code)),
+    }
+}
+
+/// Outlines one of whose names is `text`, letter for letter after normalising.
+fn by_name(countries: &[Country], text: &str) -> CountryMatch {
+    let wanted = country_names::normalized(text);
+    if wanted.is_empty() {
+        return CountryMatch::None { known: None };
+    }
+    let found: Vec<usize> = (0..countries.len())
+        .filter(|&i| {
+            countries[i]
+                .names
+                .iter()
+                .chain(std::iter::once(&countries[i].name))
+                .any(|name| country_names::normalized(name) == wanted)
+        })
+        .collect();
+    match found.as_slice() {
+        [] => CountryMatch::None { known: None },
+        [only] => CountryMatch::One(*only),
+        several => CountryMatch::Several(
+            several
+                .iter()
+                .map(|&i| Candidate {
+                    name: countries[i].name.clone(),
+                    code: countries[i].iso_a3.clone(),
+                    outline: Some(i),
+                })
+                .collect(),
+        ),
+    }
+}

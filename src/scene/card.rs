@@ -1,0 +1,246 @@
+//! The card of one country: what was sent (each team's arrival, size, sender and
+//! sources, or "not reported") and what was said (quotes, verbatim, with speaker, date
+//! and outlet), as lines of plain English with their role. The window's pop-up shows
+//! these lines as widgets and exports lay them out with `export_card`, so a pop-up and
+//! an exported card always say the same words.
+
+use crate::data::aid::{Quote, Team};
+use crate::scene::model::MapModel;
+use crate::scene::text::{as_of, long_date, plural};
+
+/// What a line of the card is, which decides how it looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineRole {
+    /// "3 teams", or "No team reported as of …".
+    Summary,
+    /// A team's arrival date and place.
+    TeamHeading,
+    /// A plain fact (members, sender).
+    Body,
+    /// Where a fact comes from.
+    Source,
+    /// "What was said".
+    SectionHeading,
+    /// A quote, verbatim, in quotation marks.
+    Quote,
+    /// Who said a quote, when, and where it was published.
+    Attribution,
+}
+
+/// One line of the card (it may wrap when laid out).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardLine {
+    /// The words.
+    pub text: String,
+    /// How the line looks.
+    pub role: LineRole,
+}
+
+/// What a block of lines is about, so a shortened card can say what it left out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// One team (or a group of teams from one CSV row).
+    Team,
+    /// The "What was said" heading.
+    QuotesHeading,
+    /// One quote with its attribution.
+    Quote,
+}
+
+/// Lines that belong together: a card is shortened a whole block at a time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardBlock {
+    /// What the block is about.
+    pub kind: BlockKind,
+    /// Its lines, in order.
+    pub lines: Vec<CardLine>,
+}
+
+/// Everything the card of one country says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardContent {
+    /// The country's name.
+    pub title: String,
+    /// The team count, or that none was reported.
+    pub summary: String,
+    /// The teams, then the quotes.
+    pub blocks: Vec<CardBlock>,
+}
+
+impl CardContent {
+    /// Every line after the title, in order (for tests and plain-text uses).
+    pub fn lines(&self) -> impl Iterator<Item = &CardLine> {
+        self.blocks.iter().flat_map(|b| b.lines.iter())
+    }
+}
+
+/// The card of `country` in `model`.
+pub fn card_content(model: &MapModel, country: usize) -> CardContent {
+    let title = model.outlines.countries[country].name.clone();
+    let destination = model
+        .destination_by_country
+        .get(country)
+        .copied()
+        .flatten()
+        .map(|d| &model.aid.destinations[d]);
+    let Some(destination) = destination else {
+        let summary = match as_of(&model.aid) {
+            Some(date) => format!("No team reported as of {date}."),
+            None => "No team reported.".to_string(),
+        };
+        return CardContent {
+            title,
+            summary,
+            blocks: Vec::new(),
+        };
+    };
+    let teams = destination.teams;
+    let summary = format!("{teams} {}", plural(teams, "team", "teams"));
+    let mut blocks = Vec::new();
+    if destination.details.is_empty() {
+        blocks.push(CardBlock {
+            kind: BlockKind::Team,
+            lines: vec![line(
+                "Arrival, size and sender: not reported.",
+                LineRole::Body,
+            )],
+        });
+    }
+    blocks.extend(destination.details.iter().map(team_block));
+    let team_quotes: Vec<&String> = destination
+        .details
+        .iter()
+        .filter_map(|t| t.quote.as_ref())
+        .collect();
+    if !model.aid.quotes.is_empty() || !team_quotes.is_empty() {
+        blocks.push(CardBlock {
+            kind: BlockKind::QuotesHeading,
+            lines: vec![line("What was said", LineRole::SectionHeading)],
+        });
+    }
+    blocks.extend(team_quotes.into_iter().map(|text| CardBlock {
+        kind: BlockKind::Quote,
+        lines: vec![line(&quoted(text), LineRole::Quote)],
+    }));
+    blocks.extend(model.aid.quotes.iter().map(|q| quote_block(model, q)));
+    CardContent {
+        title,
+        summary,
+        blocks,
+    }
+}
+
+fn line(text: &str, role: LineRole) -> CardLine {
+    CardLine {
+        text: text.to_string(),
+        role,
+    }
+}
+
+fn team_block(team: &Team) -> CardBlock {
+    let arrived = team
+        .arrived
+        .map_or_else(|| "Arrival date not reported".to_string(), long_date);
+    let heading = match (&team.place, team.count) {
+        (Some(place), 1) => format!("{arrived} · {place}"),
+        (Some(place), n) => format!("{arrived} · {place} · {n} teams"),
+        (None, 1) => arrived,
+        (None, n) => format!("{arrived} · {n} teams"),
+    };
+    let mut lines = vec![
+        line(&heading, LineRole::TeamHeading),
+        line(&members_line(team), LineRole::Body),
+        line(
+            &format!(
+                "Sent by: {}",
+                team.sent_by.as_deref().unwrap_or("not reported")
+            ),
+            LineRole::Body,
+        ),
+    ];
+    if !team.sources.is_empty() {
+        lines.push(line(
+            &format!("Sources: {}", team.sources.join("; ")),
+            LineRole::Source,
+        ));
+    }
+    CardBlock {
+        kind: BlockKind::Team,
+        lines,
+    }
+}
+
+/// "12 members", "Members: 12 or 13 (reports differ)", "12 members (10 experts, 2
+/// officials)" or "Members: not reported": read aloud, each is a plain sentence.
+pub fn members_line(team: &Team) -> String {
+    match (team.members, team.members_note.as_deref()) {
+        (Some(n), Some(note)) => format!("{n} {} ({note})", plural(n, "member", "members")),
+        (Some(n), None) => format!("{n} {}", plural(n, "member", "members")),
+        (None, Some(note)) => format!("Members: {note}"),
+        (None, None) => "Members: not reported".to_string(),
+    }
+}
+
+fn quote_block(model: &MapModel, quote: &Quote) -> CardBlock {
+    let mut lines = vec![line(&quoted(&quote.text), LineRole::Quote)];
+    let mut attribution = Vec::new();
+    if let Some(speaker) = &quote.speaker {
+        attribution.push(match &quote.role {
+            Some(role) => format!("{speaker}, {role}"),
+            None => speaker.clone(),
+        });
+    }
+    if let Some(date) = quote.date {
+        attribution.push(long_date(date));
+    }
+    let outlet = quote.outlet.clone().or_else(|| {
+        quote
+            .source
+            .as_deref()
+            .and_then(|id| model.aid.source(id))
+            .and_then(|s| s.outlet.clone())
+    });
+    if let Some(outlet) = outlet {
+        attribution.push(outlet);
+    }
+    if !attribution.is_empty() {
+        lines.push(line(
+            &format!("— {}", attribution.join(" · ")),
+            LineRole::Attribution,
+        ));
+    }
+    CardBlock {
+        kind: BlockKind::Quote,
+        lines,
+    }
+}
+
+/// A quote in quotation marks: “…”. The words stay as published.
+pub fn quoted(text: &str) -> String {
+    format!("“{text}”")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn members_read_as_plain_sentences() {
+        let team = |members, note: Option<&str>| Team {
+            members,
+            members_note: note.map(str::to_string),
+            ..Team::default()
+        };
+        assert_eq!(
+            members_line(&team(None, Some("12 or 13 (reports differ)"))),
+            "Members: 12 or 13 (reports differ)"
+        );
+        assert_eq!(members_line(&team(Some(7), None)), "7 members");
+        assert_eq!(members_line(&team(Some(1), None)), "1 member");
+        assert_eq!(
+            members_line(&team(Some(12), Some("10 experts, 2 officials"))),
+            "12 members (10 experts, 2 officials)"
+        );
+        assert_eq!(members_line(&team(None, None)), "Members: not reported");
+    }
+}

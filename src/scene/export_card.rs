@@ -1,0 +1,521 @@
+//! The card of a selected country as it appears in an exported picture: no controls,
+//! every line shown (or "… and N more …" where the picture is too small to hold
+//! them), placed where it covers no recipient and no legend, with a leader line to
+//! its country. Every position, size and colour is decided here, once; the PNG
+//! painter and the SVG writer only draw the result.
+
+use egui::{Color32, Pos2, Rect, Vec2, pos2, vec2};
+
+use crate::scene::badges::Badge;
+use crate::scene::card::{BlockKind, CardContent, LineRole, card_content};
+use crate::scene::layout::Layout;
+use crate::scene::model::MapModel;
+use crate::scene::paint::{SceneGeometry, screen_bounds};
+use crate::scene::style::MapStyle;
+use crate::scene::view::ScreenTransform;
+
+/// Width of the card at layout scale 1, in points.
+const CARD_WIDTH: f32 = 340.0;
+/// The largest share of the map's width a card may take.
+const CARD_MAX_SHARE: f32 = 0.5;
+/// Inner padding at layout scale 1.
+const PADDING: f32 = 10.0;
+/// Space between blocks at layout scale 1.
+const BLOCK_GAP: f32 = 6.0;
+/// Line height as a multiple of the text size.
+const LINE_HEIGHT: f32 = 1.3;
+/// Title size as a multiple of the small text size.
+const TITLE_FACTOR: f32 = 1.35;
+/// Distance between the card and its country's anchor, at layout scale 1.
+const ANCHOR_GAP: f32 = 18.0;
+/// Corner radius at layout scale 1.
+pub const CORNER_RADIUS: f32 = 5.0;
+/// Leader line and frame width at layout scale 1.
+pub const LINE_WIDTH: f32 = 1.0;
+
+/// One row of text, already wrapped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    /// The words of this row.
+    pub text: String,
+    /// Top-left of the row.
+    pub pos: Pos2,
+    /// Text size in points.
+    pub size: f32,
+    /// Its colour.
+    pub color: Color32,
+    /// Quotes are set in italics.
+    pub italic: bool,
+}
+
+/// The card, laid out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportCard {
+    /// The card's frame.
+    pub frame: Rect,
+    /// Fill of the frame (opaque, so text stays readable over the map).
+    pub fill: Color32,
+    /// Colour of the frame's edge, the rules and the leader line.
+    pub edge: Color32,
+    /// Width of the edge, rules and leader line.
+    pub line_width: f32,
+    /// Corner radius of the frame.
+    pub corner_radius: f32,
+    /// From the country's anchor to the nearest point of the frame.
+    pub leader: [Pos2; 2],
+    /// Horizontal rules (below the summary, above the quotes).
+    pub rules: Vec<[Pos2; 2]>,
+    /// The text, row by row.
+    pub runs: Vec<TextRun>,
+    /// How many blocks did not fit (said on the card's last row).
+    pub omitted: usize,
+}
+
+/// Measures the width of a text at a size, in points.
+pub type Measure<'a> = &'a dyn Fn(&str, f32) -> f32;
+
+/// What the card must keep clear of, and where it points.
+pub struct Placement<'a> {
+    /// Where the card's country is on screen.
+    pub anchor: Pos2,
+    /// Rects the card should not cover: recipients, their badges, the legend.
+    pub obstacles: &'a [Rect],
+}
+
+/// Where the card of `country` points: its badge, else its label point, inside the map.
+pub fn anchor_of(model: &MapModel, country: usize, geometry: &SceneGeometry) -> Pos2 {
+    geometry
+        .badges
+        .iter()
+        .find(|b| b.country == country)
+        .map_or_else(
+            || {
+                geometry
+                    .transform
+                    .to_screen(model.projected.countries[country].label_point())
+            },
+            |b| b.center,
+        )
+        .clamp(geometry.layout.map.min, geometry.layout.map.max)
+}
+
+/// The card of `country` laid out for a picture drawn with `geometry`.
+pub fn card_for(
+    model: &MapModel,
+    country: usize,
+    geometry: &SceneGeometry,
+    style: &MapStyle,
+    measure: Measure<'_>,
+) -> ExportCard {
+    let obstacles = obstacles(
+        model,
+        &geometry.transform,
+        &geometry.badges,
+        geometry.legend,
+        geometry.layout.map,
+    );
+    let placement = Placement {
+        anchor: anchor_of(model, country, geometry),
+        obstacles: &obstacles,
+    };
+    export_card(
+        &card_content(model, country),
+        &geometry.layout,
+        style,
+        &placement,
+        measure,
+    )
+}
+
+/// What a card in a picture must not cover: every recipient (its outline's box on
+/// screen and its badge) and the legend.
+pub fn obstacles(
+    model: &MapModel,
+    transform: &ScreenTransform,
+    badges: &[Badge],
+    legend: Rect,
+    map: Rect,
+) -> Vec<Rect> {
+    let mut rects: Vec<Rect> = model
+        .recipients()
+        .map(|c| screen_bounds(model.projected.countries[c].bounds, transform).intersect(map))
+        .filter(|r| r.is_positive())
+        .collect();
+    rects.extend(badges.iter().map(Badge::rect));
+    rects.push(legend);
+    rects
+}
+
+/// Lay out `content` for a picture with `layout`, placed by `placement`.
+pub fn export_card(
+    content: &CardContent,
+    layout: &Layout,
+    style: &MapStyle,
+    placement: &Placement<'_>,
+    measure: Measure<'_>,
+) -> ExportCard {
+    let s = layout.scale;
+    let area = layout.map.shrink(layout.margin());
+    let width = (CARD_WIDTH * s).min(area.width() * CARD_MAX_SHARE).max(1.0);
+    let padding = PADDING * s;
+    let text_width = (width - 2.0 * padding).max(1.0);
+    let rows = card_rows(content, style, layout, text_width, measure, area.height());
+    let height = rows.height + 2.0 * padding;
+    let frame = place(
+        vec2(width, height),
+        area,
+        placement,
+        ANCHOR_GAP * s,
+        layout.margin(),
+    );
+    let origin = frame.min + vec2(padding, padding);
+    let runs = rows
+        .runs
+        .into_iter()
+        .map(|run| TextRun {
+            pos: run.pos + origin.to_vec2(),
+            ..run
+        })
+        .collect();
+    let rules = rows
+        .rules
+        .into_iter()
+        .map(|y| {
+            [
+                pos2(frame.left() + padding, origin.y + y),
+                pos2(frame.right() - padding, origin.y + y),
+            ]
+        })
+        .collect();
+    ExportCard {
+        frame,
+        fill: opaque(style.background),
+        edge: style.muted_text,
+        line_width: LINE_WIDTH * s,
+        corner_radius: CORNER_RADIUS * s,
+        leader: [placement.anchor, nearest_point(frame, placement.anchor)],
+        rules,
+        runs,
+        omitted: rows.omitted,
+    }
+}
+
+fn opaque(color: Color32) -> Color32 {
+    let [r, g, b, _] = color.to_srgba_unmultiplied();
+    Color32::from_rgb(r, g, b)
+}
+
+/// The rows of a card relative to its inner top-left corner.
+struct Rows {
+    runs: Vec<TextRun>,
+    rules: Vec<f32>,
+    height: f32,
+    omitted: usize,
+}
+
+/// Wrap and stack the card's lines; blocks that would make it taller than
+/// `max_height` are left out and counted on a last row.
+fn card_rows(
+    content: &CardContent,
+    style: &MapStyle,
+    layout: &Layout,
+    width: f32,
+    measure: Measure<'_>,
+    max_height: f32,
+) -> Rows {
+    let small = layout.small_size();
+    let gap = BLOCK_GAP * layout.scale;
+    let mut rows = Rows {
+        runs: Vec::new(),
+        rules: Vec::new(),
+        height: 0.0,
+        omitted: 0,
+    };
+    let inner_max = max_height - 2.0 * PADDING * layout.scale;
+    push_text(
+        &mut rows,
+        &content.title,
+        small * TITLE_FACTOR,
+        style.text,
+        false,
+        width,
+        measure,
+    );
+    push_text(
+        &mut rows,
+        &content.summary,
+        small,
+        style.text,
+        false,
+        width,
+        measure,
+    );
+    if content.blocks.is_empty() {
+        return rows;
+    }
+    rows.height += gap / 2.0;
+    rows.rules.push(rows.height);
+    rows.height += gap / 2.0;
+    let line_height = small * LINE_HEIGHT;
+    for (index, block) in content.blocks.iter().enumerate() {
+        let mut block_rows = Rows {
+            runs: Vec::new(),
+            rules: Vec::new(),
+            height: rows.height,
+            omitted: 0,
+        };
+        if block.kind == BlockKind::QuotesHeading {
+            block_rows.rules.push(block_rows.height + gap / 2.0);
+            block_rows.height += gap;
+        }
+        for line in &block.lines {
+            let (color, italic) = look(line.role, style);
+            push_text(
+                &mut block_rows,
+                &line.text,
+                small,
+                color,
+                italic,
+                width,
+                measure,
+            );
+        }
+        block_rows.height += gap;
+        let remaining = content.blocks.len() - index - 1;
+        let reserve = if remaining > 0 { line_height } else { 0.0 };
+        if block_rows.height + reserve > inner_max && index > 0 {
+            rows.omitted = content.blocks.len() - index;
+            let note = omitted_note(&content.blocks[index..]);
+            push_text(
+                &mut rows,
+                &note,
+                small,
+                style.muted_text,
+                false,
+                width,
+                measure,
+            );
+            break;
+        }
+        rows.runs.append(&mut block_rows.runs);
+        rows.rules.append(&mut block_rows.rules);
+        rows.height = block_rows.height;
+    }
+    rows.height -= gap;
+    rows
+}
+
+/// "… and 2 more quotes, 1 more team not shown".
+fn omitted_note(blocks: &[crate::scene::card::CardBlock]) -> String {
+    let count = |kind| blocks.iter().filter(|b| b.kind == kind).count();
+    let mut parts = Vec::new();
+    for (n, one, many) in [
+        (count(BlockKind::Team), "team", "teams"),
+        (count(BlockKind::Quote), "quote", "quotes"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} more {}", if n == 1 { one } else { many }));
+        }
+    }
+    format!("… and {} not shown at this size", parts.join(", "))
+}
+
+/// The colour and slant of a line.
+fn look(role: LineRole, style: &MapStyle) -> (Color32, bool) {
+    match role {
+        LineRole::Summary | LineRole::TeamHeading | LineRole::SectionHeading => (style.text, false),
+        LineRole::Body => (style.text, false),
+        LineRole::Source | LineRole::Attribution => (style.muted_text, false),
+        LineRole::Quote => (style.text, true),
+    }
+}
+
+/// Wrap `text` to `width` and add its rows.
+fn push_text(
+    rows: &mut Rows,
+    text: &str,
+    size: f32,
+    color: Color32,
+    italic: bool,
+    width: f32,
+    measure: Measure<'_>,
+) {
+    for row in wrap(text, width, |t| measure(t, size)) {
+        rows.runs.push(TextRun {
+            text: row,
+            pos: pos2(0.0, rows.height),
+            size,
+            color,
+            italic,
+        });
+        rows.height += size * LINE_HEIGHT;
+    }
+}
+
+/// Break `text` into rows no wider than `width`, at spaces where it can and inside a
+/// word only where the word alone is wider than a row.
+pub fn wrap(text: &str, width: f32, measure: impl Fn(&str) -> f32) -> Vec<String> {
+    let mut rows = Vec::new();
+    let mut row = String::new();
+    for word in text.split(' ') {
+        let candidate = if row.is_empty() {
+            word.to_string()
+        } else {
+            format!("{row} {word}")
+        };
+        if measure(&candidate) <= width {
+            row = candidate;
+            continue;
+        }
+        if !row.is_empty() {
+            rows.push(std::mem::take(&mut row));
+        }
+        if measure(word) <= width {
+            row = word.to_string();
+        } else {
+            for piece in break_word(word, width, &measure) {
+                if !row.is_empty() {
+                    rows.push(std::mem::take(&mut row));
+                }
+                row = piece;
+            }
+        }
+    }
+    if !row.is_empty() || rows.is_empty() {
+        rows.push(row);
+    }
+    rows
+}
+
+/// A word too wide for a row, in pieces that fit (at least one character each).
+fn break_word(word: &str, width: f32, measure: &impl Fn(&str) -> f32) -> Vec<String> {
+    let mut pieces = Vec::new();
+    let mut piece = String::new();
+    for c in word.chars() {
+        piece.push(c);
+        if measure(&piece) > width && piece.chars().count() > 1 {
+            piece.pop();
+            pieces.push(std::mem::take(&mut piece));
+            piece.push(c);
+        }
+    }
+    pieces.push(piece);
+    pieces
+}
+
+/// The best place for a card of `size` inside `area`: the one that covers the fewest
+/// obstacles, then the least of their area, then lies nearest the anchor.
+fn place(size: Vec2, area: Rect, placement: &Placement<'_>, gap: f32, margin: f32) -> Rect {
+    let a = placement.anchor;
+    let mut candidates = vec![
+        // Beside the anchor, in each direction.
+        Rect::from_min_size(a + vec2(gap, gap), size),
+        Rect::from_min_size(a + vec2(-gap - size.x, gap), size),
+        Rect::from_min_size(a + vec2(gap, -gap - size.y), size),
+        Rect::from_min_size(a + vec2(-gap - size.x, -gap - size.y), size),
+        Rect::from_min_size(a + vec2(gap, -size.y / 2.0), size),
+        Rect::from_min_size(a + vec2(-gap - size.x, -size.y / 2.0), size),
+        Rect::from_min_size(a + vec2(-size.x / 2.0, gap), size),
+        Rect::from_min_size(a + vec2(-size.x / 2.0, -gap - size.y), size),
+    ];
+    // The corners and edges of the map.
+    for fx in [0.0, 0.5, 1.0] {
+        for fy in [0.0, 0.5, 1.0] {
+            let min = area.min + (area.size() - size) * vec2(fx, fy);
+            candidates.push(Rect::from_min_size(min, size));
+        }
+    }
+    let score = |rect: &Rect| {
+        let grown = rect.expand(margin / 2.0);
+        let hits = placement
+            .obstacles
+            .iter()
+            .filter(|o| o.intersects(grown))
+            .count();
+        let overlap: f32 = placement
+            .obstacles
+            .iter()
+            .map(|o| o.intersect(grown))
+            .filter(|r| r.is_positive())
+            .map(|r| r.area())
+            .sum();
+        let distance = nearest_point(*rect, a).distance(a);
+        (hits, overlap, distance)
+    };
+    candidates
+        .into_iter()
+        .map(|rect| keep_inside(rect, area))
+        .filter(|rect| !rect.contains(a))
+        .min_by(|x, y| {
+            let (sx, sy) = (score(x), score(y));
+            sx.0.cmp(&sy.0)
+                .then(sx.1.total_cmp(&sy.1))
+                .then(sx.2.total_cmp(&sy.2))
+        })
+        .unwrap_or_else(|| keep_inside(Rect::from_min_size(area.min, size), area))
+}
+
+/// `rect` moved (not resized) to lie inside `area` as far as it can.
+fn keep_inside(rect: Rect, area: Rect) -> Rect {
+    let dx = if rect.left() < area.left() {
+        area.left() - rect.left()
+    } else if rect.right() > area.right() {
+        (area.right() - rect.right()).max(area.left() - rect.left())
+    } else {
+        0.0
+    };
+    let dy = if rect.top() < area.top() {
+        area.top() - rect.top()
+    } else if rect.bottom() > area.bottom() {
+        (area.bottom() - rect.bottom()).max(area.top() - rect.top())
+    } else {
+        0.0
+    };
+    rect.translate(vec2(dx, dy))
+}
+
+/// The point of `rect`'s edge nearest to `p` (or `p` itself when inside).
+fn nearest_point(rect: Rect, p: Pos2) -> Pos2 {
+    pos2(
+        p.x.clamp(rect.left(), rect.right()),
+        p.y.clamp(rect.top(), rect.bottom()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(text: &str) -> f32 {
+        text.chars().count() as f32
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_only_splits_words_too_long_for_a_row() {
+        assert_eq!(wrap("one two three", 7.0, chars), ["one two", "three"]);
+        assert_eq!(
+            wrap("abcdefghij xy", 4.0, chars),
+            ["abcd", "efgh", "ij", "xy"]
+        );
+        assert_eq!(wrap("", 4.0, chars), [""]);
+        let rejoined = wrap("a quote of several words", 8.0, chars).join(" ");
+        assert_eq!(rejoined, "a quote of several words");
+    }
+
+    #[test]
+    fn a_card_goes_where_it_covers_no_obstacle() {
+        let area = Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 600.0));
+        let obstacles = [
+            Rect::from_min_size(pos2(520.0, 200.0), vec2(300.0, 300.0)),
+            Rect::from_min_size(pos2(100.0, 100.0), vec2(300.0, 200.0)),
+        ];
+        let placement = Placement {
+            anchor: pos2(500.0, 300.0),
+            obstacles: &obstacles,
+        };
+        let card = place(vec2(200.0, 150.0), area, &placement, 10.0, 0.0);
+        assert!(area.contains_rect(card));
+        assert!(obstacles.iter().all(|o| !o.intersects(card)), "{card:?}");
+        assert!(!card.contains(placement.anchor));
+    }
+}
