@@ -56,6 +56,9 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
     for (reason, count) in &outlines.skipped.0 {
         let _ = writeln!(text, "  skipped: {count} {reason}");
     }
+    for doubt in &outlines.questionable {
+        let _ = writeln!(text, "  questionable: {}", doubt);
+    }
     let _ = writeln!(text, "aid data: {} (\"{}\")", aid.file, aid.title);
     let _ = writeln!(text, "  {}", aid.summary());
     for note in &aid.notes {

@@ -58,6 +58,17 @@ impl LoadError {
     }
 }
 
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(
+            super::printable("Ita\u{1b}]0;pwned\u{7}ly\r\nnext"),
+            "Ita\\u{1b}]0;pwned\\u{7}ly\\u{d}\nnext"
+        );
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.location {
@@ -68,3 +79,18 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// `text` made safe for a terminal: control characters other than the line feed (ESC,
+/// BEL, carriage return, C1 controls, DEL) become visible escapes such as `\u{1b}`,
+/// so a name in a data file can never clear the screen or retitle the terminal.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\n' {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}

@@ -7,7 +7,7 @@ use aidmap::check;
 use aidmap::cli::{Cli, Command, ExportArgs, ExportTheme, Inputs, WindowArgs};
 use aidmap::data::{self, bundled};
 use aidmap::data::{AidDataset, Outlines};
-use aidmap::error::LoadError;
+use aidmap::error::{LoadError, printable};
 use aidmap::export::{self, ExportRequest};
 use aidmap::scene::MapModel;
 use aidmap::ui::screenshot::ScreenshotTarget;
@@ -59,11 +59,11 @@ fn run_check(inputs: &Inputs) -> i32 {
         inputs.limits(),
     ) {
         Ok(report) => {
-            print!("{}", report.text);
+            print!("{}", printable(&report.text));
             report.status
         }
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", printable(&err.to_string()));
             check::EXIT_INVALID
         }
     }
@@ -94,14 +94,14 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
         popup: args.popup,
     };
     if let Err(message) = request.validate() {
-        eprintln!("error: {message}");
+        eprintln!("error: {}", printable(&message));
         return check::EXIT_INVALID;
     }
     let started = std::time::Instant::now();
     let (outlines, aid) = match load_inputs(inputs) {
         Ok(files) => files,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", printable(&err.to_string()));
             return check::EXIT_INVALID;
         }
     };
@@ -115,10 +115,13 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
     let prepared = started.elapsed();
     if let Some(note) = aidmap::scene::text::not_shown_note(&model) {
         if args.strict {
-            eprintln!("error: --strict: {note}; nothing was written");
+            eprintln!("error: --strict: {}; nothing was written", printable(&note));
             return check::EXIT_UNMATCHED;
         }
-        eprintln!("warning: {note} (the picture says so too; --strict makes this an error)");
+        eprintln!(
+            "warning: {} (the picture says so too; --strict makes this an error)",
+            printable(&note)
+        );
     }
     let result = export::export(&model, &request);
     if std::env::var_os("AIDMAP_TIMINGS").is_some() {
@@ -135,7 +138,7 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
             0
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", printable(&message));
             check::EXIT_INVALID
         }
     }
@@ -145,7 +148,7 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> i32 {
     let (outlines, aid) = match load_inputs(inputs) {
         Ok(files) => files,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!("error: {}", printable(&err.to_string()));
             return check::EXIT_INVALID;
         }
     };
@@ -180,7 +183,7 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> i32 {
             0
         }
         (Some(Err(message)), _) => {
-            eprintln!("error: {message}");
+            eprintln!("error: {}", printable(&message));
             check::EXIT_INVALID
         }
         (None, Some(path)) => {

@@ -251,6 +251,45 @@ fn the_search_box_finds_a_country_by_code_and_zooms_to_it() {
     assert!(harness.state().view.zoom > 2.0);
 }
 
+fn search_for(harness: &mut Harness<'_, AidMapApp>, text: &str) {
+    harness.state_mut().side_panel.search = text.to_string();
+    harness.run();
+    harness.get_by_label("Find").click();
+    harness.run();
+}
+
+#[test]
+fn find_never_picks_a_country_by_its_first_letters_and_offers_both_congos() {
+    let mut harness = harness(ThemeChoice::Light);
+    search_for(&mut harness, "UK");
+    assert_eq!(harness.state().selected_name(), Some("United Kingdom"));
+    harness.key_press(Key::Escape);
+    harness.run();
+    for text in ["Ukr", "Ni", "Aus", "-"] {
+        search_for(&mut harness, text);
+        assert_eq!(harness.state().selected_name(), None, "{text}");
+        harness.get_by_label_contains("No country matches");
+    }
+    search_for(&mut harness, "Congo");
+    assert_eq!(
+        harness.state().selected_name(),
+        None,
+        "Congo is two countries"
+    );
+    harness.get_by_label_contains("could be any of these");
+    harness
+        .get_by_label("Democratic Republic of the Congo (COD)")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().selected_name(), Some("Dem. Rep. Congo"));
+    assert!(
+        harness
+            .query_by_label("Republic of the Congo (COG)")
+            .is_none(),
+        "the choice is made"
+    );
+}
+
 #[test]
 fn loading_a_bad_file_keeps_the_map_and_shows_the_error() {
     let mut harness = harness(ThemeChoice::Light);

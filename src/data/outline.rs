@@ -117,6 +117,8 @@ pub struct Outlines {
     pub countries: Vec<Country>,
     /// Features (or parts of them) that were not used, and why.
     pub skipped: Skipped,
+    /// Features read with a doubt worth a look (a code and a name that disagree).
+    pub questionable: Vec<String>,
 }
 
 impl Outlines {
@@ -131,11 +133,16 @@ impl Outlines {
 }
 
 /// Validate a raw feature and turn it into a [`Country`]. Returns `Ok(None)` when
-/// nothing drawable is left (every ring degenerate), counting why in `skipped`.
+/// nothing drawable is left (every ring degenerate, or nothing left after the
+/// antimeridian cut), counting why in `skipped`. The feature's `id` is read as an ISO
+/// code only when `ids_are_codes` (see [`ids_look_like_iso_codes`]); where a code and
+/// the name disagree, the name wins and the doubt goes to `questionable`.
 pub fn build_country(
     file: &str,
     raw: RawFeature,
+    ids_are_codes: bool,
     skipped: &mut Skipped,
+    questionable: &mut Vec<String>,
 ) -> Result<Option<Country>, LoadError> {
     let names = properties::all_values(&raw.properties, NAME_KEYS);
     let label = names.first().cloned();
@@ -189,14 +196,37 @@ pub fn build_country(
         return Ok(None);
     }
     let shape = antimeridian::cut_multi_polygon(MultiPolygon(polygons));
-    let iso_n3 = properties::first_value(&raw.properties, NUMERIC_KEYS)
+    if shape.0.is_empty() {
+        // Nothing left to draw (a box from -180° to 180° that unwraps to nothing): the
+        // feature is not a country on the map, so nothing may join to it.
+        skipped.add(format!(
+            "feature dropped, its outline is empty once cut at the antimeridian: {}",
+            label.as_deref().unwrap_or("(unnamed)")
+        ));
+        return Ok(None);
+    }
+    let id = raw.id.as_deref().filter(|_| ids_are_codes);
+    let coded_n3 = properties::first_value(&raw.properties, NUMERIC_KEYS)
         .and_then(|text| properties::numeric_code(&text))
-        .or_else(|| raw.id.as_deref().and_then(properties::numeric_code));
-    let iso_a3 = properties::first_value(&raw.properties, ALPHA3_KEYS)
+        .or_else(|| id.and_then(properties::numeric_code));
+    let coded_a3 = properties::first_value(&raw.properties, ALPHA3_KEYS)
         .and_then(|text| properties::alpha3_code(&text))
-        .or_else(|| raw.id.as_deref().and_then(properties::alpha3_code))
-        .or_else(|| iso_n3.as_deref().and_then(country_names::alpha3_of))
-        .or_else(|| names.iter().find_map(|name| country_names::alpha3_of(name)));
+        .or_else(|| id.and_then(properties::alpha3_code))
+        .or_else(|| coded_n3.as_deref().and_then(country_names::alpha3_of));
+    let named_a3 = names.iter().find_map(|name| country_names::alpha3_of(name));
+    let (iso_a3, iso_n3) = match (coded_a3, named_a3) {
+        (Some(code), Some(by_name)) if code != by_name => {
+            questionable.push(format!(
+                "{}: its code {code} is {}, but its name is {}'s; joined by its name",
+                describe(&raw.location),
+                country_names::name_of(&code),
+                country_names::name_of(&by_name)
+            ));
+            (Some(by_name), None)
+        }
+        (Some(code), _) => (Some(code), coded_n3),
+        (None, by_name) => (by_name, coded_n3),
+    };
     let name = label
         .or_else(|| iso_a3.clone())
         .or_else(|| iso_n3.clone())
@@ -208,6 +238,32 @@ pub fn build_country(
         iso_n3,
         shape,
     }))
+}
+
+/// Whether the features' ids are ISO 3166-1 numeric codes (world-atlas writes "380"
+/// for Italy) rather than row numbers (geopandas writes 0, 1, 2, …): every id must be
+/// a known code (three letters, or a number such as 4 or "004"), and the ids must not
+/// count up from 0 or 1.
+pub fn ids_look_like_iso_codes(features: &[RawFeature]) -> bool {
+    let ids: Vec<&str> = features.iter().filter_map(|f| f.id.as_deref()).collect();
+    if ids.is_empty() {
+        return false;
+    }
+    let all_codes = ids.iter().all(|id| {
+        let id = id.trim();
+        if id.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return id.len() == 3;
+        }
+        properties::numeric_code(id).is_some_and(|code| country_names::alpha3_of(&code).is_some())
+    });
+    let counts_up = |start: usize| {
+        ids.len() > 1
+            && ids
+                .iter()
+                .enumerate()
+                .all(|(i, id)| id.trim().parse::<usize>().ok() == Some(start + i))
+    };
+    all_codes && !counts_up(0) && !counts_up(1)
 }
 
 /// A coordinate as a person would write it: 1e300, not three hundred digits.
@@ -277,7 +333,9 @@ mod tests {
         let country = build_country(
             "f",
             raw(vec![square], json!({"name": "Lao PDR"})),
+            false,
             &mut skipped,
+            &mut Vec::new(),
         )
         .unwrap()
         .unwrap();
@@ -289,7 +347,14 @@ mod tests {
     fn degenerate_rings_are_skipped_and_counted() {
         let line = vec![vec![[0.0, 0.0], [1.0, 0.0], [0.0, 0.0]]];
         let mut skipped = Skipped::default();
-        let country = build_country("f", raw(vec![line], json!({})), &mut skipped).unwrap();
+        let country = build_country(
+            "f",
+            raw(vec![line], json!({})),
+            false,
+            &mut skipped,
+            &mut Vec::new(),
+        )
+        .unwrap();
         assert!(country.is_none());
         assert_eq!(skipped.total(), 2);
         assert!(
@@ -307,7 +372,9 @@ mod tests {
         let err = build_country(
             "f.geojson",
             raw(vec![metres], json!({"name": "X"})),
+            false,
             &mut skipped,
+            &mut Vec::new(),
         )
         .unwrap_err();
         assert!(

@@ -7,7 +7,9 @@ use std::path::Path;
 
 use serde_json::value::RawValue;
 
-use crate::data::outline::{Limits, Outlines, Skipped, VertexBudget, build_country};
+use crate::data::outline::{
+    Limits, Outlines, Skipped, VertexBudget, build_country, ids_look_like_iso_codes,
+};
 use crate::data::{geojson_reader, text, topojson_reader};
 use crate::error::{LoadError, Location};
 
@@ -74,9 +76,13 @@ pub fn read_outlines_within(
         geojson_reader::read_features(file, whole, &kind, &top, &mut skipped, &mut budget)?
     };
     let feature_count = raw_features.len();
+    let ids_are_codes = ids_look_like_iso_codes(&raw_features);
     let mut countries = Vec::with_capacity(feature_count);
+    let mut questionable = Vec::new();
     for raw in raw_features {
-        if let Some(country) = build_country(file, raw, &mut skipped)? {
+        if let Some(country) =
+            build_country(file, raw, ids_are_codes, &mut skipped, &mut questionable)?
+        {
             countries.push(country);
         }
     }
@@ -97,6 +103,7 @@ pub fn read_outlines_within(
         file: file.to_string(),
         countries,
         skipped,
+        questionable,
     })
 }
 

@@ -7,6 +7,10 @@ use egui::{Pos2, Rect, Vec2, pos2};
 pub const MIN_ZOOM: f64 = 1.0;
 /// The largest zoom.
 pub const MAX_ZOOM: f64 = 80.0;
+/// The share of the map area the whole world takes at zoom 1. The margin left shows
+/// the world's edge as an edge: with flat poles (Equal Earth, Natural Earth) a world
+/// that touched the header looked cut off.
+pub const FIT_SHARE: f64 = 0.95;
 
 /// What part of the map is shown.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -124,7 +128,7 @@ impl MapView {
 fn fit_scale(bounds: [f64; 4], rect: Rect) -> f64 {
     let world_w = (bounds[2] - bounds[0]).max(1e-9);
     let world_h = (bounds[3] - bounds[1]).max(1e-9);
-    (rect.width() as f64 / world_w).min(rect.height() as f64 / world_h) * 0.98
+    (rect.width() as f64 / world_w).min(rect.height() as f64 / world_h) * FIT_SHARE
 }
 
 #[cfg(test)]

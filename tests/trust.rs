@@ -1,0 +1,209 @@
+//! Never a wrong country, a wrong count or a hidden fact: each test here is a way the
+//! map once said something false (issue "Trust"), tried through the real command line.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn aidmap(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_aidmap"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn square(lon: f64, lat: f64) -> serde_json::Value {
+    serde_json::json!({"type": "Polygon", "coordinates": [[
+        [lon, lat], [lon + 1.0, lat], [lon + 1.0, lat + 1.0], [lon, lat + 1.0], [lon, lat]
+    ]]})
+}
+
+/// A GeoJSON of named squares with the ids geopandas' `to_json()` writes: 0, 1, 2, …
+fn geopandas_style(names: &[&str]) -> String {
+    let features: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            serde_json::json!({"type": "Feature", "id": i.to_string(),
+                "properties": {"name": name},
+                "geometry": square(-170.0 + (i % 160) as f64 * 2.0, (i / 160) as f64 * 2.0)})
+        })
+        .collect();
+    serde_json::json!({"type": "FeatureCollection", "features": features}).to_string()
+}
+
+#[test]
+fn row_numbers_as_feature_ids_are_not_read_as_iso_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    // Read as ISO numeric codes, 20 would be Andorra's and 238 the Falklands'.
+    let mut names = vec!["Bahrain", "American Samoa", "Andorra"];
+    let fillers: Vec<String> = (3..240).map(|i| format!("Place {i}")).collect();
+    names.extend(fillers.iter().map(String::as_str));
+    let countries = write(dir.path(), "gpd.geojson", &geopandas_style(&names));
+    let data = write(
+        dir.path(),
+        "aid.csv",
+        "country,teams\nAndorra,1\nBahrain,1\nAmerican Samoa,1\nFalkland Islands,1\n",
+    );
+    let (status, stdout, _) = aidmap(&[
+        "check",
+        "--countries",
+        countries.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 1, "{stdout}");
+    assert!(stdout.contains("joined: 3 of 4"), "{stdout}");
+    assert!(
+        stdout.contains("\"Falkland Islands\" matches no outline"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn a_code_that_disagrees_with_the_name_is_questioned_and_the_name_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let countries = write(
+        dir.path(),
+        "mixed.geojson",
+        &serde_json::json!({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"name": "Italy", "ISO_A3": "FRA"},
+             "geometry": square(10.0, 40.0)}
+        ]})
+        .to_string(),
+    );
+    let data = write(dir.path(), "aid.csv", "country\nItaly\n");
+    let (status, stdout, _) = aidmap(&[
+        "check",
+        "--countries",
+        countries.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{stdout}");
+    assert!(
+        stdout.contains("questionable: ") && stdout.contains("its code FRA is France"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn team_counts_that_would_wrap_around_are_refused_with_their_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        dir.path(),
+        "aid.csv",
+        "country,teams\nITA,4294967295\nITA,1\n",
+    );
+    let (status, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("row 1"),
+        "{stderr}"
+    );
+    let data = write(
+        dir.path(),
+        "aid2.csv",
+        "country,teams\nITA,999999\nITA,999999\n",
+    );
+    let (status, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains("row 2") && stderr.contains("more than"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn rows_that_are_not_drawn_are_not_counted_and_the_picture_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        dir.path(),
+        "aid.csv",
+        "country,teams\nItaly,2\nSerbia,1\nAtlantis,1\n",
+    );
+    let out = dir.path().join("map.svg");
+    let args = [
+        "export",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (status, _, stderr) = aidmap(&args);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning: Not shown: 1 team (Atlantis): no matching outline"),
+        "{stderr}"
+    );
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        svg.contains(">3 teams to 2 countries<"),
+        "the subtitle counts what is drawn"
+    );
+    assert!(svg.contains("Not shown: 1 team (Atlantis): no matching outline"));
+
+    std::fs::remove_file(&out).unwrap();
+    let mut strict = args.to_vec();
+    strict.push("--strict");
+    let (status, _, stderr) = aidmap(&strict);
+    assert_eq!(status, 1, "{stderr}");
+    assert!(stderr.starts_with("error: --strict"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_outline_that_is_empty_once_cut_joins_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let countries = write(
+        dir.path(),
+        "belt.geojson",
+        &serde_json::json!({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "properties": {"name": "Antarctica"},
+             "geometry": {"type": "Polygon", "coordinates": [[
+                [-180.0, -90.0], [180.0, -90.0], [180.0, -60.0], [-180.0, -60.0], [-180.0, -90.0]
+             ]]}},
+            {"type": "Feature", "properties": {"name": "Italy"}, "geometry": square(10.0, 40.0)}
+        ]})
+        .to_string(),
+    );
+    let data = write(dir.path(), "aid.csv", "country\nAntarctica\nItaly\n");
+    let (_, stdout, _) = aidmap(&[
+        "check",
+        "--countries",
+        countries.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+    ]);
+    assert!(
+        stdout.contains("outline is empty once cut at the antimeridian: Antarctica"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("joined: 1 of 2"), "{stdout}");
+}
+
+#[test]
+fn control_characters_in_names_reach_the_terminal_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        dir.path(),
+        "aid.csv",
+        "country\n\"At\u{1b}]0;pwned\u{7}lantis\"\n",
+    );
+    let (_, stdout, _) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
+        "{stdout:?}"
+    );
+    assert!(stdout.contains("\\u{1b}"), "{stdout}");
+}
