@@ -58,17 +58,6 @@ impl LoadError {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn control_characters_are_shown_not_obeyed() {
-        assert_eq!(
-            super::printable("Ita\u{1b}]0;pwned\u{7}ly\r\nnext"),
-            "Ita\\u{1b}]0;pwned\\u{7}ly\\u{d}\nnext"
-        );
-    }
-}
-
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.location {
@@ -93,4 +82,15 @@ pub fn printable(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(
+            super::printable("Ita\u{1b}]0;pwned\u{7}ly\r\nnext"),
+            "Ita\\u{1b}]0;pwned\\u{7}ly\\u{d}\nnext"
+        );
+    }
 }
