@@ -526,3 +526,47 @@ fn the_whole_world_fits_with_a_margin_at_any_aspect_ratio() {
         }
     }
 }
+
+#[test]
+fn a_badge_never_reads_as_another_recipients() {
+    let mut model = model();
+    for (projection, size) in [
+        (Projection::EqualEarth, vec2(600.0, 1200.0)),
+        (Projection::Mercator, vec2(1600.0, 800.0)),
+        (Projection::EqualEarth, vec2(1600.0, 800.0)),
+        (Projection::NaturalEarth1, vec2(800.0, 400.0)),
+    ] {
+        model.set_projection(projection);
+        let rect = Rect::from_min_size(Pos2::ZERO, size);
+        let badges = aidmap::scene::paint::badge_layout(&model, &MapView::default(), rect);
+        let map = Layout::of(rect, &model).map;
+        let transform = MapView::default().transform(model.projected.world_bounds, map);
+        let recipient_at = |p: Pos2| {
+            model
+                .projected
+                .country_at(transform.to_world(p), 0.0)
+                .filter(|&c| model.teams_of(c) > 0)
+        };
+        for badge in badges.iter().filter(|b| b.has_leader()) {
+            let name = &model.outlines.countries[badge.country].name;
+            for i in 0..=100 {
+                let p = badge.anchor.lerp(badge.center, i as f32 / 100.0);
+                let under = recipient_at(p);
+                assert!(
+                    under.is_none() || under == Some(badge.country),
+                    "{projection:?} {size:?}: {name}'s leader line crosses {}",
+                    model.outlines.countries[under.unwrap()].name
+                );
+            }
+            // No other recipient's label point is nearer the badge than its own.
+            let own = badge.center.distance(badge.anchor);
+            for other in badges.iter().filter(|o| o.country != badge.country) {
+                assert!(
+                    badge.center.distance(other.anchor) > own,
+                    "{projection:?} {size:?}: {name}'s badge is nearer {}",
+                    model.outlines.countries[other.country].name
+                );
+            }
+        }
+    }
+}

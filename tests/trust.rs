@@ -207,3 +207,65 @@ fn control_characters_in_names_reach_the_terminal_escaped() {
     );
     assert!(stdout.contains("\\u{1b}"), "{stdout}");
 }
+
+#[test]
+fn check_reports_every_bad_csv_row_and_refuses_a_column_named_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        dir.path(),
+        "aid.csv",
+        "country,teams\nItaly,x\nSerbia,1\nIran,-2\n,1\nLaos,1\n",
+    );
+    let (status, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    for row in ["row 1 (line 2)", "row 3 (line 4)", "row 4 (line 5)"] {
+        assert!(stderr.contains(row), "{row} missing: {stderr}");
+    }
+    assert!(!stderr.contains("row 2 (line 3)"), "{stderr}");
+
+    let many: String = (0..50).map(|_| "Italy,x\n").collect();
+    let data = write(dir.path(), "many.csv", &format!("country,teams\n{many}"));
+    let (_, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    assert!(
+        stderr.contains("and 30 more bad rows (50 in all)"),
+        "{stderr}"
+    );
+
+    let data = write(
+        dir.path(),
+        "twice.csv",
+        "country,country,teams,teams\nITA,SRB,1,2\n",
+    );
+    let (status, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("\"country\" appears twice"), "{stderr}");
+}
+
+#[test]
+fn a_csv_quote_is_attributed_and_nested_quotes_alternate() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        dir.path(),
+        "aid.csv",
+        "country,quote,quote_by,quote_date,quote_source\n\
+         Italy,\"We never \"\"export\"\" a model\",A. Speaker,2020-04-09,Daily Mail\n",
+    );
+    let out = dir.path().join("it.svg");
+    let (status, _, stderr) = aidmap(&[
+        "export",
+        "--data",
+        data.to_str().unwrap(),
+        "--select",
+        "Italy",
+        "--popup",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{stderr}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("“We never ‘export’ a model”"), "{svg}");
+    assert!(
+        svg.contains("— A. Speaker · 9 April 2020 · Daily Mail"),
+        "{svg}"
+    );
+}

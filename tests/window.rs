@@ -193,6 +193,57 @@ fn escape_and_the_close_button_close_the_pop_up() {
 }
 
 #[test]
+fn every_pop_up_opens_at_the_top_sized_to_its_content() {
+    let mut fresh = harness(ThemeChoice::Light);
+    fresh.get_by_label("Italy").click();
+    fresh.run();
+    fresh.run();
+    let first = fresh.state().popup_rect().unwrap();
+
+    let mut harness = harness(ThemeChoice::Light);
+    harness.get_by_label("Italy").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    search_for(&mut harness, "Brazil");
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::Home);
+    harness.run();
+    harness.get_by_label("Italy").click();
+    harness.run();
+    harness.run();
+    let again = harness.state().popup_rect().unwrap();
+    assert!(
+        (again.height() - first.height()).abs() < 1.0,
+        "reopened {again:?}, first {first:?}"
+    );
+    assert!(again.height() > 500.0, "{again:?}");
+
+    // Scroll Italy's pop-up to the bottom, then open Laos from the list: it starts at
+    // its first fact, not scrolled past it.
+    harness.hover_at(again.center());
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: vec2(0.0, -3000.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    // Smooth scrolling takes a few frames.
+    harness.run_steps(12);
+    harness.get_by_label("Laos").click();
+    harness.run();
+    harness.run();
+    let close = harness.get_by_label("× Close").rect();
+    let first_fact = harness.get_by_label_contains("· Vientiane").rect();
+    assert!(
+        first_fact.top() > close.bottom() && first_fact.top() < close.bottom() + 80.0,
+        "Laos's first fact at {first_fact:?}, Close at {close:?}"
+    );
+}
+
+#[test]
 fn a_long_tooltip_after_a_short_one_stays_on_one_line() {
     let mut harness = harness(ThemeChoice::Dark);
     // Open and close a pop-up, then hover a recipient (a short tooltip: "Italy",

@@ -86,8 +86,9 @@ pub struct Team {
     pub sent_by: Option<String>,
     /// Where these facts come from.
     pub sources: Vec<String>,
-    /// A quote about this team, verbatim (from a CSV `quote` column).
-    pub quote: Option<String>,
+    /// A quote about this team, verbatim, with who said it where known (from a CSV's
+    /// `quote`, `quote_by`, `quote_date` and `quote_source` columns).
+    pub quote: Option<Quote>,
 }
 
 /// A quote, word for word.

@@ -1,17 +1,32 @@
 //! Reading aid data from CSV: a header row, then one row per team or group of teams.
 //! `country` is required (ISO alpha-3, ISO numeric or an English name); `teams`,
-//! `arrived`, `members`, `sent_by`, `source` and `quote` are optional. Header names
-//! are matched in any letter case. Every error names the row and its line.
+//! `arrived`, `members`, `sent_by`, `source`, `quote` (with `quote_by`, `quote_date`
+//! and `quote_source` to attribute it) are optional. Header names are matched in any
+//! letter case; a column named twice is refused. Every bad row is reported (the
+//! first twenty by row and line), not only the first.
 
 use std::path::Path;
 
-use crate::data::aid::{AidDataset, Team};
+use crate::data::aid::{AidDataset, MAX_TEAMS, Quote, Team};
 use crate::data::aid_grouping::group_by_country;
 use crate::data::{date, text};
 use crate::error::{LoadError, Location};
 
 /// The columns aidmap reads, besides `country`.
-const OPTIONAL_COLUMNS: &[&str] = &["teams", "arrived", "members", "sent_by", "source", "quote"];
+const OPTIONAL_COLUMNS: &[&str] = &[
+    "teams",
+    "arrived",
+    "members",
+    "sent_by",
+    "source",
+    "quote",
+    "quote_by",
+    "quote_date",
+    "quote_source",
+];
+
+/// Bad rows named one by one in an error; the rest are counted.
+const BAD_ROWS_LISTED: usize = 20;
 
 /// Words that mean "no number was reported" in a `members` cell.
 const NOT_REPORTED: &[&str] = &[
@@ -37,6 +52,17 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         .iter()
         .map(|h| h.to_ascii_lowercase())
         .collect();
+    let mut seen = std::collections::HashSet::new();
+    if let Some(twice) = headers
+        .iter()
+        .find(|h| !h.is_empty() && !seen.insert(h.as_str()))
+    {
+        return Err(LoadError::at(
+            file,
+            Location::Part("the header row (line 1)".into()),
+            format!("the column \"{twice}\" appears twice; aidmap would not know which to read"),
+        ));
+    }
     let column = |name: &str| headers.iter().position(|h| h == name);
     let Some(country_column) = column("country") else {
         return Err(LoadError::at(
@@ -48,12 +74,18 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
             ),
         ));
     };
-    let teams_col = column("teams");
-    let arrived_col = column("arrived");
-    let members_col = column("members");
-    let sent_by_col = column("sent_by");
-    let source_col = column("source");
-    let quote_col = column("quote");
+    let columns = Columns {
+        country: country_column,
+        teams: column("teams"),
+        arrived: column("arrived"),
+        members: column("members"),
+        sent_by: column("sent_by"),
+        source: column("source"),
+        quote: column("quote"),
+        quote_by: column("quote_by"),
+        quote_date: column("quote_date"),
+        quote_source: column("quote_source"),
+    };
     let unused: Vec<&String> = headers
         .iter()
         .filter(|h| *h != "country" && !OPTIONAL_COLUMNS.contains(&h.as_str()))
@@ -65,55 +97,21 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
     }
 
     let mut entries = Vec::new();
+    let mut bad_rows: Vec<(Location, String)> = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let record = record.map_err(|err| csv_error(file, &err))?;
         let row = index + 1;
         let line = record.position().map_or(row + 1, |p| p.line() as usize);
-        let at = |message: String| LoadError::at(file, Location::Row { row, line }, message);
-        let cell = |col: Option<usize>| {
-            col.and_then(|c| record.get(c))
-                .filter(|value| !value.is_empty())
-                .map(str::to_string)
-        };
         if record.iter().all(str::is_empty) {
             continue;
         }
-        let Some(country) = cell(Some(country_column)) else {
-            return Err(at("the \"country\" cell is empty".into()));
-        };
-        let count = match cell(teams_col) {
-            None => 1,
-            Some(value) => value.parse::<u32>().map_err(|_| {
-                at(format!(
-                    "the team count '{value}' is not a whole number of 0 or more"
-                ))
-            })?,
-        };
-        let arrived = match cell(arrived_col) {
-            None => None,
-            Some(value) => Some(date::parse(&value).map_err(|m| at(format!("arrived: {m}")))?),
-        };
-        let members = match cell(members_col) {
-            Some(value) if !NOT_REPORTED.contains(&value.to_lowercase().as_str()) => {
-                Some(value.parse::<u32>().map_err(|_| {
-                    at(format!(
-                        "members '{value}' is not a whole number (leave the cell empty when it was not reported)"
-                    ))
-                })?)
-            }
-            _ => None,
-        };
-        let team = Team {
-            count,
-            arrived,
-            place: None,
-            members,
-            members_note: None,
-            sent_by: cell(sent_by_col),
-            sources: cell(source_col).into_iter().collect(),
-            quote: cell(quote_col),
-        };
-        entries.push((country, Location::Row { row, line }, team));
+        match read_row(&record, &columns) {
+            Ok((country, team)) => entries.push((country, Location::Row { row, line }, team)),
+            Err(message) => bad_rows.push((Location::Row { row, line }, message)),
+        }
+    }
+    if let Some(error) = bad_rows_error(file, &bad_rows) {
+        return Err(error);
     }
     if entries.is_empty() {
         return Err(LoadError::new(
@@ -131,6 +129,105 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         sources: Vec::new(),
         notes,
     })
+}
+
+/// Where each column aidmap reads is, if the file has it.
+struct Columns {
+    country: usize,
+    teams: Option<usize>,
+    arrived: Option<usize>,
+    members: Option<usize>,
+    sent_by: Option<usize>,
+    source: Option<usize>,
+    quote: Option<usize>,
+    quote_by: Option<usize>,
+    quote_date: Option<usize>,
+    quote_source: Option<usize>,
+}
+
+/// One data row: its country and what it says of the team(s), or what is wrong.
+fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<(String, Team), String> {
+    let cell = |col: Option<usize>| {
+        col.and_then(|c| record.get(c))
+            .filter(|value| !value.is_empty())
+            .map(str::to_string)
+    };
+    let country = cell(Some(columns.country)).ok_or("the \"country\" cell is empty")?;
+    let count = match cell(columns.teams) {
+        None => 1,
+        Some(value) => value
+            .parse::<u32>()
+            .ok()
+            .filter(|&n| n <= MAX_TEAMS)
+            .ok_or_else(|| {
+                format!("the team count '{value}' is not a whole number from 0 to {MAX_TEAMS}")
+            })?,
+    };
+    let arrived = match cell(columns.arrived) {
+        None => None,
+        Some(value) => Some(date::parse(&value).map_err(|m| format!("arrived: {m}"))?),
+    };
+    let members = match cell(columns.members) {
+        Some(value) if !NOT_REPORTED.contains(&value.to_lowercase().as_str()) => {
+            Some(value.parse::<u32>().map_err(|_| {
+                format!(
+                    "members '{value}' is not a whole number (leave the cell empty when it was not reported)"
+                )
+            })?)
+        }
+        _ => None,
+    };
+    let quote = match cell(columns.quote) {
+        Some(text) => Some(Quote {
+            text,
+            speaker: cell(columns.quote_by),
+            role: None,
+            date: match cell(columns.quote_date) {
+                None => None,
+                Some(value) => Some(date::parse(&value).map_err(|m| format!("quote_date: {m}"))?),
+            },
+            outlet: cell(columns.quote_source),
+            source: None,
+        }),
+        None if [columns.quote_by, columns.quote_date, columns.quote_source]
+            .into_iter()
+            .any(|c| cell(c).is_some()) =>
+        {
+            return Err(
+                "quote_by, quote_date or quote_source is filled in, but the quote is empty".into(),
+            );
+        }
+        None => None,
+    };
+    let team = Team {
+        count,
+        arrived,
+        place: None,
+        members,
+        members_note: None,
+        sent_by: cell(columns.sent_by),
+        sources: cell(columns.source).into_iter().collect(),
+        quote,
+    };
+    Ok((country, team))
+}
+
+/// One error for every bad row: the first names its row and line, the message lists
+/// the others (up to [`BAD_ROWS_LISTED`]) and counts the rest.
+fn bad_rows_error(file: &str, bad_rows: &[(Location, String)]) -> Option<LoadError> {
+    let ((first_at, first), rest) = bad_rows.split_first()?;
+    let mut message = first.clone();
+    for (at, problem) in rest.iter().take(BAD_ROWS_LISTED - 1) {
+        message.push_str(&format!("\n  also {at}: {problem}"));
+    }
+    if bad_rows.len() > BAD_ROWS_LISTED {
+        message.push_str(&format!(
+            "\n  and {} more bad rows ({} in all)",
+            bad_rows.len() - BAD_ROWS_LISTED,
+            bad_rows.len()
+        ));
+    }
+    Some(LoadError::at(file, first_at.clone(), message))
 }
 
 /// The cell separator: a tab for `.tsv` files; otherwise a comma, unless the header has

@@ -1,6 +1,7 @@
 //! Placing team-count badges: inside the country where it is big enough on screen,
-//! otherwise beside it with a leader line, never on top of another badge. A small
-//! greedy search over a ring of candidate positions; larger countries go first.
+//! otherwise beside it with a leader line, never on top of another badge and never
+//! where it would read as another recipient's. A small greedy search over rings of
+//! candidate positions; larger countries go first.
 
 use egui::{Pos2, Rect, Vec2, vec2};
 
@@ -44,8 +45,18 @@ impl Badge {
     }
 }
 
-/// Place one badge per request inside `area`.
-pub fn place_badges(mut requests: Vec<BadgeRequest>, radius: f32, area: Rect) -> Vec<Badge> {
+/// Which recipient (if any) is drawn under a screen point.
+pub type RecipientAt<'a> = &'a dyn Fn(Pos2) -> Option<usize>;
+
+/// Place one badge per request inside `area`. A badge set beside its country must not
+/// read as another's: its leader line crosses no other recipient, and no other
+/// recipient is nearer the badge than its own country (`recipient_at` tells).
+pub fn place_badges(
+    mut requests: Vec<BadgeRequest>,
+    radius: f32,
+    area: Rect,
+    recipient_at: RecipientAt<'_>,
+) -> Vec<Badge> {
     requests.sort_by(|a, b| b.size.total_cmp(&a.size));
     let mut placed: Vec<Badge> = Vec::with_capacity(requests.len());
     let inner = area.shrink(radius + 1.0);
@@ -64,7 +75,7 @@ pub fn place_badges(mut requests: Vec<BadgeRequest>, radius: f32, area: Rect) ->
             request.anchor
         } else {
             candidates(request.anchor, radius)
-                .find(|&c| free(c, &placed))
+                .find(|&c| free(c, &placed) && points_only_to_its_own(&request, c, recipient_at))
                 .unwrap_or(request.anchor)
         };
         placed.push(Badge {
@@ -78,16 +89,48 @@ pub fn place_badges(mut requests: Vec<BadgeRequest>, radius: f32, area: Rect) ->
     placed
 }
 
+/// True when a badge at `center` for `request` reads as its country's: the leader line
+/// from the anchor crosses no other recipient, and within the distance from the badge
+/// to its anchor there is no other recipient.
+fn points_only_to_its_own(
+    request: &BadgeRequest,
+    center: Pos2,
+    recipient_at: RecipientAt<'_>,
+) -> bool {
+    /// Screen points between samples along the leader line and around the badge.
+    const STEP: f32 = 3.0;
+    let other = |p: Pos2| recipient_at(p).is_some_and(|c| c != request.country);
+    let length = request.anchor.distance(center);
+    let steps = (length / STEP).ceil().max(1.0) as usize;
+    let crosses = (0..=steps).any(|i| other(request.anchor.lerp(center, i as f32 / steps as f32)));
+    if crosses {
+        return false;
+    }
+    // Rings around the badge out to the anchor's distance: another recipient inside
+    // them would be nearer the badge than its own country.
+    let rings = (length / (STEP * 2.0)).ceil().max(1.0) as usize;
+    (1..=rings).all(|ring| {
+        let r = length * ring as f32 / rings as f32;
+        let around = ((std::f32::consts::TAU * r / (STEP * 2.0)).ceil() as usize).clamp(8, 64);
+        (0..around).all(|k| {
+            let angle = std::f32::consts::TAU * k as f32 / around as f32;
+            !other(center + vec2(angle.cos(), angle.sin()) * r)
+        })
+    })
+}
+
 /// Positions around `anchor`, nearest ring first, up-right first (the usual place for
 /// a callout).
 fn candidates(anchor: Pos2, radius: f32) -> impl Iterator<Item = Pos2> {
     const ANGLES_DEG: [f32; 8] = [-45.0, -135.0, 45.0, 135.0, 0.0, 180.0, -90.0, 90.0];
-    [2.8f32, 4.2, 5.6].into_iter().flat_map(move |distance| {
-        ANGLES_DEG.into_iter().map(move |deg| {
-            let (sin, cos) = deg.to_radians().sin_cos();
-            anchor + vec2(cos, sin) * radius * distance
+    [2.8f32, 4.2, 5.6, 7.0]
+        .into_iter()
+        .flat_map(move |distance| {
+            ANGLES_DEG.into_iter().map(move |deg| {
+                let (sin, cos) = deg.to_radians().sin_cos();
+                anchor + vec2(cos, sin) * radius * distance
+            })
         })
-    })
 }
 
 #[cfg(test)]
@@ -107,7 +150,7 @@ mod tests {
             anchor: pos2(500.0, 250.0),
             size: 80.0,
         };
-        let badges = place_badges(vec![request], 10.0, area());
+        let badges = place_badges(vec![request], 10.0, area(), &|_| None);
         assert_eq!(badges[0].center, pos2(500.0, 250.0));
         assert!(!badges[0].has_leader());
     }
@@ -122,7 +165,7 @@ mod tests {
                 size: 5.0,
             })
             .collect();
-        let badges = place_badges(requests, 10.0, area());
+        let badges = place_badges(requests, 10.0, area(), &|_| None);
         assert_eq!(badges.len(), 4);
         for (i, a) in badges.iter().enumerate() {
             assert!(a.has_leader());

@@ -107,7 +107,7 @@ pub fn card_content(model: &MapModel, country: usize) -> CardContent {
         });
     }
     blocks.extend(destination.details.iter().map(team_block));
-    let team_quotes: Vec<&String> = destination
+    let team_quotes: Vec<&Quote> = destination
         .details
         .iter()
         .filter_map(|t| t.quote.as_ref())
@@ -118,10 +118,7 @@ pub fn card_content(model: &MapModel, country: usize) -> CardContent {
             lines: vec![line("What was said", LineRole::SectionHeading)],
         });
     }
-    blocks.extend(team_quotes.into_iter().map(|text| CardBlock {
-        kind: BlockKind::Quote,
-        lines: vec![line(&quoted(text), LineRole::Quote)],
-    }));
+    blocks.extend(team_quotes.into_iter().map(|q| quote_block(model, q)));
     blocks.extend(model.aid.quotes.iter().map(|q| quote_block(model, q)));
     CardContent {
         title,
@@ -215,14 +212,61 @@ fn quote_block(model: &MapModel, quote: &Quote) -> CardBlock {
     }
 }
 
-/// A quote in quotation marks: “…”. The words stay as published.
+/// A quote in quotation marks: “…”, with quotation marks inside it turned to single
+/// ones (“China never ‘exports’ …”) as nested quotes are printed. A quote that already
+/// stands in double quotation marks gets no second pair. The words stay as published.
 pub fn quoted(text: &str) -> String {
-    format!("“{text}”")
+    let text = text.trim();
+    let opens = |c: char| matches!(c, '“' | '"' | '„');
+    let closes = |c: char| matches!(c, '”' | '"' | '“');
+    let mut chars = text.chars();
+    let already_quoted = text.chars().count() >= 2
+        && chars.next().is_some_and(opens)
+        && chars.next_back().is_some_and(closes);
+    let inner = if already_quoted {
+        let mut inner = text.chars();
+        inner.next();
+        inner.next_back();
+        inner.as_str()
+    } else {
+        text
+    };
+    let mut out = String::with_capacity(inner.len() + 8);
+    out.push('“');
+    let mut open = true;
+    for c in inner.chars() {
+        match c {
+            '“' | '„' => out.push('‘'),
+            '”' => out.push('’'),
+            '"' => {
+                out.push(if open { '‘' } else { '’' });
+                open = !open;
+            }
+            other => out.push(other),
+        }
+    }
+    out.push('”');
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_get_one_pair_of_marks_and_nested_quotes_alternate() {
+        assert_eq!(quoted("We help."), "“We help.”");
+        assert_eq!(quoted("“We help.”"), "“We help.”");
+        assert_eq!(quoted("\"We help.\""), "“We help.”");
+        assert_eq!(
+            quoted("China never “exports” the Chinese model"),
+            "“China never ‘exports’ the Chinese model”"
+        );
+        assert_eq!(
+            quoted("China never \"exports\" it"),
+            "“China never ‘exports’ it”"
+        );
+    }
 
     #[test]
     fn members_read_as_plain_sentences() {

@@ -183,7 +183,13 @@ pub(crate) fn badges_for(
             }
         })
         .collect();
-    place_badges(requests, layout.badge_radius(), layout.map)
+    let recipient_at = |p: Pos2| {
+        model
+            .projected
+            .country_at(transform.to_world(p), 0.0)
+            .filter(|&c| model.teams_of(c) > 0)
+    };
+    place_badges(requests, layout.badge_radius(), layout.map, &recipient_at)
 }
 
 fn paint_badges(painter: &Painter, badges: &[Badge], style: &MapStyle, layout: &Layout) {

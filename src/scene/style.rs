@@ -100,3 +100,83 @@ fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
     let mix = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;
     Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
 }
+
+/// The WCAG 2 contrast ratio of two opaque colours (1 to 21; text wants 4.5).
+pub fn contrast_ratio(a: Color32, b: Color32) -> f32 {
+    let luminance = |c: Color32| {
+        let channel = |v: u8| {
+            let v = v as f32 / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// `top` (possibly translucent, premultiplied) laid over opaque `bottom`.
+pub fn over(top: Color32, bottom: Color32) -> Color32 {
+    let alpha = top.a() as f32 / 255.0;
+    let mix = |t: u8, b: u8| {
+        (t as f32 + b as f32 * (1.0 - alpha))
+            .round()
+            .clamp(0.0, 255.0) as u8
+    };
+    Color32::from_rgb(
+        mix(top.r(), bottom.r()),
+        mix(top.g(), bottom.g()),
+        mix(top.b(), bottom.b()),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG AA for body text.
+    const AA: f32 = 4.5;
+
+    #[test]
+    fn every_text_meets_wcag_aa_in_both_themes() {
+        for style in [MapStyle::light(), MapStyle::dark()] {
+            let visuals = if style.dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
+            // The legend's panel is translucent: over the ocean, the land, or the
+            // page at worst.
+            let legend_grounds =
+                [style.ocean, style.land, style.background].map(|ground| over(style.panel, ground));
+            let mut pairs = vec![
+                ("title", style.text, style.background),
+                ("subtitle and source", style.muted_text, style.background),
+                ("badge", style.badge_text, style.badge_fill),
+                ("pop-up sources", style.muted_text, visuals.window_fill),
+                ("side panel summary", style.muted_text, visuals.panel_fill),
+            ];
+            for ground in legend_grounds {
+                pairs.push(("legend", style.text, ground));
+            }
+            for (what, text, ground) in pairs {
+                let ratio = contrast_ratio(text, ground);
+                assert!(
+                    ratio >= AA,
+                    "{} theme, {what}: {ratio:.2}:1",
+                    if style.dark { "dark" } else { "light" }
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_contrast_ratio_matches_wcag_s_examples() {
+        assert!((contrast_ratio(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 0.01);
+        let grey = Color32::from_rgb(0x76, 0x76, 0x76);
+        assert!((contrast_ratio(grey, Color32::WHITE) - 4.54).abs() < 0.02);
+    }
+}

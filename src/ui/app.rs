@@ -58,6 +58,10 @@ pub struct AidMapApp {
     pub scene_state: SceneState,
     /// The pop-up, when one is open: the country it is about.
     pub popup: Option<usize>,
+    /// Counts pop-up openings, so each opens fresh (see `popup::ui`).
+    popup_opening: u64,
+    /// Where the pop-up was drawn in the last frame.
+    popup_rect: Option<egui::Rect>,
     /// The theme choice.
     pub theme: ThemeChoice,
     /// The last load error, shown in the window until dismissed.
@@ -90,6 +94,8 @@ impl AidMapApp {
             view: MapView::default(),
             scene_state: SceneState::default(),
             popup: None,
+            popup_opening: 0,
+            popup_rect: None,
             theme: options.theme,
             error: None,
             side_panel: SidePanel::default(),
@@ -121,6 +127,11 @@ impl AidMapApp {
         Some(transform.to_screen(self.model.projected.projection.forward(lon, lat)))
     }
 
+    /// Where the pop-up was drawn in the last frame, if one is open.
+    pub fn popup_rect(&self) -> Option<egui::Rect> {
+        self.popup_rect
+    }
+
     /// The map area of the last drawn frame.
     pub fn last_map_rect(&self) -> Option<egui::Rect> {
         self.last_map_rect
@@ -139,6 +150,9 @@ impl AidMapApp {
 
     /// Select `country` and open its pop-up (or clear both with `None`).
     pub fn select(&mut self, country: Option<usize>) {
+        if country.is_some() && country != self.popup {
+            self.popup_opening += 1;
+        }
         self.scene_state.selected = country;
         self.popup = country;
     }
@@ -249,12 +263,16 @@ impl AidMapApp {
             .show(ui, |ui| {
                 let style = MapStyle::for_dark_mode(ui.visuals().dark_mode);
                 let outcome = map_panel::ui(ui, self, &style);
+                self.popup_rect = None;
                 if let Some(anchor) = outcome.popup_anchor
                     && let Some(country) = self.popup
-                    && popup::ui(&ctx, &self.model, country, anchor)
                 {
-                    // Close does what Esc does: the selection goes with the pop-up.
-                    self.select(None);
+                    let shown = popup::ui(&ctx, &self.model, country, anchor, self.popup_opening);
+                    self.popup_rect = Some(shown.rect);
+                    if shown.close {
+                        // Close does what Esc does: the selection goes with the pop-up.
+                        self.select(None);
+                    }
                 }
             });
         self.loader.take_dropped(&ctx);

@@ -4,15 +4,29 @@
 
 use egui::{Align2, Id, Order, Pos2, RichText, vec2};
 
-use crate::scene::MapModel;
 use crate::scene::card::{BlockKind, CardLine, LineRole, card_content};
+use crate::scene::{MapModel, MapStyle};
 
 /// Width of the pop-up in points.
 const WIDTH: f32 = 380.0;
+/// Height of the window taken by what is not the pop-up's scrolling part (menu bar,
+/// heading, summary, margins), in points.
+const POPUP_CHROME: f32 = 190.0;
+/// The scrolling part is never shorter than this, in points.
+const MIN_SCROLL: f32 = 120.0;
 
-/// Show the pop-up for `country` pointing at `anchor`. Returns true when the user
-/// asked to close it.
-pub fn ui(ctx: &egui::Context, model: &MapModel, country: usize, anchor: Pos2) -> bool {
+/// Show the pop-up for `country` pointing at `anchor`. `opening` numbers each opening
+/// of a pop-up: egui remembers an area's size and a scroll area's offset by id, so a
+/// new id per opening makes every pop-up open at the top, sized to its own content
+/// (with one id, a pop-up reopened after a short one kept its height, and a pop-up
+/// opened after a scrolled one started scrolled past its first facts).
+pub fn ui(
+    ctx: &egui::Context,
+    model: &MapModel,
+    country: usize,
+    anchor: Pos2,
+    opening: u64,
+) -> PopupOutcome {
     let screen = ctx.content_rect();
     let right_half = anchor.x > screen.center().x;
     let lower_half = anchor.y > screen.center().y;
@@ -27,10 +41,13 @@ pub fn ui(ctx: &egui::Context, model: &MapModel, country: usize, anchor: Pos2) -
         if lower_half { -12.0 } else { 12.0 },
     );
     let mut close = false;
-    egui::Area::new(Id::unique("country pop-up"))
+    let shown = egui::Area::new(Id::unique(("country pop-up", opening)))
         .order(Order::Foreground)
         .fixed_pos(anchor + offset)
         .pivot(pivot)
+        // egui's default area size (600 × 400) would cap the first layout, and so
+        // every later one; the area shrinks to its content from the window's height.
+        .default_size(vec2(WIDTH, screen.height()))
         .constrain_to(screen)
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
@@ -38,7 +55,19 @@ pub fn ui(ctx: &egui::Context, model: &MapModel, country: usize, anchor: Pos2) -
                 close = contents(ui, model, country);
             });
         });
-    close
+    PopupOutcome {
+        close,
+        rect: shown.response.rect,
+    }
+}
+
+/// What the pop-up did this frame.
+#[derive(Debug, Clone, Copy)]
+pub struct PopupOutcome {
+    /// The user asked to close it.
+    pub close: bool,
+    /// Where it is on screen.
+    pub rect: egui::Rect,
 }
 
 fn contents(ui: &mut egui::Ui, model: &MapModel, country: usize) -> bool {
@@ -55,16 +84,20 @@ fn contents(ui: &mut egui::Ui, model: &MapModel, country: usize) -> bool {
         return close;
     }
     ui.separator();
-    let max_height = (ui.ctx().content_rect().height() * 0.6).min(420.0);
+    let style = MapStyle::for_dark_mode(ui.visuals().dark_mode);
+    // As tall as the window allows; what does not fit scrolls, with a scroll bar that
+    // is always shown so no fact is hidden without a sign.
+    let max_height = (ui.ctx().content_rect().height() - POPUP_CHROME).max(MIN_SCROLL);
     egui::ScrollArea::vertical()
         .max_height(max_height)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             for block in &card.blocks {
                 if block.kind == BlockKind::QuotesHeading {
                     ui.separator();
                 }
                 for line in &block.lines {
-                    ui.label(rich(line));
+                    ui.label(rich(line, &style));
                 }
                 if block.kind != BlockKind::QuotesHeading {
                     ui.add_space(6.0);
@@ -74,13 +107,14 @@ fn contents(ui: &mut egui::Ui, model: &MapModel, country: usize) -> bool {
     close
 }
 
-/// How a card line looks in the window.
-fn rich(line: &CardLine) -> RichText {
+/// How a card line looks in the window: the map's own text colours (egui's "weak" is
+/// under 3:1 on a pop-up), headings strong, sources and attributions muted.
+fn rich(line: &CardLine, style: &MapStyle) -> RichText {
     let text = RichText::new(&line.text);
     match line.role {
         LineRole::Summary | LineRole::TeamHeading | LineRole::SectionHeading => text.strong(),
-        LineRole::Body => text,
-        LineRole::Source | LineRole::Attribution => text.weak(),
-        LineRole::Quote => text.italics(),
+        LineRole::Body => text.color(style.text),
+        LineRole::Source | LineRole::Attribution => text.color(style.muted_text),
+        LineRole::Quote => text.italics().color(style.text),
     }
 }

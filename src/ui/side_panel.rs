@@ -97,6 +97,7 @@ impl SidePanel {
         selected: Option<usize>,
     ) -> Option<SideAction> {
         let mut action = None;
+        let muted = crate::scene::MapStyle::for_dark_mode(ui.visuals().dark_mode).muted_text;
         ui.add_space(6.0);
         let heading = ui.label(RichText::new("Find a country").strong());
         let search = ui.add(
@@ -114,7 +115,7 @@ impl SidePanel {
         }
         for candidate in &self.candidates {
             let Some(outline) = candidate.outline else {
-                ui.label(RichText::new(format!("{candidate}: not on this map")).weak());
+                ui.label(RichText::new(format!("{candidate}: not on this map")).color(muted));
                 continue;
             };
             if ui.button(candidate.to_string()).clicked() {
@@ -127,7 +128,9 @@ impl SidePanel {
         }
         ui.add_space(10.0);
         ui.label(RichText::new("Recipients").strong());
-        ui.label(RichText::new(format!("{} · {}", model.aid.title, text::subtitle(model))).weak());
+        ui.label(
+            RichText::new(format!("{} · {}", model.aid.title, text::subtitle(model))).color(muted),
+        );
         if let Some(note) = text::not_shown_note(model) {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }
