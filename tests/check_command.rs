@@ -184,7 +184,7 @@ fn user_data_in_csv_with_every_kind_of_country_name_joins() {
         .find(|d| d.country == "Lao PDR")
         .unwrap();
     assert_eq!(
-        laos.details[0].quote.as_deref(),
+        laos.details[0].quote.as_ref().map(|q| q.text.as_str()),
         Some("He said: \"thanks, friends\"")
     );
     let italy = aid

@@ -93,8 +93,12 @@ fn pngs_carry_title_source_software_and_creation_time() {
         "{}",
         get("Source")
     );
-    assert!(get("Source").contains("Made with Natural Earth"));
-    assert!(get("Source").contains("china-medical-teams-2020.json"));
+    assert_eq!(
+        get("Source"),
+        "Daily Mail (Islamabad), 9 April 2020, \"Chinese help abroad reflects humanitarian spirit: Beijing\""
+    );
+    assert!(get("Outlines").starts_with("Made with Natural Earth"));
+    assert!(get("Data").contains("china-medical-teams-2020.json"));
     assert_eq!(
         get("Software"),
         format!("aidmap {}", env!("CARGO_PKG_VERSION"))
@@ -569,4 +573,40 @@ fn a_badge_never_reads_as_another_recipients() {
             }
         }
     }
+}
+
+#[test]
+fn text_that_xml_and_png_forbid_never_reaches_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("aid.json");
+    let json = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/china-medical-teams-2020.json"
+    ))
+    .unwrap()
+    .replacen(
+        "\"title\": \"China's medical expert teams abroad\"",
+        "\"title\": \"Teams\\u0000 \\u001b[2J\\uFFFE\\uFFFF abroad\"",
+        1,
+    );
+    std::fs::write(&data, json).unwrap();
+    let svg = dir.path().join("map.svg");
+    let png = dir.path().join("map.png");
+    for out in [&svg, &png] {
+        let (status, _, stderr) = export(&[
+            "--data",
+            data.to_str().unwrap(),
+            "--select",
+            "ITA",
+            "--popup",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(status, 0, "{stderr}");
+    }
+    let text = std::fs::read_to_string(&svg).unwrap();
+    roxmltree::Document::parse(&text).expect("the SVG is XML");
+    let (_, _, texts) = read_png(&png);
+    let title = &texts.iter().find(|(k, _)| k == "Title").unwrap().1;
+    assert!(!title.chars().any(char::is_control), "{title:?}");
 }

@@ -157,22 +157,34 @@ fn selected_country(model: &MapModel, text: &str) -> Result<usize, String> {
     }
 }
 
-/// The PNG metadata for a picture of `model`.
+/// The PNG metadata for a picture of `model`: each fact in a field of its own.
 pub fn metadata(model: &MapModel) -> png_file::PngMetadata {
-    let mut source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
-    if let Some(claim_source) = model
+    let claim_source = model
         .aid
         .claim
         .as_ref()
         .and_then(|c| c.source.as_deref())
-        .and_then(|id| model.aid.source(id))
-    {
-        source = format!(
-            "{}: \"{}\"; data: {}",
-            source, claim_source.title, model.aid.file
-        );
+        .and_then(|id| model.aid.source(id));
+    let source = match claim_source {
+        Some(source) => {
+            let mut parts: Vec<String> = source.outlet.iter().cloned().collect();
+            if let Some(date) = source.date {
+                parts.push(text::long_date(date));
+            }
+            parts.push(format!("\"{}\"", source.title));
+            parts.join(", ")
+        }
+        None => model.aid.file.clone(),
+    };
+    let outlines = if model.natural_earth {
+        format!("Made with Natural Earth ({})", model.outlines.file)
     } else {
-        source = format!("{source}; data: {}", model.aid.file);
-    }
-    png_file::PngMetadata::now(&model.aid.title, &source)
+        model.outlines.file.clone()
+    };
+    png_file::PngMetadata::now(png_file::PngFacts {
+        title: &model.aid.title,
+        source: &source,
+        data: &model.aid.file,
+        outlines: &outlines,
+    })
 }

@@ -1,6 +1,8 @@
 //! PNG encoding with the text chunks an exported map carries: Title, Source, Software
-//! and Creation Time (PNG's registered keywords), so a picture found later on a drive
-//! still says what it shows and where the data came from.
+//! and Creation Time (PNG's registered keywords), plus Data and Outlines, one fact per
+//! chunk, so a picture found later on a drive still says what it shows and where the
+//! data came from. Text is made valid Latin-1 without control characters (tEXt allows
+//! neither NUL nor anything outside Latin-1).
 
 use egui::ColorImage;
 
@@ -9,20 +11,39 @@ use egui::ColorImage;
 pub struct PngMetadata {
     /// The map's title.
     pub title: String,
-    /// The article and the data set.
+    /// Where the claim comes from: outlet, date and headline.
     pub source: String,
+    /// The aid data file.
+    pub data: String,
+    /// The outlines and their credit.
+    pub outlines: String,
     /// "aidmap 0.1.0".
     pub software: String,
     /// When it was made (RFC 2822, as PNG suggests).
     pub creation_time: String,
 }
 
+/// What a picture shows and where it comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct PngFacts<'a> {
+    /// The map's title.
+    pub title: &'a str,
+    /// Where the claim comes from.
+    pub source: &'a str,
+    /// The aid data file.
+    pub data: &'a str,
+    /// The outlines and their credit.
+    pub outlines: &'a str,
+}
+
 impl PngMetadata {
-    /// Metadata for a map titled `title` from `source`, made now by this aidmap.
-    pub fn now(title: &str, source: &str) -> Self {
+    /// Metadata for a picture of `facts`, made now by this aidmap.
+    pub fn now(facts: PngFacts<'_>) -> Self {
         PngMetadata {
-            title: title.to_string(),
-            source: source.to_string(),
+            title: facts.title.to_string(),
+            source: facts.source.to_string(),
+            data: facts.data.to_string(),
+            outlines: facts.outlines.to_string(),
             software: format!("aidmap {}", env!("CARGO_PKG_VERSION")),
             creation_time: chrono::Utc::now().to_rfc2822(),
         }
@@ -40,6 +61,8 @@ pub fn encode_png(image: &ColorImage, metadata: &PngMetadata) -> Result<Vec<u8>,
     let chunks = [
         ("Title", &metadata.title),
         ("Source", &metadata.source),
+        ("Data", &metadata.data),
+        ("Outlines", &metadata.outlines),
         ("Software", &metadata.software),
         ("Creation Time", &metadata.creation_time),
     ];
@@ -65,10 +88,16 @@ pub fn encode_png(image: &ColorImage, metadata: &PngMetadata) -> Result<Vec<u8>,
     Ok(bytes)
 }
 
-/// tEXt chunks are Latin-1: typographic quotes and dashes become their ASCII look-alikes,
-/// anything else outside Latin-1 a question mark.
+/// tEXt chunks are Latin-1 without NUL: typographic quotes and dashes become their
+/// ASCII look-alikes, anything else outside Latin-1 a question mark, and control
+/// characters (NUL among them) are dropped; line breaks become spaces.
 fn latin1(text: &str) -> String {
     text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
         .map(|c| match c {
             '‘' | '’' => '\'',
             '“' | '”' => '"',

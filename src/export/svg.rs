@@ -413,9 +413,22 @@ fn hex(color: Color32) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
+/// `text` as XML character data or attribute value: markup characters escaped, and
+/// characters XML 1.0 does not allow (control characters, NUL, U+FFFE, U+FFFF) left
+/// out, so every SVG parses.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
