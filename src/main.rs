@@ -145,8 +145,19 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
 }
 
 fn run_window(inputs: &Inputs, window: &WindowArgs) -> i32 {
-    let (outlines, aid) = match load_inputs(inputs) {
-        Ok(files) => files,
+    let startup = bundled::load_or_bundled(
+        inputs.countries.as_deref(),
+        inputs.data.as_deref(),
+        inputs.object.as_deref(),
+        inputs.limits(),
+    );
+    let (outlines, aid, natural_earth, errors) = match startup {
+        Ok(files) => {
+            for error in &files.errors {
+                eprintln!("error: {}", printable(error));
+            }
+            (files.outlines, files.aid, files.natural_earth, files.errors)
+        }
         Err(err) => {
             eprintln!("error: {}", printable(&err.to_string()));
             return check::EXIT_INVALID;
@@ -170,8 +181,13 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> i32 {
             .with_min_inner_size([640.0, 420.0]),
         ..Default::default()
     };
-    let natural_earth = inputs.countries.is_none();
-    let app = AidMapApp::new(outlines, aid, natural_earth, options);
+    let mut app = AidMapApp::new(outlines, aid, natural_earth, options);
+    if !errors.is_empty() {
+        app.error = Some(format!(
+            "{}; showing the bundled data instead",
+            errors.join("; ")
+        ));
+    }
     if let Err(err) = eframe::run_native("aidmap", native, Box::new(|_cc| Ok(Box::new(app)))) {
         eprintln!("error: cannot open the window: {err}");
         return check::EXIT_INVALID;

@@ -382,8 +382,10 @@ fn the_svg_carries_the_card_with_every_quote_and_no_controls() {
     let omitted: usize = card.attribute("data-omitted").unwrap().parse().unwrap();
     if omitted == 0 {
         for quote in &aid.quotes {
-            // Wrapped rows joined by spaces give the quote back, word for word.
-            assert!(words.contains(quote.text.as_str()), "{}", quote.text);
+            // Wrapped rows joined by spaces give the quote back, word for word, in
+            // its quotation marks (nested ones turned to single marks).
+            let shown = aidmap::scene::card::quoted(&quote.text);
+            assert!(words.contains(shown.as_str()), "{shown}");
         }
     } else {
         assert!(words.contains("not shown at this size"), "{words}");

@@ -342,6 +342,18 @@ fn find_never_picks_a_country_by_its_first_letters_and_offers_both_congos() {
 }
 
 #[test]
+fn open_without_a_file_dialog_says_so_and_names_the_alternatives() {
+    let mut harness = harness(ThemeChoice::Light);
+    harness.state_mut().set_file_dialogs(Some(false));
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open data…").click();
+    harness.run();
+    harness.get_by_label_contains("No file dialog can open here");
+    harness.get_by_label_contains("--data FILE");
+}
+
+#[test]
 fn loading_a_bad_file_keeps_the_map_and_shows_the_error() {
     let mut harness = harness(ThemeChoice::Light);
     let bad =

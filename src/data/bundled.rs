@@ -34,3 +34,74 @@ pub fn outlines_110m() -> Result<Outlines, LoadError> {
 pub fn aid_data() -> Result<AidDataset, LoadError> {
     read_aid_json(AID_DATA_NAME, AID_DATA)
 }
+
+/// What the window opens on.
+#[derive(Debug)]
+pub struct Startup {
+    /// The user's outlines, or the bundled ones.
+    pub outlines: Outlines,
+    /// The user's aid data, or the bundled set.
+    pub aid: AidDataset,
+    /// True when the outlines are the bundled Natural Earth ones.
+    pub natural_earth: bool,
+    /// Why a file named on the command line was not used.
+    pub errors: Vec<String>,
+}
+
+/// The named files, or for each one that fails to load the bundled one, with the
+/// error kept to show in the window: a bad `--data` never stops the window opening,
+/// as a failed File → Open never loses the map.
+pub fn load_or_bundled(
+    countries: Option<&std::path::Path>,
+    data: Option<&std::path::Path>,
+    object: Option<&str>,
+    limits: crate::data::Limits,
+) -> Result<Startup, LoadError> {
+    let mut errors = Vec::new();
+    let own_outlines = countries.and_then(|path| {
+        crate::data::load_outlines_within(path, object, limits)
+            .map_err(|err| errors.push(err.to_string()))
+            .ok()
+    });
+    let own_aid = data.and_then(|path| {
+        crate::data::load_aid(path)
+            .map_err(|err| errors.push(err.to_string()))
+            .ok()
+    });
+    let natural_earth = own_outlines.is_none();
+    Ok(Startup {
+        outlines: match own_outlines {
+            Some(outlines) => outlines,
+            None => outlines()?,
+        },
+        aid: match own_aid {
+            Some(aid) => aid,
+            None => aid_data()?,
+        },
+        natural_earth,
+        errors,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bad_data_file_at_start_up_falls_back_to_the_bundled_data_and_says_why() {
+        let dir = std::env::temp_dir().join(format!("aidmap-startup-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let bad = dir.join("bad.csv");
+        std::fs::write(&bad, "land,teams\nItaly,1\n").unwrap();
+        let startup = load_or_bundled(None, Some(&bad), None, Default::default()).unwrap();
+        assert_eq!(startup.aid.summary(), "12 teams in 10 countries");
+        assert!(startup.natural_earth);
+        assert_eq!(startup.errors.len(), 1);
+        assert!(
+            startup.errors[0].contains("bad.csv"),
+            "{:?}",
+            startup.errors
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

@@ -5,8 +5,9 @@
 use egui::{ColorImage, Pos2, RawInput, Rect, Vec2};
 
 use crate::export::raster::{Canvas, Textures};
-use crate::scene::card_paint::{measure_with, paint_card};
+use crate::scene::card_paint::paint_card;
 use crate::scene::export_card::card_for;
+use crate::scene::fonts::measure_with;
 use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState, paint_scene};
 
 /// What to draw.

@@ -279,8 +279,10 @@ fn write_texts(
 ) -> Rect {
     let left = layout.header.left() + layout.margin();
     let title_top = layout.header.top() + layout.margin() * 0.8;
-    let title_size = layout.title_size();
-    let subtitle_size = layout.subtitle_size();
+    let fitted = |text: &str, size: f32| layout.fitted_size(size, measure(text, size));
+    let subtitle = text::subtitle(model);
+    let title_size = fitted(&model.aid.title, layout.title_size());
+    let subtitle_size = fitted(&subtitle, layout.subtitle_size());
     let title_at = pos2(left, title_top + title_size * 0.95);
     text_element(
         svg,
@@ -292,7 +294,6 @@ fn write_texts(
     );
     let subtitle_top = title_top + title_size * 1.25 + 3.0 * layout.scale;
     let subtitle_at = pos2(left, subtitle_top + subtitle_size * 0.95);
-    let subtitle = text::subtitle(model);
     text_element(
         svg,
         "subtitle",
@@ -347,11 +348,13 @@ fn write_texts(
     let source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
     let left = layout.footer.left() + layout.margin();
     if let Some(note) = text::not_shown_note(model) {
-        let note_at = pos2(left, layout.note_center_y() + small * 0.36);
-        text_element(svg, "not-shown", note_at, small, style.text, &note);
+        let size = fitted(&note, small);
+        let note_at = pos2(left, layout.note_center_y() + size * 0.36);
+        text_element(svg, "not-shown", note_at, size, style.text, &note);
     }
-    let source_at = pos2(left, layout.source_center_y() + small * 0.36);
-    text_element(svg, "source", source_at, small, style.muted_text, &source);
+    let size = fitted(&source, small);
+    let source_at = pos2(left, layout.source_center_y() + size * 0.36);
+    text_element(svg, "source", source_at, size, style.muted_text, &source);
     legend.frame
 }
 

@@ -74,8 +74,11 @@ pub fn place_badges(
         let center = if fits_inside && free(request.anchor, &placed) {
             request.anchor
         } else {
+            // Where no free place reads as this country's alone (a crowded corner of
+            // a small picture), a free place still beats a badge on top of another.
             candidates(request.anchor, radius)
                 .find(|&c| free(c, &placed) && points_only_to_its_own(&request, c, recipient_at))
+                .or_else(|| candidates(request.anchor, radius).find(|&c| free(c, &placed)))
                 .unwrap_or(request.anchor)
         };
         placed.push(Badge {

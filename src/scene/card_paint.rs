@@ -35,15 +35,3 @@ pub fn paint_card(painter: &Painter, card: &ExportCard) {
         painter.galley(run.pos, galley, run.color);
     }
 }
-
-/// The width of `text` at `size` points in the picture's fonts.
-pub fn measure_with(painter: &Painter, text: &str, size: f32) -> f32 {
-    painter
-        .layout_no_wrap(
-            text.to_string(),
-            FontId::proportional(size),
-            egui::Color32::BLACK,
-        )
-        .size()
-        .x
-}

@@ -12,3 +12,15 @@ pub fn fonts() -> egui::FontDefinitions {
     }
     fonts
 }
+
+/// The width of `text` at `size` points in the picture's fonts.
+pub fn measure_with(painter: &egui::Painter, text: &str, size: f32) -> f32 {
+    painter
+        .layout_no_wrap(
+            text.to_string(),
+            egui::FontId::proportional(size),
+            egui::Color32::BLACK,
+        )
+        .size()
+        .x
+}

@@ -74,6 +74,25 @@ impl Layout {
     pub fn small_size(&self) -> f32 {
         12.0 * self.scale
     }
+    /// The width a line of the header or footer may take.
+    pub fn line_width(&self) -> f32 {
+        (self.header.width() - 2.0 * self.margin()).max(1.0)
+    }
+
+    /// The text size at which a line `width_at` points wide at `size` fits the width
+    /// of the picture: `size` when it fits, smaller when it does not, so a title or
+    /// source line is never cut off at the edge of a narrow picture.
+    pub fn fitted_size(&self, size: f32, width_at: f32) -> f32 {
+        /// Room left for rounding between measuring and drawing.
+        const SLACK: f32 = 0.98;
+        let available = self.line_width();
+        if width_at <= available || width_at <= 0.0 {
+            size
+        } else {
+            size * available / width_at * SLACK
+        }
+    }
+
     /// The vertical centre of the source line (the footer's last line).
     pub fn source_center_y(&self) -> f32 {
         self.footer.bottom() - SOURCE_LINE_HALF * self.scale

@@ -242,36 +242,49 @@ fn paint_header(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &
         pos2(left, title_top),
         Align2::LEFT_TOP,
         &model.aid.title,
-        FontId::proportional(layout.title_size()),
+        fitted_font(painter, layout, &model.aid.title, layout.title_size()),
         style.text,
     );
+    let subtitle = text::subtitle(model);
+    let font = fitted_font(painter, layout, &subtitle, layout.subtitle_size());
     painter.text(
         pos2(left, title.bottom() + 3.0 * layout.scale),
         Align2::LEFT_TOP,
-        text::subtitle(model),
-        FontId::proportional(layout.subtitle_size()),
+        subtitle,
+        font,
         style.muted_text,
     );
 }
 
 fn paint_footer(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &Layout) {
     let left = layout.footer.left() + layout.margin();
+    let small = layout.small_size();
     if let Some(note) = text::not_shown_note(model) {
+        let font = fitted_font(painter, layout, &note, small);
         painter.text(
             pos2(left, layout.note_center_y()),
             Align2::LEFT_CENTER,
             note,
-            FontId::proportional(layout.small_size()),
+            font,
             style.text,
         );
     }
+    let source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
+    let font = fitted_font(painter, layout, &source, small);
     painter.text(
         pos2(left, layout.source_center_y()),
         Align2::LEFT_CENTER,
-        text::source_line(&model.aid, model.natural_earth, &model.outlines.file),
-        FontId::proportional(layout.small_size()),
+        source,
+        font,
         style.muted_text,
     );
+}
+
+/// The font for a header or footer line: `size`, or smaller where the line would not
+/// fit the picture's width.
+fn fitted_font(painter: &Painter, layout: &Layout, text: &str, size: f32) -> FontId {
+    let width = crate::scene::fonts::measure_with(painter, text, size);
+    FontId::proportional(layout.fitted_size(size, width))
 }
 
 #[cfg(test)]
@@ -304,9 +317,14 @@ mod tests {
         };
         let layout = Layout::new(rect);
         let left = layout.margin();
-        let title = measure(&model.aid.title, layout.title_size());
-        let subtitle = measure(&text::subtitle(&model), layout.subtitle_size());
-        let source = measure(
+        // Each line as drawn: at its size, or smaller where the picture is narrow.
+        let fitted = |text: &str, nominal: f32| {
+            let size = layout.fitted_size(nominal, measure(text, nominal).x);
+            measure(text, size)
+        };
+        let title = fitted(&model.aid.title, layout.title_size());
+        let subtitle = fitted(&text::subtitle(&model), layout.subtitle_size());
+        let source = fitted(
             &text::source_line(&model.aid, true, ""),
             layout.small_size(),
         );
@@ -315,7 +333,10 @@ mod tests {
             ("subtitle", subtitle.x),
             ("source", source.x),
         ] {
-            assert!(left + width < size.x, "{size:?}: the {what} is clipped");
+            assert!(
+                left + width <= size.x - layout.margin(),
+                "{size:?}: the {what} is clipped"
+            );
         }
         let header_needed = layout.margin() * 0.8 + title.y + 3.0 * layout.scale + subtitle.y;
         assert!(
@@ -384,8 +405,10 @@ mod tests {
     }
 
     #[test]
-    fn nothing_is_clipped_or_overlapping_from_800x400_to_4000x2000() {
+    fn nothing_is_clipped_or_overlapping_from_240x700_to_4000x2000() {
         for size in [
+            egui::vec2(240.0, 700.0),
+            egui::vec2(380.0, 420.0),
             egui::vec2(800.0, 400.0),
             egui::vec2(1600.0, 800.0),
             egui::vec2(1400.0, 860.0),

@@ -127,6 +127,11 @@ impl AidMapApp {
         Some(transform.to_screen(self.model.projected.projection.forward(lon, lat)))
     }
 
+    /// Say whether a file dialog can open (`None`: ask the system).
+    pub fn set_file_dialogs(&mut self, available: Option<bool>) {
+        self.loader.dialogs = available;
+    }
+
     /// Where the pop-up was drawn in the last frame, if one is open.
     pub fn popup_rect(&self) -> Option<egui::Rect> {
         self.popup_rect

@@ -15,6 +15,7 @@ use crate::export::file::write_atomically;
 use crate::export::offscreen::{Picture, render};
 use crate::export::png_file::encode_png;
 use crate::scene::{MapModel, MapView};
+use crate::ui::files::dialog_available;
 
 /// What the map shows when an export starts.
 #[derive(Debug, Clone, Copy)]
@@ -83,6 +84,16 @@ impl WindowExport {
             folder,
             ..WindowExport::default()
         }
+    }
+
+    /// Show `text` in the corner for a few seconds (`error` in the error colour).
+    pub fn toast(&mut self, ctx: &egui::Context, text: String, error: bool) {
+        let now = ctx.input(|i| i.time);
+        self.toasts.push(Toast {
+            text,
+            error,
+            until: now + TOAST_SECONDS,
+        });
     }
 
     /// Start an export; it is drawn at the end of this frame.
@@ -241,14 +252,6 @@ fn save_with_dialog(
 ) {
     let _ = results.send(save(&free_path(&fallback_folder(), &name), &bytes));
     repaint.request_repaint();
-}
-
-/// A file dialog needs a desktop portal (over D-Bus) or zenity.
-fn dialog_available() -> bool {
-    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
-        || std::env::var_os("PATH").is_some_and(|paths| {
-            std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
-        })
 }
 
 /// The user's Pictures folder, else the current folder.

@@ -33,6 +33,9 @@ pub struct FileLoader {
     loading: Option<Loading>,
     /// Limits for outline files.
     pub limits: Limits,
+    /// Whether a file dialog can open: `None` asks the system (see
+    /// [`dialog_available`]); tests set it.
+    pub dialogs: Option<bool>,
 }
 
 impl Default for FileLoader {
@@ -43,6 +46,7 @@ impl Default for FileLoader {
             receiver,
             loading: None,
             limits: Limits::default(),
+            dialogs: None,
         }
     }
 }
@@ -56,29 +60,21 @@ impl FileLoader {
         }
     }
 
-    /// Open a file dialog for `kind` on its own thread.
-    #[cfg(not(feature = "gui"))]
-    pub fn open_dialog(&self, _kind: FileKind, _ctx: &egui::Context) {}
-
-    /// Open a file dialog for `kind` on its own thread.
-    #[cfg(feature = "gui")]
-    pub fn open_dialog(&self, kind: FileKind, ctx: &egui::Context) {
-        let sender = self.sender.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let dialog = match kind {
-                FileKind::Outlines => rfd::FileDialog::new()
-                    .set_title("Open country outlines")
-                    .add_filter("GeoJSON or TopoJSON", &["geojson", "json", "topojson"]),
-                FileKind::Data => rfd::FileDialog::new()
-                    .set_title("Open aid data")
-                    .add_filter("aid data (JSON or CSV)", &["json", "csv"]),
+    /// Open a file dialog for `kind` on its own thread, or say why none can open and
+    /// what to do instead.
+    pub fn open_dialog(&self, kind: FileKind, ctx: &egui::Context) -> Result<(), String> {
+        if !self.dialogs.unwrap_or_else(dialog_available) {
+            let option = match kind {
+                FileKind::Outlines => "--countries FILE",
+                FileKind::Data => "--data FILE",
             };
-            if let Some(path) = dialog.pick_file() {
-                let _ = sender.send((kind, path));
-                ctx.request_repaint();
-            }
-        });
+            return Err(format!(
+                "No file dialog can open here (it needs a desktop portal or zenity). \
+                 Drop the file on the window, or start aidmap with {option}."
+            ));
+        }
+        spawn_dialog(kind, self.sender.clone(), ctx.clone());
+        Ok(())
     }
 
     /// Queue the files dropped on the window this frame.
@@ -225,4 +221,35 @@ fn load_into(
         }
         FileKind::Data => MapModel::new(outlines, load_aid(path)?, projection, natural_earth),
     })
+}
+
+/// Ask for a file on a thread of its own (the dialog blocks) and queue it.
+#[cfg(feature = "gui")]
+fn spawn_dialog(kind: FileKind, sender: Sender<(FileKind, PathBuf)>, ctx: egui::Context) {
+    std::thread::spawn(move || {
+        let dialog = match kind {
+            FileKind::Outlines => rfd::FileDialog::new()
+                .set_title("Open country outlines")
+                .add_filter("GeoJSON or TopoJSON", &["geojson", "json", "topojson"]),
+            FileKind::Data => rfd::FileDialog::new()
+                .set_title("Open aid data")
+                .add_filter("aid data (JSON or CSV)", &["json", "csv"]),
+        };
+        if let Some(path) = dialog.pick_file() {
+            let _ = sender.send((kind, path));
+            ctx.request_repaint();
+        }
+    });
+}
+
+/// Without the GUI feature there is no dialog.
+#[cfg(not(feature = "gui"))]
+fn spawn_dialog(_kind: FileKind, _sender: Sender<(FileKind, PathBuf)>, _ctx: egui::Context) {}
+
+/// A file dialog needs a desktop portal (over D-Bus) or zenity.
+pub fn dialog_available() -> bool {
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("PATH").is_some_and(|paths| {
+            std::env::split_paths(&paths).any(|dir| dir.join("zenity").is_file())
+        })
 }

@@ -12,13 +12,16 @@ use crate::ui::files::FileKind;
 pub fn menu_bar(ui: &mut egui::Ui, app: &mut AidMapApp) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("Open outlines…").clicked() {
-                app.loader.open_dialog(FileKind::Outlines, ui.ctx());
-                ui.close();
-            }
-            if ui.button("Open data…").clicked() {
-                app.loader.open_dialog(FileKind::Data, ui.ctx());
-                ui.close();
+            for (label, kind) in [
+                ("Open outlines…", FileKind::Outlines),
+                ("Open data…", FileKind::Data),
+            ] {
+                if ui.button(label).clicked() {
+                    if let Err(message) = app.loader.open_dialog(kind, ui.ctx()) {
+                        app.exporter.toast(ui.ctx(), message, true);
+                    }
+                    ui.close();
+                }
             }
             ui.separator();
             if ui
