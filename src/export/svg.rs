@@ -13,7 +13,7 @@ use crate::scene::export_card::{ExportCard, card_for};
 use crate::scene::layout::Layout;
 use crate::scene::legend::legend_layout;
 use crate::scene::paint::{
-    BORDER_TOLERANCE, SceneGeometry, badges_for, screen_ring, world_outline,
+    BORDER_TOLERANCE, SELECTED_WIDTH, SceneGeometry, badges_for, screen_ring, world_outline,
 };
 use crate::scene::view::ScreenTransform;
 use crate::scene::{MapModel, MapStyle, MapView, text};
@@ -98,7 +98,7 @@ pub fn render(model: &MapModel, view: &MapView, size: Vec2, options: &SvgOptions
             r#"<path class="selected" data-code="{}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" d="{}"/>"#,
             escape(code),
             hex(style.selected),
-            num(2.4 * layout.scale.max(1.0)),
+            num(SELECTED_WIDTH * layout.scale.max(1.0)),
             path_data(&rings)
         );
     }
@@ -178,16 +178,22 @@ fn write_card(svg: &mut String, card: &ExportCard, model: &MapModel, country: us
     let [from, to] = card.leader;
     let _ = writeln!(
         svg,
-        r#"<line class="leader" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{edge}" stroke-width="{}"/><circle cx="{}" cy="{}" r="{}" fill="{edge}"/>"#,
+        r#"<line class="leader" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{edge}" stroke-width="{}"/>"#,
         num(from.x),
         num(from.y),
         num(to.x),
         num(to.y),
-        num(card.line_width),
-        num(from.x),
-        num(from.y),
-        num(card.line_width * 2.2)
+        num(card.line_width)
     );
+    if let Some(dot) = card.dot {
+        let _ = writeln!(
+            svg,
+            r#"<circle cx="{}" cy="{}" r="{}" fill="{edge}"/>"#,
+            num(dot.x),
+            num(dot.y),
+            num(card.line_width * 2.2)
+        );
+    }
     let _ = writeln!(
         svg,
         r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" stroke="{edge}" stroke-width="{}"/>"#,

@@ -4,10 +4,11 @@
 //! projection; panning and zooming only transform what is here.
 
 use geo::triangulate_delaunay::DelaunayTriangulationConfig;
-use geo::{Area, BoundingRect, Contains, Distance, Euclidean, InteriorPoint, TriangulateEarcut};
+use geo::{Area, BoundingRect, Contains, Distance, Euclidean, TriangulateEarcut};
 use geo::{Coord, LineString, MultiPolygon, Point, Polygon, TriangulateDelaunay};
+use rayon::prelude::*;
 use rstar::primitives::{GeomWithData, Rectangle};
-use rstar::{AABB, RTree};
+use rstar::{AABB, RTree, RTreeObject};
 use std::sync::OnceLock;
 
 use crate::data::Country;
@@ -35,6 +36,8 @@ pub struct ProjectedCountry {
     pub bounds: [f64; 4],
     /// Index of the largest polygon in `shape`.
     largest: usize,
+    /// Polygons drawn without a fill: their edges cross too often (see `crossings`).
+    pub unfilled: usize,
     /// The label point, worked out when first asked for (most countries never are).
     label: OnceLock<[f64; 2]>,
 }
@@ -42,27 +45,96 @@ pub struct ProjectedCountry {
 impl ProjectedCountry {
     /// The visual centre of the country's largest polygon (its pole of inaccessibility,
     /// from polylabel), where a badge or pop-up points; geo's interior point where
-    /// polylabel fails.
+    /// polylabel fails or would cost too much.
     pub fn label_point(&self) -> [f64; 2] {
         *self.label.get_or_init(|| {
             self.shape
                 .0
                 .get(self.largest)
                 .and_then(|p| {
-                    polylabel::polylabel(p, &LABEL_TOLERANCE)
-                        .ok()
-                        .or_else(|| p.interior_point())
+                    // A scribble's inside is in fragments: polylabel would probe them all.
+                    (self.unfilled == 0)
+                        .then(|| visual_centre(p))
+                        .flatten()
+                        .or_else(|| scanline_point(p))
                 })
                 .map_or([0.0, 0.0], |p| [p.x(), p.y()])
         })
     }
 }
 
-/// Triangulate `polygon` into `out`: earcut, which is fast, unless its triangles do not
-/// add up to the polygon's area (earcut can put a triangle outside a polygon whose rings
-/// touch themselves, as Sudan's does at 1:110m); then spade's constrained Delaunay
-/// triangulation, which is slower but exact.
-fn triangulate_into(polygon: &Polygon<f64>, out: &mut Triangles) {
+/// A point inside `polygon` in one pass over its edges: the middle of the widest
+/// stretch inside it along the horizontal line through the middle of its bounds (the
+/// even-odd rule, so holes are outside). geo's interior point is quadratic in the
+/// number of vertices; this is linear, for the polygons polylabel is not given.
+fn scanline_point(polygon: &Polygon<f64>) -> Option<Point<f64>> {
+    let rect = polygon.bounding_rect()?;
+    let y = (rect.min().y + rect.max().y) / 2.0;
+    let mut crossings: Vec<f64> = std::iter::once(polygon.exterior())
+        .chain(polygon.interiors())
+        .flat_map(|ring| ring.lines())
+        .filter(|line| (line.start.y > y) != (line.end.y > y))
+        .map(|line| {
+            let t = (y - line.start.y) / (line.end.y - line.start.y);
+            line.start.x + t * (line.end.x - line.start.x)
+        })
+        .filter(|x| x.is_finite())
+        .collect();
+    crossings.sort_by(f64::total_cmp);
+    crossings
+        .chunks_exact(2)
+        .max_by(|a, b| (a[1] - a[0]).total_cmp(&(b[1] - b[0])))
+        .map(|pair| Point::new((pair[0] + pair[1]) / 2.0, y))
+        .or_else(|| Some(rect.center().into()))
+}
+
+/// polylabel's pole of inaccessibility, with bounded work: its first grid has cells
+/// as large as the polygon's shorter side, so a sliver (10° by 1e-8°) would need a
+/// billion of them, and each cell costs a pass over every vertex. Slivers and very
+/// large rings are left to the caller's cheaper interior point; the precision is
+/// relative to the polygon's size.
+fn visual_centre(polygon: &Polygon<f64>) -> Option<Point<f64>> {
+    /// Beyond this many vertices a label point comes from the scan line.
+    const MAX_VERTICES: usize = 20_000;
+    /// Shorter side over longer side below which a polygon is a sliver.
+    const MIN_ASPECT: f64 = 1e-3;
+    /// Precision as a share of the longer side (half a pixel on a country 500 pixels
+    /// across): polylabel's cost grows with the longer side over the precision.
+    const RELATIVE_TOLERANCE: f64 = 1e-3;
+    let rect = polygon.bounding_rect()?;
+    let (short, long) = (
+        rect.width().min(rect.height()),
+        rect.width().max(rect.height()),
+    );
+    let vertices =
+        polygon.exterior().0.len() + polygon.interiors().iter().map(|r| r.0.len()).sum::<usize>();
+    if !(long > 0.0) || short < long * MIN_ASPECT || vertices > MAX_VERTICES {
+        return None;
+    }
+    let tolerance = LABEL_TOLERANCE.max(long * RELATIVE_TOLERANCE);
+    polylabel::polylabel(polygon, &tolerance).ok()
+}
+
+/// Triangulate `polygon` into `out`. Repeated and collinear points are dropped first
+/// (they add nothing to a fill, and a ring of thousands of collinear points made earcut
+/// quadratic). Then earcut, which is fast, unless the polygon is not simple (earcut's
+/// handling of self-crossing rings took seconds for a 1,000-point star) or its
+/// triangles do not add up to the polygon's area (earcut can put a triangle outside a
+/// polygon whose rings touch themselves, as Sudan's does at 1:110m); then spade's
+/// constrained Delaunay triangulation, which is slower but exact.
+fn triangulate_into(polygon: &Polygon<f64>, out: &mut Triangles) -> Filled {
+    let polygon = without_collinear_points(polygon);
+    if polygon.exterior().0.len() < 4 {
+        return Filled::Yes;
+    }
+    match crossings(&polygon) {
+        Crossings::None => {}
+        Crossings::Some => {
+            spade_into(&polygon, out, None);
+            return Filled::Yes;
+        }
+        Crossings::TooMany => return Filled::No,
+    }
     let raw = polygon.earcut_triangles_raw();
     let covered: f64 = raw
         .triangle_indices
@@ -73,14 +145,31 @@ fn triangulate_into(polygon: &Polygon<f64>, out: &mut Triangles) {
         })
         .sum();
     let area = polygon.unsigned_area();
-    let base = out.vertices.len() as u32;
     if (covered - area).abs() <= area * 1e-6 + 1e-15 {
-        out.vertices
-            .extend(raw.vertices.iter().map(|[x, y]| [*x as f32, *y as f32]));
-        out.indices
-            .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
-        return;
+        push_raw(&raw, out);
+    } else {
+        spade_into(&polygon, out, Some(&raw));
     }
+    Filled::Yes
+}
+
+/// Whether a polygon got its fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Filled {
+    Yes,
+    /// Its rings cross themselves too often to fill in bounded time: only its border
+    /// is drawn, and the map says so.
+    No,
+}
+
+/// Spade's triangles of `polygon` into `out`; where spade refuses the polygon, earcut's
+/// (`fallback`), if there are any.
+fn spade_into(
+    polygon: &Polygon<f64>,
+    out: &mut Triangles,
+    fallback: Option<&geo::triangulate_earcut::RawTriangulation<f64>>,
+) {
+    let base = out.vertices.len() as u32;
     match polygon.constrained_triangulation(DelaunayTriangulationConfig::default()) {
         Ok(spade_triangles) => {
             for (k, triangle) in spade_triangles.iter().enumerate() {
@@ -91,13 +180,125 @@ fn triangulate_into(polygon: &Polygon<f64>, out: &mut Triangles) {
                     .extend([0, 1, 2].map(|i| base + (3 * k) as u32 + i));
             }
         }
-        // Spade refuses some invalid polygons earcut accepts: keep earcut's triangles.
         Err(_) => {
-            out.vertices
-                .extend(raw.vertices.iter().map(|[x, y]| [*x as f32, *y as f32]));
-            out.indices
-                .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+            if let Some(raw) = fallback {
+                push_raw(raw, out);
+            }
         }
+    }
+}
+
+fn push_raw(raw: &geo::triangulate_earcut::RawTriangulation<f64>, out: &mut Triangles) {
+    let base = out.vertices.len() as u32;
+    out.vertices
+        .extend(raw.vertices.iter().map(|[x, y]| [*x as f32, *y as f32]));
+    out.indices
+        .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+}
+
+/// `polygon` without repeated points and without points on the straight line between
+/// their neighbours.
+fn without_collinear_points(polygon: &Polygon<f64>) -> Polygon<f64> {
+    Polygon::new(
+        simplify_ring(polygon.exterior()),
+        polygon.interiors().iter().map(simplify_ring).collect(),
+    )
+}
+
+fn simplify_ring(ring: &LineString<f64>) -> LineString<f64> {
+    let mut kept: Vec<Coord<f64>> = Vec::with_capacity(ring.0.len());
+    for &c in &ring.0 {
+        if kept.last() == Some(&c) {
+            continue;
+        }
+        while kept.len() >= 2 && collinear(kept[kept.len() - 2], kept[kept.len() - 1], c) {
+            kept.pop();
+        }
+        kept.push(c);
+    }
+    LineString(kept)
+}
+
+/// True when `b` lies on the straight segment from `a` to `c` (within rounding).
+fn collinear(a: Coord<f64>, b: Coord<f64>, c: Coord<f64>) -> bool {
+    let cross = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+    let scale = (c.x - a.x).abs().max((c.y - a.y).abs());
+    let between = (b.x - a.x) * (c.x - b.x) >= 0.0 && (b.y - a.y) * (c.y - b.y) >= 0.0;
+    between && cross.abs() <= 1e-12 * scale * scale
+}
+
+/// How often the edges of a polygon's rings cross each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Crossings {
+    /// Never, or a few times (real outlines have a few: earcut copes, and the area
+    /// check catches where it does not).
+    None,
+    /// Often enough to slow earcut down: spade splits the edges where they cross.
+    Some,
+    /// So often (or with so many edges side by side) that splitting them would take
+    /// minutes: a scribble, not an outline.
+    TooMany,
+}
+
+/// Count crossings of `polygon`'s edges, comparing only edges whose bounding boxes
+/// overlap (found with an R-tree), within a budget of pairs compared, so the check is
+/// near-linear on real outlines and bounded on any shape.
+fn crossings(polygon: &Polygon<f64>) -> Crossings {
+    /// Rings this small are left to earcut, whose cost there is negligible.
+    const SMALL: usize = 64;
+    /// Edge pairs that may be compared.
+    const PAIR_BUDGET: usize = 20_000_000;
+    /// Crossings earcut is left with.
+    const FEW_CROSSINGS: usize = 16;
+    /// Crossings spade may split.
+    const MAX_CROSSINGS: usize = 2_000;
+    let lines: Vec<geo::Line<f64>> = std::iter::once(polygon.exterior())
+        .chain(polygon.interiors())
+        .flat_map(|ring| ring.lines())
+        .collect();
+    if lines.len() <= SMALL {
+        return Crossings::None;
+    }
+    let envelope = |l: &geo::Line<f64>| {
+        Rectangle::from_corners(
+            [l.start.x.min(l.end.x), l.start.y.min(l.end.y)],
+            [l.start.x.max(l.end.x), l.start.y.max(l.end.y)],
+        )
+    };
+    let index: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>> = RTree::bulk_load(
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| GeomWithData::new(envelope(l), i))
+            .collect(),
+    );
+    let (mut pairs, mut found) = (0usize, 0usize);
+    for (i, a) in lines.iter().enumerate() {
+        let near = index.locate_in_envelope_intersecting(&envelope(a).envelope());
+        for other in near.filter(|o| o.data > i) {
+            pairs += 1;
+            if pairs > PAIR_BUDGET {
+                return Crossings::TooMany;
+            }
+            let crossing = matches!(
+                geo::algorithm::line_intersection::line_intersection(*a, lines[other.data]),
+                Some(geo::LineIntersection::SinglePoint {
+                    is_proper: true,
+                    ..
+                })
+            );
+            if crossing {
+                found += 1;
+                if found > MAX_CROSSINGS {
+                    return Crossings::TooMany;
+                }
+            }
+        }
+    }
+    if found <= FEW_CROSSINGS {
+        Crossings::None
+    } else {
+        Crossings::Some
     }
 }
 
@@ -120,8 +321,9 @@ pub struct ProjectedMap {
 impl ProjectedMap {
     /// Project, triangulate and index `countries`.
     pub fn new(countries: &[Country], projection: Projection) -> Self {
+        // Countries are independent: both cores share the work (rayon).
         let projected: Vec<ProjectedCountry> = countries
-            .iter()
+            .par_iter()
             .map(|country| project_country(&country.shape, projection))
             .collect();
         let mut entries = Vec::new();
@@ -207,8 +409,11 @@ fn project_country(shape: &MultiPolygon<f64>, projection: Projection) -> Project
     let shape = MultiPolygon(polygons);
     let mut triangles = Triangles::default();
     let mut rings = Vec::new();
+    let mut unfilled = 0;
     for polygon in &shape.0 {
-        triangulate_into(polygon, &mut triangles);
+        if triangulate_into(polygon, &mut triangles) == Filled::No {
+            unfilled += 1;
+        }
         for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
             rings.push(ring.0.iter().map(|c| [c.x as f32, c.y as f32]).collect());
         }
@@ -229,6 +434,7 @@ fn project_country(shape: &MultiPolygon<f64>, projection: Projection) -> Project
         rings,
         bounds,
         largest,
+        unfilled,
         label: OnceLock::new(),
     }
 }

@@ -10,7 +10,9 @@ use crate::scene::export_card::ExportCard;
 pub fn paint_card(painter: &Painter, card: &ExportCard) {
     let stroke = Stroke::new(card.line_width, card.edge);
     painter.line_segment(card.leader, stroke);
-    painter.circle_filled(card.leader[0], card.line_width * 2.2, card.edge);
+    if let Some(dot) = card.dot {
+        painter.circle_filled(dot, card.line_width * 2.2, card.edge);
+    }
     painter.rect(
         card.frame,
         CornerRadius::same(card.corner_radius.round().clamp(0.0, 255.0) as u8),

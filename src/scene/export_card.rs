@@ -61,8 +61,11 @@ pub struct ExportCard {
     pub line_width: f32,
     /// Corner radius of the frame.
     pub corner_radius: f32,
-    /// From the country's anchor to the nearest point of the frame.
+    /// From the country's badge (its edge) or label point to the nearest point of the
+    /// frame.
     pub leader: [Pos2; 2],
+    /// A dot where the leader starts, when it starts at a label point, not a badge.
+    pub dot: Option<Pos2>,
     /// Horizontal rules (below the summary, above the quotes).
     pub rules: Vec<[Pos2; 2]>,
     /// The text, row by row.
@@ -76,27 +79,33 @@ pub type Measure<'a> = &'a dyn Fn(&str, f32) -> f32;
 
 /// What the card must keep clear of, and where it points.
 pub struct Placement<'a> {
-    /// Where the card's country is on screen.
+    /// Where the card's country is on screen: its badge's centre, or its label point.
     pub anchor: Pos2,
+    /// The badge's radius (0 without a badge): the leader line starts at its edge, so
+    /// it never strikes through the count.
+    pub anchor_radius: f32,
     /// Rects the card should not cover: recipients, their badges, the legend.
     pub obstacles: &'a [Rect],
 }
 
-/// Where the card of `country` points: its badge, else its label point, inside the map.
-pub fn anchor_of(model: &MapModel, country: usize, geometry: &SceneGeometry) -> Pos2 {
-    geometry
+/// Where the card of `country` points, and the radius of the badge there: its badge,
+/// else its label point (radius 0), inside the map.
+pub fn anchor_of(model: &MapModel, country: usize, geometry: &SceneGeometry) -> (Pos2, f32) {
+    let (point, radius) = geometry
         .badges
         .iter()
         .find(|b| b.country == country)
         .map_or_else(
             || {
-                geometry
-                    .transform
-                    .to_screen(model.projected.countries[country].label_point())
+                let label = model.projected.countries[country].label_point();
+                (geometry.transform.to_screen(label), 0.0)
             },
-            |b| b.center,
-        )
-        .clamp(geometry.layout.map.min, geometry.layout.map.max)
+            |b| (b.center, b.radius),
+        );
+    (
+        point.clamp(geometry.layout.map.min, geometry.layout.map.max),
+        radius,
+    )
 }
 
 /// The card of `country` laid out for a picture drawn with `geometry`.
@@ -114,8 +123,10 @@ pub fn card_for(
         geometry.legend,
         geometry.layout.map,
     );
+    let (anchor, anchor_radius) = anchor_of(model, country, geometry);
     let placement = Placement {
-        anchor: anchor_of(model, country, geometry),
+        anchor,
+        anchor_radius,
         obstacles: &obstacles,
     };
     export_card(
@@ -159,15 +170,32 @@ pub fn export_card(
     let width = (CARD_WIDTH * s).min(area.width() * CARD_MAX_SHARE).max(1.0);
     let padding = PADDING * s;
     let text_width = (width - 2.0 * padding).max(1.0);
-    let rows = card_rows(content, style, layout, text_width, measure, area.height());
-    let height = rows.height + 2.0 * padding;
-    let frame = place(
-        vec2(width, height),
-        area,
-        placement,
-        ANCHOR_GAP * s,
-        layout.margin(),
-    );
+    // The whole card where it covers nothing; else as much of it as fits somewhere it
+    // covers nothing (its last line says what was left out); else the whole card where
+    // it covers least.
+    let lay_out = |max_blocks: usize| {
+        let rows = card_rows(
+            content,
+            style,
+            layout,
+            text_width,
+            measure,
+            (area.height(), max_blocks),
+        );
+        let size = vec2(width, rows.height + 2.0 * padding);
+        let (frame, hits) = place(size, area, placement, ANCHOR_GAP * s, layout.margin());
+        (rows, frame, hits)
+    };
+    let full = lay_out(content.blocks.len());
+    let (rows, frame, _) = if full.2 == 0 {
+        full
+    } else {
+        (1..content.blocks.len())
+            .rev()
+            .map(lay_out)
+            .find(|(_, _, hits)| *hits == 0)
+            .unwrap_or(full)
+    };
     let origin = frame.min + vec2(padding, padding);
     let runs = rows
         .runs
@@ -193,11 +221,25 @@ pub fn export_card(
         edge: style.muted_text,
         line_width: LINE_WIDTH * s,
         corner_radius: CORNER_RADIUS * s,
-        leader: [placement.anchor, nearest_point(frame, placement.anchor)],
+        leader: leader(placement, frame),
+        dot: (placement.anchor_radius <= 0.0).then_some(placement.anchor),
         rules,
         runs,
         omitted: rows.omitted,
     }
+}
+
+/// The leader line: from the edge of the badge (or the label point) towards the
+/// nearest point of the card's frame.
+fn leader(placement: &Placement<'_>, frame: Rect) -> [Pos2; 2] {
+    let end = nearest_point(frame, placement.anchor);
+    let direction = (end - placement.anchor).normalized();
+    let start = if direction.is_finite() {
+        placement.anchor + direction * placement.anchor_radius
+    } else {
+        placement.anchor
+    };
+    [start, end]
 }
 
 fn opaque(color: Color32) -> Color32 {
@@ -221,7 +263,7 @@ fn card_rows(
     layout: &Layout,
     width: f32,
     measure: Measure<'_>,
-    max_height: f32,
+    (max_height, max_blocks): (f32, usize),
 ) -> Rows {
     let small = layout.small_size();
     let gap = BLOCK_GAP * layout.scale;
@@ -283,7 +325,8 @@ fn card_rows(
         block_rows.height += gap;
         let remaining = content.blocks.len() - index - 1;
         let reserve = if remaining > 0 { line_height } else { 0.0 };
-        if block_rows.height + reserve > inner_max && index > 0 {
+        let too_tall = block_rows.height + reserve > inner_max;
+        if (too_tall || index >= max_blocks) && index > 0 {
             rows.omitted = content.blocks.len() - index;
             let note = omitted_note(&content.blocks[index..]);
             push_text(
@@ -405,7 +448,13 @@ fn break_word(word: &str, width: f32, measure: &impl Fn(&str) -> f32) -> Vec<Str
 
 /// The best place for a card of `size` inside `area`: the one that covers the fewest
 /// obstacles, then the least of their area, then lies nearest the anchor.
-fn place(size: Vec2, area: Rect, placement: &Placement<'_>, gap: f32, margin: f32) -> Rect {
+fn place(
+    size: Vec2,
+    area: Rect,
+    placement: &Placement<'_>,
+    gap: f32,
+    margin: f32,
+) -> (Rect, usize) {
     let a = placement.anchor;
     let mut candidates = vec![
         // Beside the anchor, in each direction.
@@ -418,9 +467,10 @@ fn place(size: Vec2, area: Rect, placement: &Placement<'_>, gap: f32, margin: f3
         Rect::from_min_size(a + vec2(-size.x / 2.0, gap), size),
         Rect::from_min_size(a + vec2(-size.x / 2.0, -gap - size.y), size),
     ];
-    // The corners and edges of the map.
-    for fx in [0.0, 0.5, 1.0] {
-        for fy in [0.0, 0.5, 1.0] {
+    // Places along the edges and across the map, in eighths.
+    let steps = [0.0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0];
+    for fx in steps {
+        for fy in steps {
             let min = area.min + (area.size() - size) * vec2(fx, fy);
             candidates.push(Rect::from_min_size(min, size));
         }
@@ -442,7 +492,7 @@ fn place(size: Vec2, area: Rect, placement: &Placement<'_>, gap: f32, margin: f3
         let distance = nearest_point(*rect, a).distance(a);
         (hits, overlap, distance)
     };
-    candidates
+    let best = candidates
         .into_iter()
         .map(|rect| keep_inside(rect, area))
         .filter(|rect| !rect.contains(a))
@@ -452,7 +502,8 @@ fn place(size: Vec2, area: Rect, placement: &Placement<'_>, gap: f32, margin: f3
                 .then(sx.1.total_cmp(&sy.1))
                 .then(sx.2.total_cmp(&sy.2))
         })
-        .unwrap_or_else(|| keep_inside(Rect::from_min_size(area.min, size), area))
+        .unwrap_or_else(|| keep_inside(Rect::from_min_size(area.min, size), area));
+    (best, score(&best).0)
 }
 
 /// `rect` moved (not resized) to lie inside `area` as far as it can.
@@ -511,9 +562,11 @@ mod tests {
         ];
         let placement = Placement {
             anchor: pos2(500.0, 300.0),
+            anchor_radius: 10.0,
             obstacles: &obstacles,
         };
-        let card = place(vec2(200.0, 150.0), area, &placement, 10.0, 0.0);
+        let (card, hits) = place(vec2(200.0, 150.0), area, &placement, 10.0, 0.0);
+        assert_eq!(hits, 0);
         assert!(area.contains_rect(card));
         assert!(obstacles.iter().all(|o| !o.intersects(card)), "{card:?}");
         assert!(!card.contains(placement.anchor));

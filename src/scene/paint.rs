@@ -37,6 +37,12 @@ pub struct SceneGeometry {
     pub legend: Rect,
 }
 
+/// Width of the hover outline, in points (at layout scale 1 or less).
+const HOVER_WIDTH: f32 = 1.6;
+/// Width of the selection outline: thin enough that a small country's fill, which
+/// says how many teams it got, still shows inside it.
+pub(crate) const SELECTED_WIDTH: f32 = 1.6;
+
 /// Points closer together than this (in screen points) are merged in borders.
 pub(crate) const BORDER_TOLERANCE: f32 = 0.6;
 
@@ -73,10 +79,10 @@ pub fn paint_scene(
         }
     };
     if let Some(hovered) = state.hovered.filter(|h| Some(*h) != state.selected) {
-        outline(hovered, style.hover, 1.6);
+        outline(hovered, style.hover, HOVER_WIDTH);
     }
     if let Some(selected) = state.selected {
-        outline(selected, style.selected, 2.4);
+        outline(selected, style.selected, SELECTED_WIDTH);
     }
 
     let badges = badges_for(model, &transform, &layout);

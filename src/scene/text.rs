@@ -30,6 +30,39 @@ pub fn subtitle(model: &MapModel) -> String {
 /// The footer's note when some teams are not on the map:
 /// "Not shown: 1 team (Atlantis): no matching outline".
 pub fn not_shown_note(model: &MapModel) -> Option<String> {
+    let notes: Vec<String> = [missing_note(model), unfilled_note(model)]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!notes.is_empty()).then(|| notes.join(" · "))
+}
+
+/// "Not filled: Italy (its outline crosses itself too often to fill)".
+fn unfilled_note(model: &MapModel) -> Option<String> {
+    let names: Vec<&str> = model
+        .projected
+        .countries
+        .iter()
+        .zip(&model.outlines.countries)
+        .filter(|(projected, _)| projected.unfilled > 0)
+        .map(|(_, country)| country.name.as_str())
+        .collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "Not filled: {one} (its outline crosses itself too often to fill)"
+        )),
+        many => Some(format!(
+            "Not filled: {} outlines that cross themselves too often ({}{})",
+            many.len(),
+            many.iter().take(3).copied().collect::<Vec<_>>().join(", "),
+            if many.len() > 3 { ", …" } else { "" }
+        )),
+    }
+}
+
+/// "Not shown: 1 team (Atlantis): no matching outline".
+fn missing_note(model: &MapModel) -> Option<String> {
     /// Entries named one by one; the rest are counted.
     const LISTED: usize = 4;
     let missing = model.not_shown();

@@ -216,7 +216,11 @@ pub fn default_file_name(model: &MapModel) -> String {
 /// Write `bytes` to `path`; the message for the toast and whether it failed.
 fn save(path: &Path, bytes: &[u8]) -> SaveResult {
     match write_atomically(path, bytes) {
-        Ok(()) => (format!("Saved {}", path.display()), false),
+        Ok(()) => {
+            // The whole path: "Saved ./map.png" does not say which folder "." was.
+            let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            (format!("Saved {}", shown.display()), false)
+        }
         Err(message) => (format!("Export failed: {message}"), true),
     }
 }

@@ -106,6 +106,11 @@ impl SidePanel {
                 .desired_width(f32::INFINITY),
         );
         let search = search.labelled_by(heading.id);
+        if search.changed() {
+            // What the last search said no longer answers what is typed now.
+            self.search_message = None;
+            self.candidates.clear();
+        }
         let submitted = search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if (submitted || ui.small_button("Find").clicked()) && !self.search.trim().is_empty() {
             action = self.find(model);
