@@ -108,7 +108,8 @@ fn visual_centre(polygon: &Polygon<f64>) -> Option<Point<f64>> {
     );
     let vertices =
         polygon.exterior().0.len() + polygon.interiors().iter().map(|r| r.0.len()).sum::<usize>();
-    if !(long > 0.0) || short < long * MIN_ASPECT || vertices > MAX_VERTICES {
+    let degenerate = long.is_nan() || long <= 0.0;
+    if degenerate || short < long * MIN_ASPECT || vertices > MAX_VERTICES {
         return None;
     }
     let tolerance = LABEL_TOLERANCE.max(long * RELATIVE_TOLERANCE);
