@@ -36,7 +36,7 @@ pub fn run(
         None => bundled::outlines()?,
     };
     let aid = match data_file {
-        Some(path) => data::load_aid(path)?,
+        Some(path) => data::load_aid_within(path, limits.max_file_bytes)?,
         None => bundled::aid_data()?,
     };
     let joined = data::join(&outlines, &aid);

@@ -76,7 +76,7 @@ fn load_inputs(inputs: &Inputs) -> Result<(Outlines, AidDataset), LoadError> {
         None => bundled::outlines()?,
     };
     let aid = match &inputs.data {
-        Some(path) => data::load_aid(path)?,
+        Some(path) => data::load_aid_within(path, inputs.limits().max_file_bytes)?,
         None => bundled::aid_data()?,
     };
     Ok((outlines, aid))

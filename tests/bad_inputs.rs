@@ -242,7 +242,7 @@ fn outline_files_over_the_limits_are_refused_and_the_limits_can_be_raised() {
     assert_eq!(out.status, 2);
     assert!(
         out.stderr.starts_with(&format!(
-            "error: {file}: the file is 2.2 MiB, over the 1.0 MiB limit"
+            "error: {file}: the file is larger than the 1.0 MiB limit"
         )),
         "{}",
         out.stderr

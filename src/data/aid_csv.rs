@@ -152,7 +152,16 @@ fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<(String, Te
             .filter(|value| !value.is_empty())
             .map(str::to_string)
     };
+    if let Some(long) = record
+        .iter()
+        .find_map(|c| text::too_long("a cell", c, text::MAX_TEXT_CHARS))
+    {
+        return Err(long);
+    }
     let country = cell(Some(columns.country)).ok_or("the \"country\" cell is empty")?;
+    if let Some(long) = text::too_long("the \"country\" cell", &country, text::MAX_NAME_CHARS) {
+        return Err(long);
+    }
     let count = match cell(columns.teams) {
         None => 1,
         Some(value) => value

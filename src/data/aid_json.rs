@@ -109,6 +109,17 @@ fn one() -> u32 {
 /// Read an aid data set from the JSON text `bytes` of the file `file`.
 pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
     let whole = text::decode(file, bytes)?;
+    if let Some(offset) = text::overlong_json_string(whole) {
+        let (line, column) = text::line_column(whole, offset);
+        return Err(LoadError::at(
+            file,
+            Location::LineColumn { line, column },
+            format!(
+                "this text is longer than aidmap takes in one field ({} characters at most)",
+                text::MAX_TEXT_CHARS
+            ),
+        ));
+    }
     let parsed: File = serde_json::from_str(whole).map_err(|err| {
         let mut error = text::json_error_in(file, whole, &err);
         if error.message.starts_with("unknown field `type`") {
@@ -135,6 +146,9 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
                 "version {version} of the aid data format is not known; this aidmap reads version 1"
             ),
         ));
+    }
+    if let Some(message) = text::too_long("the \"title\"", &parsed.title, text::MAX_NAME_CHARS) {
+        return Err(LoadError::new(file, message));
     }
     let known_sources: Vec<&str> = parsed.sources.iter().map(|s| s.id.as_str()).collect();
     let check_source = |id: &str, place: String| -> Result<(), LoadError> {
@@ -164,6 +178,9 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
             ));
         }
         let country = team.country.trim().to_string();
+        if let Some(message) = text::too_long("\"country\"", &country, text::MAX_NAME_CHARS) {
+            return Err(LoadError::at(file, Location::Part(place), message));
+        }
         let detail = Team {
             count: team.count,
             arrived: team.arrived,

@@ -8,11 +8,16 @@ use crate::data::aid_csv::read_aid_csv;
 use crate::data::aid_json::read_aid_json;
 use crate::error::LoadError;
 
-/// Read an aid data set from a file on disk.
+/// Read an aid data set from a file on disk, within the default size limit.
 pub fn load_aid(path: &Path) -> Result<AidDataset, LoadError> {
+    load_aid_within(path, crate::data::Limits::default().max_file_bytes)
+}
+
+/// Read an aid data set from a file on disk of at most `max_bytes` (a pipe or a device
+/// too: the limit holds while reading).
+pub fn load_aid_within(path: &Path, max_bytes: u64) -> Result<AidDataset, LoadError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|err| LoadError::new(&file, format!("cannot read the file: {err}")))?;
+    let bytes = crate::data::text::read_bounded(path, max_bytes, "raise it with --max-file-size")?;
     read_aid(&file, &bytes)
 }
 

@@ -64,7 +64,7 @@ pub fn load_or_bundled(
             .ok()
     });
     let own_aid = data.and_then(|path| {
-        crate::data::load_aid(path)
+        crate::data::load_aid_within(path, limits.max_file_bytes)
             .map_err(|err| errors.push(err.to_string()))
             .ok()
     });

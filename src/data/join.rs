@@ -4,7 +4,7 @@
 //! countries joins none of them and is reported; nothing unmatched is guessed.
 
 use crate::data::aid::AidDataset;
-use crate::data::matcher::{CountryMatch, match_country, or_list};
+use crate::data::matcher::{CountryIndex, CountryMatch, or_list};
 use crate::data::outline::{Country, Outlines};
 use crate::error::Location;
 
@@ -93,9 +93,11 @@ impl Join {
 /// as Find and `--select`.
 pub fn join(outlines: &Outlines, data: &AidDataset) -> Join {
     let mut result = Join::default();
+    let index = CountryIndex::new(&outlines.countries);
+    let mut suggestions_left = MAX_SUGGESTIONS;
     for destination in &data.destinations {
         let text = &destination.country;
-        let matched = match match_country(&outlines.countries, text) {
+        let matched = match index.find(text) {
             CountryMatch::One(index) => Some(index),
             CountryMatch::Several(candidates) => {
                 result.issues.push(JoinIssue::Ambiguous {
@@ -111,7 +113,11 @@ pub fn join(outlines: &Outlines, data: &AidDataset) -> Join {
                     location: destination.location.clone(),
                     suggestion: match known {
                         Some(_) => None,
-                        None => suggestion(&outlines.countries, text),
+                        None if suggestions_left > 0 => {
+                            suggestions_left -= 1;
+                            suggestion(&outlines.countries, text)
+                        }
+                        None => None,
                     },
                     known: known.map(|k| k.to_string()),
                 });
@@ -122,6 +128,10 @@ pub fn join(outlines: &Outlines, data: &AidDataset) -> Join {
     }
     result
 }
+
+/// "Did you mean" is worked out for this many unmatched entries at most: each costs a
+/// comparison with every outline name.
+const MAX_SUGGESTIONS: usize = 20;
 
 /// The outline name closest to `text`, if it is close enough to be worth offering.
 /// Only for texts that name no country: a name that does is never pointed elsewhere.

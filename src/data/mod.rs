@@ -19,7 +19,7 @@ pub mod text;
 mod topojson_reader;
 
 pub use aid::AidDataset;
-pub use aid_reader::{load_aid, read_aid};
+pub use aid_reader::{load_aid, load_aid_within, read_aid};
 pub use join::{Join, JoinIssue, join};
 pub use outline::{Country, Limits, Outlines};
 pub use outline_reader::{

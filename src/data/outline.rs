@@ -145,6 +145,12 @@ pub fn build_country(
     questionable: &mut Vec<String>,
 ) -> Result<Option<Country>, LoadError> {
     let names = properties::all_values(&raw.properties, NAME_KEYS);
+    if let Some(message) = names
+        .iter()
+        .find_map(|n| crate::data::text::too_long("its name", n, crate::data::text::MAX_NAME_CHARS))
+    {
+        return Err(LoadError::at(file, raw.location.clone(), message));
+    }
     let label = names.first().cloned();
     let describe = |location: &Location| match &label {
         Some(name) => format!("{location} ({name})"),

@@ -27,26 +27,8 @@ pub fn load_outlines_within(
     limits: Limits,
 ) -> Result<Outlines, LoadError> {
     let file = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .map_err(|err| LoadError::new(&file, format!("cannot read the file: {err}")))?
-        .len();
-    if size > limits.max_file_bytes {
-        return Err(LoadError::new(
-            &file,
-            format!(
-                "the file is {}, over the {} limit for outline files (raise it with --max-file-size)",
-                mebibytes(size),
-                mebibytes(limits.max_file_bytes)
-            ),
-        ));
-    }
-    let bytes = std::fs::read(path)
-        .map_err(|err| LoadError::new(&file, format!("cannot read the file: {err}")))?;
+    let bytes = text::read_bounded(path, limits.max_file_bytes, "raise it with --max-file-size")?;
     read_outlines_within(&file, &bytes, object, limits)
-}
-
-fn mebibytes(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
 
 /// Read outlines from the bytes of a file called `file` (used in messages), within the

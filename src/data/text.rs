@@ -4,6 +4,95 @@
 
 use crate::error::{LoadError, Location};
 
+/// The longest text a data file may hold in one field (a quote, a source): far past
+/// any real quote, and small enough that laying it out costs little.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// The longest name (of a country, a place, a data set's title).
+pub const MAX_NAME_CHARS: usize = 300;
+
+/// The bytes of the file at `path`, read through a limit of `max_bytes`: a file, a
+/// pipe or a device (`/dev/zero`) that goes on past the limit is refused as soon as it
+/// does, whatever its metadata says. `raise` says how to raise the limit.
+pub fn read_bounded(
+    path: &std::path::Path,
+    max_bytes: u64,
+    raise: &str,
+) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read as _;
+    let file = path.display().to_string();
+    let cannot =
+        |err: std::io::Error| LoadError::new(&file, format!("cannot read the file: {err}"));
+    let opened = std::fs::File::open(path).map_err(cannot)?;
+    let expected = opened.metadata().map(|m| m.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(expected.min(max_bytes) as usize);
+    opened
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(LoadError::new(
+            &file,
+            format!(
+                "the file is larger than the {} limit ({raise})",
+                human_size(max_bytes)
+            ),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// A size a person can read at any scale: "512 bytes", "3.2 KiB", "12.0 MiB", "1.5 GiB".
+pub fn human_size(bytes: u64) -> String {
+    const KIB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KIB {
+        format!("{bytes} bytes")
+    } else if b < KIB * KIB {
+        format!("{:.1} KiB", b / KIB)
+    } else if b < KIB * KIB * KIB {
+        format!("{:.1} MiB", b / (KIB * KIB))
+    } else {
+        format!("{:.1} GiB", b / (KIB * KIB * KIB))
+    }
+}
+
+/// An error message when `text` (called `what`) is longer than `max` characters.
+pub fn too_long(what: &str, text: &str, max: usize) -> Option<String> {
+    // Bytes bound characters from above: only long texts are counted.
+    (text.len() > max && text.chars().count() > max).then(|| {
+        format!(
+            "{what} is {} characters long; aidmap takes at most {max}",
+            text.chars().count()
+        )
+    })
+}
+
+/// The offset of the first JSON string in `whole` longer than [`MAX_TEXT_CHARS`]
+/// characters (counted in bytes of its source text, escapes included), if any: one
+/// pass, before the text is parsed into anything.
+pub fn overlong_json_string(whole: &str) -> Option<usize> {
+    let bytes = whole.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        let mut length = 0usize;
+        while i < bytes.len() && bytes[i] != b'"' {
+            i += if bytes[i] == b'\\' { 2 } else { 1 };
+            length += 1;
+        }
+        if length > MAX_TEXT_CHARS * 4 {
+            return Some(start);
+        }
+        i += 1;
+    }
+    None
+}
+
 /// The text of a file, without a UTF-8 byte-order mark.
 ///
 /// Fails with a clear message for an empty file, for a file that holds only white

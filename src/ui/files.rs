@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::data::{AidDataset, Limits, Outlines, load_aid, load_outlines_within};
+use crate::data::{AidDataset, Limits, Outlines, load_outlines_within};
 use crate::error::LoadError;
 use crate::geometry::projection::Projection;
 use crate::scene::MapModel;
@@ -219,7 +219,12 @@ fn load_into(
             let outlines = load_outlines_within(path, None, limits)?;
             MapModel::new(outlines, aid, projection, false)
         }
-        FileKind::Data => MapModel::new(outlines, load_aid(path)?, projection, natural_earth),
+        FileKind::Data => MapModel::new(
+            outlines,
+            crate::data::load_aid_within(path, limits.max_file_bytes)?,
+            projection,
+            natural_earth,
+        ),
     })
 }
 

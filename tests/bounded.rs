@@ -1,0 +1,173 @@
+//! Bounded time and memory on hostile inputs: each case once took minutes or gigabytes.
+//! Every run here is a child process under an address-space limit (`ulimit -v`) and a
+//! deadline, so a regression fails the test instead of hanging or swapping CI.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Address space each run may use, in KiB (2 GiB).
+const MEMORY_KIB: u64 = 2 * 1024 * 1024;
+/// Time each run may take (generous: tests run the unoptimised binary).
+const DEADLINE: Duration = Duration::from_secs(60);
+
+/// Run `aidmap ARGS` under the limits; its exit status and stderr.
+fn bounded(args: &[&str]) -> (i32, String) {
+    let command = format!("ulimit -v {MEMORY_KIB}; exec \"$0\" \"$@\"");
+    let mut child = Command::new("bash")
+        .arg("-c")
+        .arg(command)
+        .arg(env!("CARGO_BIN_EXE_aidmap"))
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut stderr = String::new();
+            use std::io::Read as _;
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut stderr)
+                .unwrap();
+            return (status.code().unwrap_or(-1), stderr);
+        }
+        if started.elapsed() > DEADLINE {
+            let _ = child.kill();
+            panic!("aidmap {args:?} took more than {DEADLINE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn polygon_file(dir: &Path, name: &str, ring: &[[f64; 2]]) -> PathBuf {
+    let doc = serde_json::json!({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Italy"},
+         "geometry": {"type": "Polygon", "coordinates": [ring]}}
+    ]});
+    let path = dir.join(name);
+    std::fs::write(&path, doc.to_string()).unwrap();
+    path
+}
+
+fn closed(mut ring: Vec<[f64; 2]>) -> Vec<[f64; 2]> {
+    ring.push(ring[0]);
+    ring
+}
+
+/// Export `countries` (joined to Italy's three teams) to PNG under the limits.
+fn export_within_limits(dir: &Path, countries: &Path) {
+    let out = dir.join("out.png");
+    let (status, stderr) = bounded(&[
+        "export",
+        "--countries",
+        countries.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn a_sliver_gets_a_label_point_without_exhausting_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let sliver = closed(vec![[0.0, 0.0], [10.0, 0.0], [10.0, 1e-8], [0.0, 1e-8]]);
+    export_within_limits(
+        dir.path(),
+        &polygon_file(dir.path(), "sliver.geojson", &sliver),
+    );
+}
+
+#[test]
+fn a_self_crossing_star_is_drawn_in_bounded_time_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 2001;
+    let star: Vec<[f64; 2]> = (0..n)
+        .map(|i| {
+            let a = std::f64::consts::TAU * (i * (n / 2)) as f64 / n as f64;
+            [10.0 + 5.0 * a.cos(), 40.0 + 5.0 * a.sin()]
+        })
+        .collect();
+    let countries = polygon_file(dir.path(), "star.geojson", &closed(star));
+    let out = dir.path().join("star.svg");
+    let (status, stderr) = bounded(&[
+        "export",
+        "--countries",
+        countries.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(stderr.contains("Not filled: Italy"), "{stderr}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("Not filled: Italy"), "the picture says so too");
+}
+
+#[test]
+fn long_strips_and_densified_squares_triangulate_in_near_linear_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = 50_000;
+    let mut strip: Vec<[f64; 2]> = (0..m)
+        .map(|i| [i as f64 * 10.0 / m as f64, 0.001])
+        .collect();
+    strip.extend((0..m).rev().map(|i| [i as f64 * 10.0 / m as f64, 0.0]));
+    export_within_limits(
+        dir.path(),
+        &polygon_file(dir.path(), "strip.geojson", &closed(strip)),
+    );
+    let side = 25_000;
+    let step = 10.0 / side as f64;
+    let mut square = Vec::new();
+    square.extend((0..side).map(|i| [i as f64 * step, 0.0]));
+    square.extend((0..side).map(|i| [10.0, i as f64 * step]));
+    square.extend((0..side).map(|i| [10.0 - i as f64 * step, 10.0]));
+    square.extend((0..side).map(|i| [0.0, 10.0 - i as f64 * step]));
+    export_within_limits(
+        dir.path(),
+        &polygon_file(dir.path(), "square.geojson", &closed(square)),
+    );
+}
+
+#[test]
+fn sixty_thousand_unknown_names_are_checked_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("country,teams\n");
+    for i in 0..60_000 {
+        csv.push_str(&format!("Nowhere{i},1\n"));
+    }
+    let data = dir.path().join("unknown.csv");
+    std::fs::write(&data, csv).unwrap();
+    let (status, stderr) = bounded(&["check", "--data", data.to_str().unwrap()]);
+    assert_eq!(status, 1, "{stderr}");
+}
+
+#[test]
+fn long_texts_and_endless_inputs_are_refused_while_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("long.csv");
+    std::fs::write(
+        &data,
+        format!("country,teams\n{},1\n", "x".repeat(5_000_000)),
+    )
+    .unwrap();
+    let (status, stderr) = bounded(&["check", "--data", data.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("characters long; aidmap takes at most"),
+        "{stderr}"
+    );
+
+    for option in ["--data", "--countries"] {
+        let (status, stderr) = bounded(&["check", option, "/dev/zero", "--max-file-size", "4"]);
+        assert_eq!(status, 2, "{option}: {stderr}");
+        assert!(
+            stderr.contains("larger than the 4.0 MiB limit"),
+            "{option}: {stderr}"
+        );
+    }
+}
