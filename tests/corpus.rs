@@ -176,7 +176,7 @@ fn outcome(path: PathBuf) -> String {
                 selected: Some(0),
                 popup: true,
             };
-            let image = render(&model, &picture);
+            let image = render(&model, &picture).unwrap();
             assert_eq!(image.size, [400, 200]);
             format!("countries {count}")
         }

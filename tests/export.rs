@@ -125,7 +125,7 @@ fn recipients_have_the_highlight_and_others_the_base_colour_at_their_interior_po
     let model = model();
     let size = vec2(1600.0, 800.0);
     let picture = Picture::whole_world(size);
-    let image = render(&model, &picture);
+    let image = render(&model, &picture).unwrap();
     let style = MapStyle::light();
     let badges = aidmap::scene::paint::badge_layout(
         &model,
@@ -222,7 +222,7 @@ fn the_window_and_the_headless_export_of_the_same_view_match() {
     harness.run();
     let window = harness.render().unwrap();
     let picture = Picture::whole_world(size);
-    let exported = render(&model(), &picture);
+    let exported = render(&model(), &picture).unwrap();
     assert_eq!(
         (window.width() as usize, window.height() as usize),
         (exported.size[0], exported.size[1])

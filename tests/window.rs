@@ -604,7 +604,7 @@ fn ctrl_s_exports_the_map_area_as_png_and_matches_the_headless_export() {
     let model = &harness.state().model;
     let picture =
         aidmap::export::offscreen::Picture::whole_world(vec2(width as f32, height as f32));
-    let headless = aidmap::export::offscreen::render(model, &picture);
+    let headless = aidmap::export::offscreen::render(model, &picture).unwrap();
     let mut total = 0u64;
     for (window, exported) in pixels.chunks_exact(4).zip(&headless.pixels) {
         let e = exported.to_srgba_unmultiplied();

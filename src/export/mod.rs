@@ -125,7 +125,7 @@ pub fn export(model: &MapModel, request: &ExportRequest) -> Result<(), String> {
                 selected,
                 popup: request.popup,
             };
-            let image = offscreen::render(model, &picture);
+            let image = offscreen::render(model, &picture)?;
             png_file::encode_png(&image, &metadata(model))?
         }
         Format::Svg => {

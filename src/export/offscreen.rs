@@ -41,8 +41,13 @@ impl Picture {
     }
 }
 
-/// Draw `picture` of `model` into an image of `size × scale` pixels.
-pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
+/// The side of the font atlas: glyphs of a picture at scale 8 are eight times as
+/// large, and egui's default atlas (2048 pixels square) overflowed, garbling text.
+const ATLAS_SIDE: usize = 8192;
+
+/// Draw `picture` of `model` into an image of `size × scale` pixels. Fails, rather than
+/// draw garbled text, when the text would not fit the font atlas at this scale.
+pub fn render(model: &MapModel, picture: &Picture) -> Result<ColorImage, String> {
     let ctx = egui::Context::default();
     ctx.set_fonts(crate::scene::fonts::fonts());
     ctx.set_theme(if picture.dark {
@@ -75,6 +80,7 @@ pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
         .entry(egui::ViewportId::ROOT)
         .or_default()
         .native_pixels_per_point = Some(picture.scale);
+    input.max_texture_side = Some(ATLAS_SIDE);
     let mut output = ctx.run_ui(input, |ui| {
         let painter = ui.painter_at(rect);
         let geometry = paint_scene(
@@ -94,6 +100,12 @@ pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
             paint_card(&painter, &card);
         }
     });
+    if ctx.fonts(|f| f.font_atlas_fill_ratio()) >= 1.0 {
+        return Err(format!(
+            "the text does not fit egui's font atlas at scale {}: export at a lower --scale",
+            picture.scale
+        ));
+    }
     textures.apply(&output.textures_delta);
     // Applied above: tell epaint so (it checks in debug builds).
     output.textures_delta.clear();
@@ -103,5 +115,5 @@ pub fn render(model: &MapModel, picture: &Picture) -> ColorImage {
     let height = (picture.size.y * pixels_per_point).round() as usize;
     let mut canvas = Canvas::new(width, height, style.background);
     canvas.draw(&primitives, &textures, pixels_per_point);
-    canvas.into_image()
+    Ok(canvas.into_image())
 }

@@ -122,8 +122,10 @@ impl WindowExport {
                 selected: shown.selected,
                 popup: self.include_popup && shown.popup_open && shown.selected.is_some(),
             };
-            let image = render(model, &picture);
-            self.finish(ctx, kind, image, model, now);
+            match render(model, &picture) {
+                Ok(image) => self.finish(ctx, kind, image, model, now),
+                Err(message) => self.toast(ctx, format!("Export failed: {message}"), true),
+            }
         }
         for (text, error) in self.results.1.try_iter() {
             self.toasts.push(Toast {
