@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::data::{self, AidDataset, Join, Outlines, bundled};
-use crate::error::LoadError;
+use crate::error::{LoadError, inline};
 
 /// Exit status: everything joined.
 pub const EXIT_OK: i32 = 0;
@@ -54,15 +54,15 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
         outlines.vertex_count()
     );
     for (reason, count) in &outlines.skipped.0 {
-        let _ = writeln!(text, "  skipped: {count} {reason}");
+        let _ = writeln!(text, "  skipped: {count} {}", inline(reason));
     }
     for doubt in &outlines.questionable {
-        let _ = writeln!(text, "  questionable: {}", doubt);
+        let _ = writeln!(text, "  questionable: {}", inline(doubt));
     }
-    let _ = writeln!(text, "aid data: {} (\"{}\")", aid.file, aid.title);
+    let _ = writeln!(text, "aid data: {} (\"{}\")", aid.file, inline(&aid.title));
     let _ = writeln!(text, "  {}", aid.summary());
     for note in &aid.notes {
-        let _ = writeln!(text, "  note: {note}");
+        let _ = writeln!(text, "  note: {}", inline(note));
     }
     if let Some(claim) = &aid.claim {
         let stated = format!(
@@ -87,6 +87,9 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
         "joined: {joined_count} of {} countries",
         aid.destinations.len()
     );
+    for &pair in &joined.merged {
+        let _ = writeln!(text, "  questionable: {}", data::merge_message(aid, pair));
+    }
     for issue in &joined.issues {
         let kind = if issue.is_unmatched() {
             "unmatched"

@@ -115,15 +115,26 @@ pub struct Inputs {
     /// The TopoJSON object to read (default: the first with polygons).
     #[arg(long, global = true, value_name = "NAME")]
     pub object: Option<String>,
-    /// Refuse outline files larger than this many MiB.
-    #[arg(long, global = true, value_name = "MIB", default_value_t = 512)]
+    /// Refuse outline and data files larger than this many MiB.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 128)]
     pub max_file_size: u64,
     /// Refuse outline files with more vertices than this.
-    #[arg(long, global = true, value_name = "N", default_value_t = 50_000_000)]
+    #[arg(long, global = true, value_name = "N", default_value_t = 5_000_000)]
     pub max_vertices: usize,
 }
 
 impl Inputs {
+    /// Options that only make sense with others: an error says which.
+    pub fn validate(&self) -> Result<(), String> {
+        if let (Some(name), None) = (&self.object, &self.countries) {
+            return Err(format!(
+                "--object {name} picks an object of a TopoJSON file given with --countries; \
+                 the bundled outlines are GeoJSON"
+            ));
+        }
+        Ok(())
+    }
+
     /// The loading limits these options set.
     pub fn limits(&self) -> Limits {
         Limits {

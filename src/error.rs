@@ -70,12 +70,30 @@ impl fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 /// `text` made safe for a terminal: control characters other than the line feed (ESC,
-/// BEL, carriage return, C1 controls, DEL) become visible escapes such as `\u{1b}`,
-/// so a name in a data file can never clear the screen or retitle the terminal.
+/// BEL, carriage return, C1 controls, DEL) and the bidirectional overrides (U+202E and
+/// its kin, which reorder what follows) become visible escapes such as `\u{1b}`, so a
+/// name in a data file can never clear the screen, retitle the terminal or disguise a
+/// line.
 pub fn printable(text: &str) -> String {
+    escape_where(text, |c| c != '\n' && needs_escape(c))
+}
+
+/// A single field from a file (a country as written, a name) made safe to put inside
+/// one line of a message: as [`printable`], and line feeds escaped too, so data can
+/// never start a line of its own in a report.
+pub fn inline(text: &str) -> String {
+    escape_where(text, needs_escape)
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escape_where(text: &str, escape: impl Fn(char) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_control() && c != '\n' {
+        if escape(c) {
             out.push_str(&c.escape_unicode().to_string());
         } else {
             out.push(c);
@@ -86,6 +104,14 @@ pub fn printable(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_field_cannot_forge_a_line_or_turn_text_around() {
+        assert_eq!(
+            super::inline("Italy\njoined: 10 of 10\u{202E}"),
+            "Italy\\u{a}joined: 10 of 10\\u{202e}"
+        );
+    }
+
     #[test]
     fn control_characters_are_shown_not_obeyed() {
         assert_eq!(

@@ -24,6 +24,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     install_panic_hook();
     let cli = Cli::parse();
+    if let Err(message) = cli.inputs.validate() {
+        eprintln!("error: {}", printable(&message));
+        return ExitCode::from(2);
+    }
     let status = match cli.command {
         Some(Command::Check) => run_check(&cli.inputs),
         Some(Command::Export(args)) => run_export(&cli.inputs, &args),
@@ -134,7 +138,7 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
     }
     match result {
         Ok(()) => {
-            println!("wrote {}", request.out.display());
+            println!("wrote {}", printable(&request.out.display().to_string()));
             0
         }
         Err(message) => {

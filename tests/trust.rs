@@ -269,3 +269,176 @@ fn a_csv_quote_is_attributed_and_nested_quotes_alternate() {
         "{svg}"
     );
 }
+
+fn features(list: &[(&str, Option<&str>, serde_json::Value, [f64; 2])]) -> String {
+    let features: Vec<_> = list
+        .iter()
+        .map(|(name, id, properties, at)| {
+            let mut feature = serde_json::json!({"type": "Feature", "properties": properties,
+                "geometry": square(at[0], at[1])});
+            feature["properties"]["name"] = serde_json::json!(name);
+            if let Some(id) = id {
+                feature["id"] = serde_json::json!(id);
+            }
+            feature
+        })
+        .collect();
+    serde_json::json!({"type": "FeatureCollection", "features": features}).to_string()
+}
+
+fn check_with(dir: &Path, countries: &str, data: &str) -> (i32, String, String) {
+    let countries = write(dir, "outlines.geojson", countries);
+    let data = write(dir, "aid.csv", data);
+    aidmap(&[
+        "check",
+        "--countries",
+        countries.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+    ])
+}
+
+#[test]
+fn the_parts_of_a_country_in_a_map_unit_file_are_told_apart_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let gbr = serde_json::json!({"ISO_A3": "GBR", "ADMIN": "United Kingdom"});
+    let outlines = features(&[
+        ("England", None, gbr.clone(), [0.0, 51.0]),
+        ("Scotland", None, gbr.clone(), [-4.0, 56.0]),
+        ("Wales", None, gbr.clone(), [-4.0, 52.0]),
+    ]);
+    let svg = dir.path().join("uk.svg");
+    let countries = write(dir.path(), "units.geojson", &outlines);
+    let data = write(dir.path(), "uk.csv", "country,teams\nScotland,2\n");
+    let (status, _, stderr) = aidmap(&[
+        "export",
+        "--countries",
+        countries.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        svg.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{stderr}");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(
+        text.contains(r#"data-name="Scotland" data-code="GBR" data-teams="2""#),
+        "Scotland gets its teams"
+    );
+    assert!(text.contains(r#"data-name="England" data-code="GBR" data-teams="0""#));
+    // "United Kingdom" is all three: not one of them.
+    let (status, stdout, _) = check_with(dir.path(), &outlines, "country\nUnited Kingdom\n");
+    assert_eq!(status, 1, "{stdout}");
+    assert!(
+        stdout.contains("could be England (GBR), Scotland (GBR) or Wales (GBR)"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn two_rows_for_one_outline_add_up_and_are_questioned() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        dir.path(),
+        "aid.csv",
+        "country,teams\nBosnia and Herz.,2\nBIH,3\n",
+    );
+    let out = dir.path().join("map.svg");
+    let (status, _, stderr) = aidmap(&[
+        "export",
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{stderr}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        svg.contains(">5 teams to 1 country<"),
+        "no row's teams are lost"
+    );
+    let (_, stdout, _) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    assert!(
+        stdout.contains("joins the same outline as row 1") && stdout.contains("added together"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn ids_that_a_subset_of_rows_kept_are_not_read_as_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    // 4 and 8 are Afghanistan's and Albania's codes, but here they are row numbers.
+    let outlines = features(&[
+        (
+            "Bosnia and Herz.",
+            Some("4"),
+            serde_json::json!({}),
+            [18.0, 44.0],
+        ),
+        ("Eq. Guinea", Some("8"), serde_json::json!({}), [10.0, 1.0]),
+    ]);
+    let (status, stdout, _) = check_with(dir.path(), &outlines, "country\nAfghanistan\nAlbania\n");
+    assert_eq!(status, 1, "{stdout}");
+    assert!(stdout.contains("joined: 0 of 2"), "{stdout}");
+}
+
+#[test]
+fn teams_on_an_outline_a_projection_cannot_show_are_named_not_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let outlines = features(&[
+        ("Arctic Isle", None, serde_json::json!({}), [10.0, 86.5]),
+        ("Italy", None, serde_json::json!({}), [12.0, 42.0]),
+    ]);
+    let countries = write(dir.path(), "arctic.geojson", &outlines);
+    let data = write(
+        dir.path(),
+        "aid.csv",
+        "country,teams\nArctic Isle,4\nItaly,1\n",
+    );
+    let out = dir.path().join("map.svg");
+    let (status, _, stderr) = aidmap(&[
+        "export",
+        "--countries",
+        countries.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--projection",
+        "mercator",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(status, 0, "{stderr}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains(">1 team to 1 country<"), "only Italy is drawn");
+    assert!(
+        svg.contains("Arctic Isle): its outline is outside what this projection shows"),
+        "the note names it"
+    );
+}
+
+#[test]
+fn data_cannot_forge_report_lines_and_punctuation_is_no_country() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        dir.path(),
+        "aid.csv",
+        "country\n\"Atlantis\njoined: 10 of 10 countries\u{202E}\"\n",
+    );
+    let (_, stdout, _) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    assert!(
+        !stdout.lines().any(|l| l.starts_with("joined: 10 of 10")),
+        "{stdout}"
+    );
+    assert!(!stdout.contains('\u{202E}'), "{stdout}");
+    let data = write(dir.path(), "dash.csv", "country,teams\n-,2\n?,3\n");
+    let (status, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("has no letters or digits"), "{stderr}");
+}
+
+#[test]
+fn object_with_geojson_or_the_bundled_outlines_is_an_error() {
+    let (status, _, stderr) = aidmap(&["check", "--object", "countries"]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("--object countries picks"), "{stderr}");
+}

@@ -34,6 +34,14 @@ pub fn group_by_country(
             })?;
         let key = country_names::alpha3_of(&country)
             .unwrap_or_else(|| country_names::normalized(&country));
+        if key.is_empty() {
+            // "-", "?" and "..." would all be one country called "".
+            return Err(LoadError::at(
+                file,
+                location,
+                format!("the country \"{country}\" has no letters or digits"),
+            ));
+        }
         let index = *index_of.entry(key).or_insert_with(|| {
             destinations.push(Destination {
                 country,

@@ -6,7 +6,7 @@
 use crate::data::aid::AidDataset;
 use crate::data::matcher::{CountryIndex, CountryMatch, or_list};
 use crate::data::outline::{Country, Outlines};
-use crate::error::Location;
+use crate::error::{Location, inline};
 
 /// How the destinations of a data set joined to the outlines.
 #[derive(Debug, Clone, Default)]
@@ -15,6 +15,9 @@ pub struct Join {
     pub matches: Vec<Option<usize>>,
     /// Everything a user should look at: unmatched and ambiguous entries.
     pub issues: Vec<JoinIssue>,
+    /// Destinations that joined an outline an earlier one had joined ("Bosnia and
+    /// Herz." and "BIH"): (this one, the earlier one). Their teams belong together.
+    pub merged: Vec<(usize, usize)>,
 }
 
 /// A destination that did not join.
@@ -61,9 +64,14 @@ impl std::fmt::Display for JoinIssue {
                 known,
                 suggestion,
             } => {
+                let country = inline(country);
                 write!(f, "{location}: \"{country}\" matches no outline")?;
                 if let Some(known) = known {
-                    write!(f, " (it names {known}, which these outlines lack)")?;
+                    write!(
+                        f,
+                        " (it names {known}, which no outline read from these files has; \
+                         features dropped while reading are listed above)"
+                    )?;
                 } else if let Some(name) = suggestion {
                     write!(f, " (did you mean \"{name}\"?)")?;
                 }
@@ -75,7 +83,8 @@ impl std::fmt::Display for JoinIssue {
                 candidates,
             } => write!(
                 f,
-                "{location}: \"{country}\" could be {}; write the one you mean",
+                "{location}: \"{}\" could be {}; write the one you mean",
+                inline(country),
                 or_list(candidates)
             ),
         }
@@ -95,7 +104,8 @@ pub fn join(outlines: &Outlines, data: &AidDataset) -> Join {
     let mut result = Join::default();
     let index = CountryIndex::new(&outlines.countries);
     let mut suggestions_left = MAX_SUGGESTIONS;
-    for destination in &data.destinations {
+    let mut first_on_outline: std::collections::HashMap<usize, usize> = Default::default();
+    for (position, destination) in data.destinations.iter().enumerate() {
         let text = &destination.country;
         let matched = match index.find(text) {
             CountryMatch::One(index) => Some(index),
@@ -124,9 +134,50 @@ pub fn join(outlines: &Outlines, data: &AidDataset) -> Join {
                 None
             }
         };
+        if let Some(outline) = matched {
+            let first = *first_on_outline.entry(outline).or_insert(position);
+            if first != position {
+                result.merged.push((position, first));
+            }
+        }
         result.matches.push(matched);
     }
     result
+}
+
+/// One destination per outline: entries that joined the same outline are added to the
+/// first of them, so no row's teams are lost behind another's.
+pub fn merge_same_outline(mut data: AidDataset, mut join: Join) -> (AidDataset, Join) {
+    for &(later, first) in &join.merged {
+        let (teams, details) = {
+            let entry = &data.destinations[later];
+            (entry.teams, entry.details.clone())
+        };
+        let target = &mut data.destinations[first];
+        // Within MAX_TEAMS: every count is part of the data set's bounded total.
+        target.teams += teams;
+        target.details.extend(details);
+    }
+    let mut later: Vec<usize> = join.merged.iter().map(|&(l, _)| l).collect();
+    later.sort_unstable();
+    for &index in later.iter().rev() {
+        data.destinations.remove(index);
+        join.matches.remove(index);
+    }
+    (data, join)
+}
+
+/// What `check` says of a merge: "row 2 "BIH" joins the same outline as row 1
+/// "Bosnia and Herz."; their teams are added together".
+pub fn merge_message(data: &AidDataset, (later, first): (usize, usize)) -> String {
+    let (a, b) = (&data.destinations[later], &data.destinations[first]);
+    format!(
+        "{}: \"{}\" joins the same outline as {} (\"{}\"); their teams are added together",
+        a.location,
+        inline(&a.country),
+        b.location,
+        inline(&b.country)
+    )
 }
 
 /// "Did you mean" is worked out for this many unmatched entries at most: each costs a

@@ -6,8 +6,6 @@
 
 use std::collections::HashMap;
 
-use geo::Area;
-
 use crate::data::country_names::{self, Resolved};
 use crate::data::outline::Country;
 
@@ -143,6 +141,13 @@ impl<'a> CountryIndex<'a> {
     /// Ashmore and Cartier Islands), the one whose own name is that country.
     fn by_code(&self, code: &str, text: &str) -> CountryMatch {
         let with_code = self.by_code.get(code).cloned().unwrap_or_default();
+        // Map-unit files give England, Scotland, Wales and Northern Ireland one code
+        // each (GBR): a text that is one feature's own name means that feature.
+        if with_code.len() > 1
+            && let CountryMatch::One(named) = self.by_name(text)
+        {
+            return CountryMatch::One(named);
+        }
         let named: Vec<usize> = with_code
             .iter()
             .copied()
@@ -161,18 +166,19 @@ impl<'a> CountryIndex<'a> {
                 found => found,
             },
             [only] => CountryMatch::One(*only),
-            several => {
-                // Several outlines of one country that all carry its name: the largest
-                // is the country itself, the rest its pieces in files that split it.
-                let countries = self.countries;
-                let largest = several.iter().copied().max_by(|&a, &b| {
-                    countries[a]
-                        .shape
-                        .unsigned_area()
-                        .total_cmp(&countries[b].shape.unsigned_area())
-                });
-                largest.map_or(CountryMatch::None { known: None }, CountryMatch::One)
-            }
+            // Several outlines carry the code and the country's name (the parts of the
+            // United Kingdom in a map-unit file): none of them is the whole country,
+            // so the user chooses.
+            several => CountryMatch::Several(
+                several
+                    .iter()
+                    .map(|&i| Candidate {
+                        name: self.countries[i].name.clone(),
+                        code: self.countries[i].iso_a3.clone(),
+                        outline: Some(i),
+                    })
+                    .collect(),
+            ),
         }
     }
 

@@ -20,7 +20,7 @@ mod topojson_reader;
 
 pub use aid::AidDataset;
 pub use aid_reader::{load_aid, load_aid_within, read_aid};
-pub use join::{Join, JoinIssue, join};
+pub use join::{Join, JoinIssue, join, merge_message, merge_same_outline};
 pub use outline::{Country, Limits, Outlines};
 pub use outline_reader::{
     load_outlines, load_outlines_within, read_outlines, read_outlines_within,

@@ -73,9 +73,12 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
+        // Natural Earth 1:10m is 21 MiB and 545,000 vertices: the defaults leave room
+        // for files ten times as detailed, and keep a run under about 2 GiB (reading
+        // JSON costs up to ten times the file's size; drawing about 170 bytes a vertex).
         Limits {
-            max_file_bytes: 512 * 1024 * 1024,
-            max_vertices: 50_000_000,
+            max_file_bytes: 128 * 1024 * 1024,
+            max_vertices: 5_000_000,
         }
     }
 }
@@ -247,29 +250,58 @@ pub fn build_country(
 }
 
 /// Whether the features' ids are ISO 3166-1 numeric codes (world-atlas writes "380"
-/// for Italy) rather than row numbers (geopandas writes 0, 1, 2, …): every id must be
-/// a known code (three letters, or a number such as 4 or "004"), and the ids must not
-/// count up from 0 or 1.
+/// for Italy) rather than row numbers (geopandas writes 0, 1, 2, …, and a subset of
+/// its rows keeps them: "4", "8"). Every id must be a known code and the ids must not
+/// count up from 0 or 1; no feature's name may name another country than its id; and
+/// unless the ids are written as codes are (three digits, "004"), at least one name
+/// must confirm its id, or the features must have no names at all.
 pub fn ids_look_like_iso_codes(features: &[RawFeature]) -> bool {
-    let ids: Vec<&str> = features.iter().filter_map(|f| f.id.as_deref()).collect();
+    let ids: Vec<&str> = features
+        .iter()
+        .filter_map(|f| f.id.as_deref())
+        .map(str::trim)
+        .collect();
     if ids.is_empty() {
         return false;
     }
-    let all_codes = ids.iter().all(|id| {
-        let id = id.trim();
+    let code_of = |id: &str| -> Option<String> {
         if id.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return id.len() == 3;
+            return (id.len() == 3).then(|| id.to_ascii_uppercase());
         }
-        properties::numeric_code(id).is_some_and(|code| country_names::alpha3_of(&code).is_some())
-    });
+        properties::numeric_code(id).and_then(|code| country_names::alpha3_of(&code))
+    };
+    if !ids.iter().all(|id| code_of(id).is_some()) {
+        return false;
+    }
     let counts_up = |start: usize| {
         ids.len() > 1
             && ids
                 .iter()
                 .enumerate()
-                .all(|(i, id)| id.trim().parse::<usize>().ok() == Some(start + i))
+                .all(|(i, id)| id.parse::<usize>().ok() == Some(start + i))
     };
-    all_codes && !counts_up(0) && !counts_up(1)
+    if counts_up(0) || counts_up(1) {
+        return false;
+    }
+    let (mut confirmed, mut named) = (0, 0);
+    for feature in features {
+        let Some(id_code) = feature.id.as_deref().and_then(|id| code_of(id.trim())) else {
+            continue;
+        };
+        let names = properties::all_values(&feature.properties, NAME_KEYS);
+        if !names.is_empty() {
+            named += 1;
+        }
+        match names.iter().find_map(|n| country_names::alpha3_of(n)) {
+            Some(by_name) if by_name == id_code => confirmed += 1,
+            Some(_) => return false,
+            None => {}
+        }
+    }
+    let written_as_codes = ids
+        .iter()
+        .all(|id| id.len() == 3 && id.bytes().all(|b| b.is_ascii_alphanumeric()));
+    written_as_codes || confirmed > 0 || named == 0
 }
 
 /// A coordinate as a person would write it: 1e300, not three hundred digits.

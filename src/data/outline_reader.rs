@@ -52,6 +52,16 @@ pub fn read_outlines_within(
     let whole = text::decode(file, bytes)?;
     let (kind, top) = top_level(file, whole)?;
     let mut skipped = Skipped::default();
+    if let Some(name) = object
+        && kind != "Topology"
+    {
+        return Err(LoadError::new(
+            file,
+            format!(
+                "--object {name} picks an object of a TopoJSON topology, and this file is GeoJSON"
+            ),
+        ));
+    }
     let raw_features = if kind == "Topology" {
         topojson_reader::read_features(file, whole, object, &mut skipped, &mut budget)?
     } else {

@@ -49,6 +49,11 @@ pub fn read_features(
 ) -> Result<Vec<RawFeature>, LoadError> {
     let topology: Topology =
         serde_json::from_str(whole).map_err(|err| text::json_error(file, &err))?;
+    // Every arc counts, used or not: a file of unused arcs costs memory all the same.
+    let positions: usize = topology.arcs.iter().map(Vec::len).sum();
+    budget
+        .spend(positions)
+        .map_err(|message| LoadError::new(file, message))?;
     let arcs = decode_arcs(file, &topology)?;
     let names: Vec<&String> = topology.objects.keys().collect();
     let chosen: Vec<(&String, &Value)> = match object {

@@ -43,6 +43,11 @@ pub struct ProjectedCountry {
 }
 
 impl ProjectedCountry {
+    /// True when the country covers some area in this projection.
+    pub fn has_area(&self) -> bool {
+        self.shape.unsigned_area() > 0.0
+    }
+
     /// The visual centre of the country's largest polygon (its pole of inaccessibility,
     /// from polylabel), where a badge or pop-up points; geo's interior point where
     /// polylabel fails or would cost too much.
@@ -241,25 +246,75 @@ enum Crossings {
     TooMany,
 }
 
-/// Count crossings of `polygon`'s edges, comparing only edges whose bounding boxes
-/// overlap (found with an R-tree), within a budget of pairs compared, so the check is
-/// near-linear on real outlines and bounded on any shape.
+/// Rings this small are left to earcut, whose cost there is negligible.
+const CROSSING_CHECK_MIN: usize = 64;
+/// Crossings earcut is left with (real outlines have a few where rings touch).
+const FEW_CROSSINGS: usize = 16;
+/// Crossings spade may split.
+const MAX_CROSSINGS: usize = 2_000;
+/// Edge pairs the R-tree pass may compare.
+const PAIR_BUDGET: usize = 20_000_000;
+
+/// Count crossings of `polygon`'s edges within bounded work. First a sweep over the
+/// edges' x-extents, cheap where few edges share an x (a circle of three million
+/// points: a second); where that would compare too many pairs (a long coast that
+/// winds back over the same longitudes), an R-tree of the edges' boxes, which compares
+/// only edges near each other, within a budget of pairs.
 fn crossings(polygon: &Polygon<f64>) -> Crossings {
-    /// Rings this small are left to earcut, whose cost there is negligible.
-    const SMALL: usize = 64;
-    /// Edge pairs that may be compared.
-    const PAIR_BUDGET: usize = 20_000_000;
-    /// Crossings earcut is left with.
-    const FEW_CROSSINGS: usize = 16;
-    /// Crossings spade may split.
-    const MAX_CROSSINGS: usize = 2_000;
-    let lines: Vec<geo::Line<f64>> = std::iter::once(polygon.exterior())
+    let mut lines: Vec<geo::Line<f64>> = std::iter::once(polygon.exterior())
         .chain(polygon.interiors())
         .flat_map(|ring| ring.lines())
         .collect();
-    if lines.len() <= SMALL {
+    if lines.len() <= CROSSING_CHECK_MIN {
         return Crossings::None;
     }
+    let found = x_sweep(&mut lines).or_else(|| rtree_pass(&lines));
+    match found {
+        Some(n) if n <= FEW_CROSSINGS => Crossings::None,
+        Some(n) if n <= MAX_CROSSINGS => Crossings::Some,
+        _ => Crossings::TooMany,
+    }
+}
+
+/// True when `a` and `b` cross at a point inside both (sharing a corner is no crossing).
+fn cross(a: geo::Line<f64>, b: geo::Line<f64>) -> bool {
+    matches!(
+        geo::algorithm::line_intersection::line_intersection(a, b),
+        Some(geo::LineIntersection::SinglePoint {
+            is_proper: true,
+            ..
+        })
+    )
+}
+
+/// Crossings found comparing edges whose x-extents overlap (up to one past
+/// [`MAX_CROSSINGS`]), or `None` when that would compare more than a few pairs per edge.
+fn x_sweep(lines: &mut [geo::Line<f64>]) -> Option<usize> {
+    let budget = 8 * lines.len() + 10_000;
+    let min_x = |l: &geo::Line<f64>| l.start.x.min(l.end.x);
+    let max_x = |l: &geo::Line<f64>| l.start.x.max(l.end.x);
+    lines.sort_by(|a, b| min_x(a).total_cmp(&min_x(b)));
+    let (mut pairs, mut found) = (0usize, 0usize);
+    for (i, a) in lines.iter().enumerate() {
+        for b in lines[i + 1..].iter().take_while(|b| min_x(b) <= max_x(a)) {
+            pairs += 1;
+            if pairs > budget {
+                return None;
+            }
+            if cross(*a, *b) {
+                found += 1;
+                if found > MAX_CROSSINGS {
+                    return Some(found);
+                }
+            }
+        }
+    }
+    Some(found)
+}
+
+/// Crossings found comparing edges whose boxes overlap, with an R-tree (up to one past
+/// [`MAX_CROSSINGS`]), or `None` past [`PAIR_BUDGET`] pairs.
+fn rtree_pass(lines: &[geo::Line<f64>]) -> Option<usize> {
     let envelope = |l: &geo::Line<f64>| {
         Rectangle::from_corners(
             [l.start.x.min(l.end.x), l.start.y.min(l.end.y)],
@@ -279,28 +334,17 @@ fn crossings(polygon: &Polygon<f64>) -> Crossings {
         for other in near.filter(|o| o.data > i) {
             pairs += 1;
             if pairs > PAIR_BUDGET {
-                return Crossings::TooMany;
+                return None;
             }
-            let crossing = matches!(
-                geo::algorithm::line_intersection::line_intersection(*a, lines[other.data]),
-                Some(geo::LineIntersection::SinglePoint {
-                    is_proper: true,
-                    ..
-                })
-            );
-            if crossing {
+            if cross(*a, lines[other.data]) {
                 found += 1;
                 if found > MAX_CROSSINGS {
-                    return Crossings::TooMany;
+                    return Some(found);
                 }
             }
         }
     }
-    if found <= FEW_CROSSINGS {
-        Crossings::None
-    } else {
-        Crossings::Some
-    }
+    Some(found)
 }
 
 /// Precision of label points, in projected units (about 0.1 px on a 1600 px world).

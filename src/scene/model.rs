@@ -3,7 +3,7 @@
 //! projection change re-projects; nothing here changes on pan or zoom.
 
 use crate::data::matcher::{CountryMatch, match_country};
-use crate::data::{AidDataset, Join, JoinIssue, Outlines, join};
+use crate::data::{AidDataset, Join, JoinIssue, Outlines, join, merge_same_outline};
 use crate::geometry::projected::ProjectedMap;
 use crate::geometry::projection::Projection;
 use crate::scene::classes::TeamClasses;
@@ -47,15 +47,17 @@ impl MapModel {
         projection: Projection,
         natural_earth: bool,
     ) -> Self {
-        let join = join(&outlines, &aid);
-        let mut destination_by_country = vec![None; outlines.countries.len()];
-        for (destination, matched) in join.matches.iter().enumerate() {
-            if let Some(country) = matched {
-                destination_by_country[*country] = Some(destination);
-            }
-        }
-        let classes = TeamClasses::new(aid.destinations.iter().map(|d| d.teams));
+        let joined = join(&outlines, &aid);
+        let (aid, join) = merge_same_outline(aid, joined);
         let projected = ProjectedMap::new(&outlines.countries, projection);
+        let destination_by_country =
+            drawn_destinations(&join, &projected, outlines.countries.len());
+        let classes = TeamClasses::new(
+            destination_by_country
+                .iter()
+                .flatten()
+                .map(|&d| aid.destinations[d].teams),
+        );
         MapModel {
             outlines,
             aid,
@@ -72,6 +74,8 @@ impl MapModel {
     pub fn set_projection(&mut self, projection: Projection) {
         if self.projected.projection != projection {
             self.projected = ProjectedMap::new(&self.outlines.countries, projection);
+            self.destination_by_country =
+                drawn_destinations(&self.join, &self.projected, self.outlines.countries.len());
             self.generation = next_generation();
         }
     }
@@ -107,16 +111,21 @@ impl MapModel {
             .destinations
             .iter()
             .zip(&self.join.matches)
-            .filter(|(_, matched)| matched.is_none())
-            .filter_map(|(destination, _)| {
-                let issue = issues.next();
-                (destination.teams > 0).then(|| NotShown {
-                    country: destination.country.clone(),
-                    teams: destination.teams,
-                    reason: match issue {
+            .filter_map(|(destination, matched)| {
+                let reason = match matched {
+                    Some(country) if self.destination_by_country[*country].is_some() => {
+                        return None;
+                    }
+                    Some(_) => "its outline is outside what this projection shows",
+                    None => match issues.next() {
                         Some(JoinIssue::Ambiguous { .. }) => "its name fits several countries",
                         _ => "no matching outline",
                     },
+                };
+                (destination.teams > 0).then(|| NotShown {
+                    country: destination.country.clone(),
+                    teams: destination.teams,
+                    reason,
                 })
             })
             .collect()
@@ -132,6 +141,25 @@ impl MapModel {
     pub fn find_country(&self, text: &str) -> CountryMatch {
         match_country(&self.outlines.countries, text)
     }
+}
+
+/// For each outline, the destination joined to it, if its outline has something to
+/// draw in this projection: a feature beyond Mercator's 85° has none, and teams on it
+/// are not counted as drawn (they are named in the picture's note instead).
+fn drawn_destinations(
+    join: &Join,
+    projected: &ProjectedMap,
+    countries: usize,
+) -> Vec<Option<usize>> {
+    let mut by_country = vec![None; countries];
+    for (destination, matched) in join.matches.iter().enumerate() {
+        if let Some(country) = *matched
+            && projected.countries[country].has_area()
+        {
+            by_country[country] = Some(destination);
+        }
+    }
+    by_country
 }
 
 fn next_generation() -> u64 {
