@@ -6,6 +6,7 @@ use std::sync::Arc;
 use egui::epaint::{Mesh, PathShape, Tessellator, Vertex, WHITE_UV};
 use egui::{Painter, Pos2, Rect, Stroke};
 
+use crate::scene::badges::Badge;
 use crate::scene::model::MapModel;
 use crate::scene::paint::{BORDER_TOLERANCE, screen_bounds, screen_ring};
 use crate::scene::style::MapStyle;
@@ -38,9 +39,33 @@ struct BaseMesh {
 pub struct SceneCache {
     base: Option<BaseMesh>,
     shown: Option<(BaseKey, MapView, Rect, Arc<Mesh>)>,
+    /// The badges as placed for a data set, view and map area: placing them tests
+    /// points against the recipients' outlines, too much to repeat on every hover.
+    badges: Option<(u64, MapView, Rect, Vec<Badge>)>,
 }
 
 impl SceneCache {
+    /// The badges for `model` in `view` over `map`, placed by `place` when any of the
+    /// three changed since the last frame.
+    pub(crate) fn badges(
+        &mut self,
+        model: &MapModel,
+        view: &MapView,
+        map: Rect,
+        place: impl FnOnce() -> Vec<Badge>,
+    ) -> Vec<Badge> {
+        if let Some((generation, cached_view, cached_map, badges)) = &self.badges
+            && *generation == model.generation
+            && cached_view == view
+            && *cached_map == map
+        {
+            return badges.clone();
+        }
+        let badges = place();
+        self.badges = Some((model.generation, *view, map, badges.clone()));
+        badges
+    }
+
     /// The fill and border mesh for `view`, rebuilt only when the zoom, size, theme or
     /// data changed, or the view has moved beyond the area built.
     pub(crate) fn mesh(

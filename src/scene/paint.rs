@@ -85,7 +85,9 @@ pub fn paint_scene(
         outline(selected, style.selected, SELECTED_WIDTH);
     }
 
-    let badges = badges_for(model, &transform, &layout);
+    let badges = cache.badges(model, view, layout.map, || {
+        badges_for(model, &transform, &layout)
+    });
     paint_badges(&map_painter, &badges, style, &layout);
     paint_header(painter, model, style, &layout);
     let legend = paint_legend(painter, model, style, &layout);
