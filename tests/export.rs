@@ -612,3 +612,38 @@ fn text_that_xml_and_png_forbid_never_reaches_the_files() {
     let title = &texts.iter().find(|(k, _)| k == "Title").unwrap().1;
     assert!(!title.chars().any(char::is_control), "{title:?}");
 }
+
+#[test]
+fn pixels_past_ten_thousand_are_drawn_at_any_scale() {
+    // A tall picture at scale 2: its source line lies past pixel row 10,000, where
+    // egui's first-pass screen rectangle once clipped everything away.
+    let picture = Picture {
+        size: vec2(300.0, 5200.0),
+        scale: 2.0,
+        ..Picture::whole_world(vec2(300.0, 5200.0))
+    };
+    let image = render(&model(), &picture).unwrap();
+    assert_eq!(image.size, [600, 10400]);
+    let background = MapStyle::light().background;
+    let drawn_past = image.pixels[10_000 * 600..]
+        .iter()
+        .filter(|&&p| p != background)
+        .count();
+    assert!(drawn_past > 100, "only {drawn_past} pixels past row 10,000");
+}
+
+#[test]
+fn an_svg_may_be_as_large_as_the_documented_maximum() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("huge.svg");
+    let (status, _, stderr) = export(&[
+        "--out",
+        out.to_str().unwrap(),
+        "--width",
+        "20000",
+        "--height",
+        "20000",
+    ]);
+    assert_eq!(status, 0, "{stderr}");
+    roxmltree::Document::parse(&std::fs::read_to_string(&out).unwrap()).unwrap();
+}

@@ -93,15 +93,56 @@ pub fn overlong_json_string(whole: &str) -> Option<usize> {
     None
 }
 
+/// "UTF-32" or "UTF-16" (little- or big-endian) for text in those encodings: by their
+/// byte-order mark, or without one by the zero bytes ASCII text has in them.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"\xFF\xFE\x00\x00") {
+        return Some("UTF-32 (little-endian)");
+    }
+    if bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        return Some("UTF-32 (big-endian)");
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some("UTF-16 (little-endian)");
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some("UTF-16 (big-endian)");
+    }
+    // Without a mark: ASCII in a wide encoding puts zero bytes in fixed places.
+    let head = &bytes[..bytes.len().min(64) & !3];
+    if head.len() < 8 {
+        return None;
+    }
+    let zero_at = |phase: usize, step: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|(i, _)| i % step == phase)
+            .all(|(_, &b)| b == 0)
+    };
+    if zero_at(1, 4) && zero_at(2, 4) && zero_at(3, 4) && !zero_at(0, 4) {
+        Some("UTF-32 (little-endian)")
+    } else if zero_at(0, 4) && zero_at(1, 4) && zero_at(2, 4) && !zero_at(3, 4) {
+        Some("UTF-32 (big-endian)")
+    } else if zero_at(1, 2) && !zero_at(0, 2) {
+        Some("UTF-16 (little-endian)")
+    } else if zero_at(0, 2) && !zero_at(1, 2) {
+        Some("UTF-16 (big-endian)")
+    } else {
+        None
+    }
+}
+
 /// The text of a file, without a UTF-8 byte-order mark.
 ///
 /// Fails with a clear message for an empty file, for a file that holds only white
 /// space, and for bytes that are not UTF-8 text (an image, a zip, a shapefile).
 pub fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, LoadError> {
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+    if let Some(encoding) = wide_encoding(bytes) {
         return Err(LoadError::new(
             file,
-            "this is UTF-16 text (as Excel's \"Unicode text\" saves it); save it as UTF-8",
+            format!(
+                "this is {encoding} text (as Excel's \"Unicode text\" saves UTF-16); save it as UTF-8"
+            ),
         ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -271,6 +312,29 @@ fn describe_json_error(err: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_encodings_are_named_with_or_without_a_mark() {
+        let utf16le: Vec<u8> = "country,teams\nItaly,1\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let utf16be: Vec<u8> = "country,teams\nItaly,1\n"
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        let utf32le: Vec<u8> = "country,teams\nItaly,1\n"
+            .chars()
+            .flat_map(|c| (c as u32).to_le_bytes())
+            .collect();
+        let mut marked32 = vec![0xFF, 0xFE, 0, 0];
+        marked32.extend(&utf32le);
+        assert_eq!(wide_encoding(&utf16le), Some("UTF-16 (little-endian)"));
+        assert_eq!(wide_encoding(&utf16be), Some("UTF-16 (big-endian)"));
+        assert_eq!(wide_encoding(&utf32le), Some("UTF-32 (little-endian)"));
+        assert_eq!(wide_encoding(&marked32), Some("UTF-32 (little-endian)"));
+        assert_eq!(wide_encoding(b"country,teams\nItaly,1\n"), None);
+    }
 
     #[test]
     fn line_column_counts_from_one_in_characters() {

@@ -6,8 +6,19 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Write `bytes` to `path` atomically. The error message names the path.
+/// Write `bytes` to `path` atomically. The error message names the path. Where `path`
+/// is a symbolic link, the file it points to is replaced (the link stays a link), and
+/// a file that exists keeps its permissions (a private 0600 file stays private).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let shown = path;
+    let resolved = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        std::fs::canonicalize(path)
+            .map_err(|err| format!("{}: cannot follow the link: {err}", shown.display()))?
+    } else {
+        path.to_path_buf()
+    };
+    let path = resolved.as_path();
+    let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -27,12 +38,15 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let result = std::fs::File::create(&temporary)
         .and_then(|mut file| {
             file.write_all(bytes)?;
+            if let Some(permissions) = &permissions {
+                file.set_permissions(permissions.clone())?;
+            }
             file.sync_all()
         })
         .and_then(|()| std::fs::rename(&temporary, path));
     if let Err(err) = result {
         let _ = std::fs::remove_file(&temporary);
-        return Err(format!("{}: cannot write the file: {err}", path.display()));
+        return Err(format!("{}: cannot write the file: {err}", shown.display()));
     }
     Ok(())
 }
@@ -51,6 +65,27 @@ mod tests {
             "{err}"
         );
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn a_link_is_written_through_and_a_private_file_stays_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.png");
+        std::fs::write(&target, b"old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = dir.path().join("link.png");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        write_atomically(&link, b"new").unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
     }
 
     #[test]
