@@ -171,3 +171,22 @@ fn long_texts_and_endless_inputs_are_refused_while_reading() {
         );
     }
 }
+
+#[test]
+fn a_ring_that_winds_round_the_pole_again_and_again_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    // 100 turns round the south pole, 60 points a turn.
+    let mut ring: Vec<[f64; 2]> = (0..6000)
+        .map(|i| {
+            [
+                ((i * 6) % 360) as f64 - 180.0,
+                -80.0 + (i / 60) as f64 * 0.05,
+            ]
+        })
+        .collect();
+    ring.push([0.0, -89.0]);
+    let countries = polygon_file(dir.path(), "spiral.geojson", &closed(ring));
+    let (status, stderr) = bounded(&["check", "--countries", countries.to_str().unwrap()]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains("winds round the globe"), "{stderr}");
+}

@@ -204,6 +204,25 @@ pub fn build_country(
         }
         return Ok(None);
     }
+    // A country goes round the globe at most once (Antarctica, Russia): a ring that
+    // winds round it again and again is not an outline, and would cost a boolean
+    // operation per turn.
+    const MAX_STRIPS: usize = 3;
+    if let Some(strips) = polygons
+        .iter()
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .map(antimeridian::strips_spanned)
+        .find(|&n| n > MAX_STRIPS)
+    {
+        return Err(LoadError::at(
+            file,
+            Location::Part(describe(&raw.location)),
+            format!(
+                "a ring winds round the globe over {} times; an outline goes round at most once",
+                strips - 1
+            ),
+        ));
+    }
     let shape = antimeridian::cut_multi_polygon(MultiPolygon(polygons));
     if shape.0.is_empty() {
         // Nothing left to draw (a box from -180° to 180° that unwraps to nothing): the

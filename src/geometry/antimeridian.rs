@@ -49,6 +49,18 @@ pub fn cut_polygon(polygon: Polygon<f64>) -> Vec<Polygon<f64>> {
 }
 
 /// `shape` with every polygon cut at the antimeridian.
+/// How many 360° strips `ring` spans once its longitudes are made continuous: 1 for
+/// an ordinary ring, 2 for one across the antimeridian or round a pole. A ring that
+/// winds round the globe again and again spans many, and cutting it costs one boolean
+/// operation per strip: callers refuse such rings before cutting.
+pub fn strips_spanned(ring: &LineString<f64>) -> usize {
+    let (lo, hi) = longitude_range(&unwrap_ring(ring));
+    if !(lo.is_finite() && hi.is_finite()) {
+        return 0;
+    }
+    (((hi - lo) / 360.0).ceil() as usize).max(1)
+}
+
 pub fn cut_multi_polygon(shape: MultiPolygon<f64>) -> MultiPolygon<f64> {
     MultiPolygon(shape.0.into_iter().flat_map(cut_polygon).collect())
 }
