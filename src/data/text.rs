@@ -314,6 +314,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sizes_read_sensibly_at_any_scale() {
+        assert_eq!(human_size(0), "0 bytes");
+        assert_eq!(human_size(1000), "1000 bytes");
+        assert_eq!(human_size(3 * 1024 + 300), "3.3 KiB");
+        assert_eq!(human_size(128 * 1024 * 1024), "128.0 MiB");
+        assert_eq!(human_size(3 * 1024 * 1024 * 1024), "3.0 GiB");
+    }
+
+    #[test]
     fn wide_encodings_are_named_with_or_without_a_mark() {
         let utf16le: Vec<u8> = "country,teams\nItaly,1\n"
             .encode_utf16()
