@@ -169,16 +169,7 @@ impl<'a> CountryIndex<'a> {
             // Several outlines carry the code and the country's name (the parts of the
             // United Kingdom in a map-unit file): none of them is the whole country,
             // so the user chooses.
-            several => CountryMatch::Several(
-                several
-                    .iter()
-                    .map(|&i| Candidate {
-                        name: self.countries[i].name.clone(),
-                        code: self.countries[i].iso_a3.clone(),
-                        outline: Some(i),
-                    })
-                    .collect(),
-            ),
+            several => self.several(several),
         }
     }
 
@@ -192,16 +183,21 @@ impl<'a> CountryIndex<'a> {
         match found.as_slice() {
             [] => CountryMatch::None { known: None },
             [only] => CountryMatch::One(*only),
-            several => CountryMatch::Several(
-                several
-                    .iter()
-                    .map(|&i| Candidate {
-                        name: self.countries[i].name.clone(),
-                        code: self.countries[i].iso_a3.clone(),
-                        outline: Some(i),
-                    })
-                    .collect(),
-            ),
+            several => self.several(several),
         }
+    }
+
+    /// The outlines `indices` as candidates to choose from.
+    fn several(&self, indices: &[usize]) -> CountryMatch {
+        CountryMatch::Several(
+            indices
+                .iter()
+                .map(|&i| Candidate {
+                    name: self.countries[i].name.clone(),
+                    code: self.countries[i].iso_a3.clone(),
+                    outline: Some(i),
+                })
+                .collect(),
+        )
     }
 }
