@@ -442,3 +442,26 @@ fn object_with_geojson_or_the_bundled_outlines_is_an_error() {
     assert_eq!(status, 2);
     assert!(stderr.contains("--object countries picks"), "{stderr}");
 }
+
+#[test]
+fn csv_rows_are_placed_on_their_real_lines_with_crlf_and_blank_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "crlf.csv",
+            "country,teams\r\nItaly,1\r\nSerbia,1\r\nAtlantis,1\r\n",
+            4,
+        ),
+        (
+            "blank.csv",
+            "country,teams\nItaly,1\n\nSerbia,1\n\nAtlantis,1\n",
+            6,
+        ),
+    ];
+    for (name, text, line) in cases {
+        let data = write(dir.path(), name, text);
+        let (_, stdout, _) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+        let expected = format!("row 3 (line {line}): \"Atlantis\"");
+        assert!(stdout.contains(&expected), "{name}: {stdout}");
+    }
+}

@@ -48,7 +48,7 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         .from_reader(whole.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|err| csv_error(file, &err))?
+        .map_err(|err| csv_error(file, whole, &err))?
         .iter()
         .map(|h| h.to_ascii_lowercase())
         .collect();
@@ -96,12 +96,15 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         notes.push(format!("columns not used: {}", names.join(", ")));
     }
 
+    let lines = text::LineIndex::new(whole);
     let mut entries = Vec::new();
     let mut bad_rows: Vec<(Location, String)> = Vec::new();
     for (index, record) in reader.records().enumerate() {
-        let record = record.map_err(|err| csv_error(file, &err))?;
+        let record = record.map_err(|err| csv_error(file, whole, &err))?;
         let row = index + 1;
-        let line = record.position().map_or(row + 1, |p| p.line() as usize);
+        let line = record.position().map_or(row + 1, |p| {
+            line_of_record(whole, &lines, p.byte() as usize)
+        });
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -129,6 +132,17 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         sources: Vec::new(),
         notes,
     })
+}
+
+/// The line a record starts on. The csv crate gives the offset where it began looking
+/// for it, which is still on the line before after a CRLF line end or a blank line:
+/// the record starts at the first byte after that which is no line break.
+fn line_of_record(whole: &str, lines: &text::LineIndex, offset: usize) -> usize {
+    let start = whole.as_bytes()[offset.min(whole.len())..]
+        .iter()
+        .position(|&b| b != b'\r' && b != b'\n')
+        .map_or(whole.len(), |skip| offset + skip);
+    lines.line_of(start)
 }
 
 /// Where each column aidmap reads is, if the file has it.
@@ -265,7 +279,7 @@ fn title_from_file_name(file: &str) -> String {
         .unwrap_or_else(|| file.to_string())
 }
 
-fn csv_error(file: &str, err: &csv::Error) -> LoadError {
+fn csv_error(file: &str, whole: &str, err: &csv::Error) -> LoadError {
     let message = match err.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
@@ -278,7 +292,11 @@ fn csv_error(file: &str, err: &csv::Error) -> LoadError {
             file,
             Location::Row {
                 row: (position.record() as usize).max(1),
-                line: position.line() as usize,
+                line: line_of_record(
+                    whole,
+                    &text::LineIndex::new(whole),
+                    position.byte() as usize,
+                ),
             },
             message,
         ),
