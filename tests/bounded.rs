@@ -190,3 +190,19 @@ fn a_ring_that_winds_round_the_pole_again_and_again_is_refused() {
     assert_eq!(status, 2, "{stderr}");
     assert!(stderr.contains("winds round the globe"), "{stderr}");
 }
+
+#[test]
+fn a_zigzag_ring_of_400_000_points_triangulates_in_bounded_time() {
+    let dir = tempfile::tempdir().unwrap();
+    // Every other point 0.5° further out: earcut went quadratic on this (52 s at 1M).
+    let n = 400_000;
+    let ring: Vec<[f64; 2]> = (0..n)
+        .map(|i| {
+            let t = std::f64::consts::TAU * i as f64 / n as f64;
+            let r = 10.0 + if i % 2 == 1 { 0.5 } else { 0.0 };
+            [12.0 + r * t.cos(), 42.0 + r * 0.5 * t.sin()]
+        })
+        .collect();
+    let countries = polygon_file(dir.path(), "zigzag.geojson", &closed(ring));
+    export_within_limits(dir.path(), &countries);
+}
