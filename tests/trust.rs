@@ -22,6 +22,19 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     path
 }
 
+/// `check` on an outline file and a data file written from these texts.
+fn check_with(dir: &Path, countries: &str, data: &str) -> (i32, String, String) {
+    let countries = write(dir, "outlines.geojson", countries);
+    let data = write(dir, "aid.csv", data);
+    aidmap(&[
+        "check",
+        "--countries",
+        countries.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+    ])
+}
+
 fn square(lon: f64, lat: f64) -> serde_json::Value {
     serde_json::json!({"type": "Polygon", "coordinates": [[
         [lon, lat], [lon + 1.0, lat], [lon + 1.0, lat + 1.0], [lon, lat + 1.0], [lon, lat]
@@ -49,19 +62,11 @@ fn row_numbers_as_feature_ids_are_not_read_as_iso_codes() {
     let mut names = vec!["Bahrain", "American Samoa", "Andorra"];
     let fillers: Vec<String> = (3..240).map(|i| format!("Place {i}")).collect();
     names.extend(fillers.iter().map(String::as_str));
-    let countries = write(dir.path(), "gpd.geojson", &geopandas_style(&names));
-    let data = write(
+    let (status, stdout, _) = check_with(
         dir.path(),
-        "aid.csv",
+        &geopandas_style(&names),
         "country,teams\nAndorra,1\nBahrain,1\nAmerican Samoa,1\nFalkland Islands,1\n",
     );
-    let (status, stdout, _) = aidmap(&[
-        "check",
-        "--countries",
-        countries.to_str().unwrap(),
-        "--data",
-        data.to_str().unwrap(),
-    ]);
     assert_eq!(status, 1, "{stdout}");
     assert!(stdout.contains("joined: 3 of 4"), "{stdout}");
     assert!(
@@ -73,23 +78,12 @@ fn row_numbers_as_feature_ids_are_not_read_as_iso_codes() {
 #[test]
 fn a_code_that_disagrees_with_the_name_is_questioned_and_the_name_wins() {
     let dir = tempfile::tempdir().unwrap();
-    let countries = write(
-        dir.path(),
-        "mixed.geojson",
-        &serde_json::json!({"type": "FeatureCollection", "features": [
-            {"type": "Feature", "properties": {"name": "Italy", "ISO_A3": "FRA"},
-             "geometry": square(10.0, 40.0)}
-        ]})
-        .to_string(),
-    );
-    let data = write(dir.path(), "aid.csv", "country\nItaly\n");
-    let (status, stdout, _) = aidmap(&[
-        "check",
-        "--countries",
-        countries.to_str().unwrap(),
-        "--data",
-        data.to_str().unwrap(),
-    ]);
+    let outlines = serde_json::json!({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Italy", "ISO_A3": "FRA"},
+         "geometry": square(10.0, 40.0)}
+    ]})
+    .to_string();
+    let (status, stdout, _) = check_with(dir.path(), &outlines, "country\nItaly\n");
     assert_eq!(status, 0, "{stdout}");
     assert!(
         stdout.contains("questionable: ") && stdout.contains("its code FRA is France"),
@@ -165,26 +159,15 @@ fn rows_that_are_not_drawn_are_not_counted_and_the_picture_says_so() {
 #[test]
 fn an_outline_that_is_empty_once_cut_joins_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let countries = write(
-        dir.path(),
-        "belt.geojson",
-        &serde_json::json!({"type": "FeatureCollection", "features": [
-            {"type": "Feature", "properties": {"name": "Antarctica"},
-             "geometry": {"type": "Polygon", "coordinates": [[
-                [-180.0, -90.0], [180.0, -90.0], [180.0, -60.0], [-180.0, -60.0], [-180.0, -90.0]
-             ]]}},
-            {"type": "Feature", "properties": {"name": "Italy"}, "geometry": square(10.0, 40.0)}
-        ]})
-        .to_string(),
-    );
-    let data = write(dir.path(), "aid.csv", "country\nAntarctica\nItaly\n");
-    let (_, stdout, _) = aidmap(&[
-        "check",
-        "--countries",
-        countries.to_str().unwrap(),
-        "--data",
-        data.to_str().unwrap(),
-    ]);
+    let outlines = serde_json::json!({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"name": "Antarctica"},
+         "geometry": {"type": "Polygon", "coordinates": [[
+            [-180.0, -90.0], [180.0, -90.0], [180.0, -60.0], [-180.0, -60.0], [-180.0, -90.0]
+         ]]}},
+        {"type": "Feature", "properties": {"name": "Italy"}, "geometry": square(10.0, 40.0)}
+    ]})
+    .to_string();
+    let (_, stdout, _) = check_with(dir.path(), &outlines, "country\nAntarctica\nItaly\n");
     assert!(
         stdout.contains("outline is empty once cut at the antimeridian: Antarctica"),
         "{stdout}"
@@ -284,18 +267,6 @@ fn features(list: &[(&str, Option<&str>, serde_json::Value, [f64; 2])]) -> Strin
         })
         .collect();
     serde_json::json!({"type": "FeatureCollection", "features": features}).to_string()
-}
-
-fn check_with(dir: &Path, countries: &str, data: &str) -> (i32, String, String) {
-    let countries = write(dir, "outlines.geojson", countries);
-    let data = write(dir, "aid.csv", data);
-    aidmap(&[
-        "check",
-        "--countries",
-        countries.to_str().unwrap(),
-        "--data",
-        data.to_str().unwrap(),
-    ])
 }
 
 #[test]

@@ -67,13 +67,6 @@ pub struct CardContent {
     pub blocks: Vec<CardBlock>,
 }
 
-impl CardContent {
-    /// Every line after the title, in order (for tests and plain-text uses).
-    pub fn lines(&self) -> impl Iterator<Item = &CardLine> {
-        self.blocks.iter().flat_map(|b| b.lines.iter())
-    }
-}
-
 /// The card of `country` in `model`.
 pub fn card_content(model: &MapModel, country: usize) -> CardContent {
     let title = model.outlines.countries[country].name.clone();

@@ -4,15 +4,15 @@
 //! its country. Every position, size and colour is decided here, once; the PNG
 //! painter and the SVG writer only draw the result.
 
-use egui::{Color32, Pos2, Rect, Vec2, pos2, vec2};
+use egui::{Color32, Pos2, Rect, pos2, vec2};
 
-use crate::scene::badges::Badge;
 use crate::scene::card::{BlockKind, CardContent, LineRole, card_content};
+use crate::scene::card_placement::{Placement, anchor_of, leader, obstacles, place};
 use crate::scene::layout::Layout;
 use crate::scene::model::MapModel;
-use crate::scene::paint::{SceneGeometry, screen_bounds};
+use crate::scene::paint::SceneGeometry;
 use crate::scene::style::MapStyle;
-use crate::scene::view::ScreenTransform;
+use crate::scene::wrap::wrap;
 
 /// Width of the card at layout scale 1, in points.
 const CARD_WIDTH: f32 = 340.0;
@@ -29,9 +29,9 @@ const TITLE_FACTOR: f32 = 1.35;
 /// Distance between the card and its country's anchor, at layout scale 1.
 const ANCHOR_GAP: f32 = 18.0;
 /// Corner radius at layout scale 1.
-pub const CORNER_RADIUS: f32 = 5.0;
+const CORNER_RADIUS: f32 = 5.0;
 /// Leader line and frame width at layout scale 1.
-pub const LINE_WIDTH: f32 = 1.0;
+const LINE_WIDTH: f32 = 1.0;
 
 /// One row of text, already wrapped.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,37 +77,6 @@ pub struct ExportCard {
 /// Measures the width of a text at a size, in points.
 pub type Measure<'a> = &'a dyn Fn(&str, f32) -> f32;
 
-/// What the card must keep clear of, and where it points.
-pub struct Placement<'a> {
-    /// Where the card's country is on screen: its badge's centre, or its label point.
-    pub anchor: Pos2,
-    /// The badge's radius (0 without a badge): the leader line starts at its edge, so
-    /// it never strikes through the count.
-    pub anchor_radius: f32,
-    /// Rects the card should not cover: recipients, their badges, the legend.
-    pub obstacles: &'a [Rect],
-}
-
-/// Where the card of `country` points, and the radius of the badge there: its badge,
-/// else its label point (radius 0), inside the map.
-pub fn anchor_of(model: &MapModel, country: usize, geometry: &SceneGeometry) -> (Pos2, f32) {
-    let (point, radius) = geometry
-        .badges
-        .iter()
-        .find(|b| b.country == country)
-        .map_or_else(
-            || {
-                let label = model.projected.countries[country].label_point();
-                (geometry.transform.to_screen(label), 0.0)
-            },
-            |b| (b.center, b.radius),
-        );
-    (
-        point.clamp(geometry.layout.map.min, geometry.layout.map.max),
-        radius,
-    )
-}
-
 /// The card of `country` laid out for a picture drawn with `geometry`.
 pub fn card_for(
     model: &MapModel,
@@ -136,25 +105,6 @@ pub fn card_for(
         &placement,
         measure,
     )
-}
-
-/// What a card in a picture must not cover: every recipient (its outline's box on
-/// screen and its badge) and the legend.
-pub fn obstacles(
-    model: &MapModel,
-    transform: &ScreenTransform,
-    badges: &[Badge],
-    legend: Rect,
-    map: Rect,
-) -> Vec<Rect> {
-    let mut rects: Vec<Rect> = model
-        .recipients()
-        .map(|c| screen_bounds(model.projected.countries[c].bounds, transform).intersect(map))
-        .filter(|r| r.is_positive())
-        .collect();
-    rects.extend(badges.iter().map(Badge::rect));
-    rects.push(legend);
-    rects
 }
 
 /// Lay out `content` for a picture with `layout`, placed by `placement`.
@@ -227,19 +177,6 @@ pub fn export_card(
         runs,
         omitted: rows.omitted,
     }
-}
-
-/// The leader line: from the edge of the badge (or the label point) towards the
-/// nearest point of the card's frame.
-fn leader(placement: &Placement<'_>, frame: Rect) -> [Pos2; 2] {
-    let end = nearest_point(frame, placement.anchor);
-    let direction = (end - placement.anchor).normalized();
-    let start = if direction.is_finite() {
-        placement.anchor + direction * placement.anchor_radius
-    } else {
-        placement.anchor
-    };
-    [start, end]
 }
 
 fn opaque(color: Color32) -> Color32 {
@@ -392,183 +329,5 @@ fn push_text(
             italic,
         });
         rows.height += size * LINE_HEIGHT;
-    }
-}
-
-/// Break `text` into rows no wider than `width`, at spaces where it can and inside a
-/// word only where the word alone is wider than a row.
-pub fn wrap(text: &str, width: f32, measure: impl Fn(&str) -> f32) -> Vec<String> {
-    let mut rows = Vec::new();
-    let mut row = String::new();
-    for word in text.split(' ') {
-        let candidate = if row.is_empty() {
-            word.to_string()
-        } else {
-            format!("{row} {word}")
-        };
-        if measure(&candidate) <= width {
-            row = candidate;
-            continue;
-        }
-        if !row.is_empty() {
-            rows.push(std::mem::take(&mut row));
-        }
-        if measure(word) <= width {
-            row = word.to_string();
-        } else {
-            for piece in break_word(word, width, &measure) {
-                if !row.is_empty() {
-                    rows.push(std::mem::take(&mut row));
-                }
-                row = piece;
-            }
-        }
-    }
-    if !row.is_empty() || rows.is_empty() {
-        rows.push(row);
-    }
-    rows
-}
-
-/// A word too wide for a row, in pieces that fit (at least one character each).
-fn break_word(word: &str, width: f32, measure: &impl Fn(&str) -> f32) -> Vec<String> {
-    let mut pieces = Vec::new();
-    let mut piece = String::new();
-    for c in word.chars() {
-        piece.push(c);
-        if measure(&piece) > width && piece.chars().count() > 1 {
-            piece.pop();
-            pieces.push(std::mem::take(&mut piece));
-            piece.push(c);
-        }
-    }
-    pieces.push(piece);
-    pieces
-}
-
-/// The best place for a card of `size` inside `area`: the one that covers the fewest
-/// obstacles, then the least of their area, then lies nearest the anchor.
-fn place(
-    size: Vec2,
-    area: Rect,
-    placement: &Placement<'_>,
-    gap: f32,
-    margin: f32,
-) -> (Rect, usize) {
-    let a = placement.anchor;
-    let mut candidates = vec![
-        // Beside the anchor, in each direction.
-        Rect::from_min_size(a + vec2(gap, gap), size),
-        Rect::from_min_size(a + vec2(-gap - size.x, gap), size),
-        Rect::from_min_size(a + vec2(gap, -gap - size.y), size),
-        Rect::from_min_size(a + vec2(-gap - size.x, -gap - size.y), size),
-        Rect::from_min_size(a + vec2(gap, -size.y / 2.0), size),
-        Rect::from_min_size(a + vec2(-gap - size.x, -size.y / 2.0), size),
-        Rect::from_min_size(a + vec2(-size.x / 2.0, gap), size),
-        Rect::from_min_size(a + vec2(-size.x / 2.0, -gap - size.y), size),
-    ];
-    // Places along the edges and across the map, in eighths.
-    let steps = [0.0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0];
-    for fx in steps {
-        for fy in steps {
-            let min = area.min + (area.size() - size) * vec2(fx, fy);
-            candidates.push(Rect::from_min_size(min, size));
-        }
-    }
-    let score = |rect: &Rect| {
-        let grown = rect.expand(margin / 2.0);
-        let hits = placement
-            .obstacles
-            .iter()
-            .filter(|o| o.intersects(grown))
-            .count();
-        let overlap: f32 = placement
-            .obstacles
-            .iter()
-            .map(|o| o.intersect(grown))
-            .filter(|r| r.is_positive())
-            .map(|r| r.area())
-            .sum();
-        let distance = nearest_point(*rect, a).distance(a);
-        (hits, overlap, distance)
-    };
-    let best = candidates
-        .into_iter()
-        .map(|rect| keep_inside(rect, area))
-        .filter(|rect| !rect.contains(a))
-        .min_by(|x, y| {
-            let (sx, sy) = (score(x), score(y));
-            sx.0.cmp(&sy.0)
-                .then(sx.1.total_cmp(&sy.1))
-                .then(sx.2.total_cmp(&sy.2))
-        })
-        .unwrap_or_else(|| keep_inside(Rect::from_min_size(area.min, size), area));
-    (best, score(&best).0)
-}
-
-/// `rect` moved (not resized) to lie inside `area` as far as it can.
-fn keep_inside(rect: Rect, area: Rect) -> Rect {
-    let dx = if rect.left() < area.left() {
-        area.left() - rect.left()
-    } else if rect.right() > area.right() {
-        (area.right() - rect.right()).max(area.left() - rect.left())
-    } else {
-        0.0
-    };
-    let dy = if rect.top() < area.top() {
-        area.top() - rect.top()
-    } else if rect.bottom() > area.bottom() {
-        (area.bottom() - rect.bottom()).max(area.top() - rect.top())
-    } else {
-        0.0
-    };
-    rect.translate(vec2(dx, dy))
-}
-
-/// The point of `rect`'s edge nearest to `p` (or `p` itself when inside).
-fn nearest_point(rect: Rect, p: Pos2) -> Pos2 {
-    pos2(
-        p.x.clamp(rect.left(), rect.right()),
-        p.y.clamp(rect.top(), rect.bottom()),
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn chars(text: &str) -> f32 {
-        text.chars().count() as f32
-    }
-
-    #[test]
-    fn wrapping_breaks_at_spaces_and_only_splits_words_too_long_for_a_row() {
-        assert_eq!(wrap("one two three", 7.0, chars), ["one two", "three"]);
-        assert_eq!(
-            wrap("abcdefghij xy", 4.0, chars),
-            ["abcd", "efgh", "ij", "xy"]
-        );
-        assert_eq!(wrap("", 4.0, chars), [""]);
-        let rejoined = wrap("a quote of several words", 8.0, chars).join(" ");
-        assert_eq!(rejoined, "a quote of several words");
-    }
-
-    #[test]
-    fn a_card_goes_where_it_covers_no_obstacle() {
-        let area = Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 600.0));
-        let obstacles = [
-            Rect::from_min_size(pos2(520.0, 200.0), vec2(300.0, 300.0)),
-            Rect::from_min_size(pos2(100.0, 100.0), vec2(300.0, 200.0)),
-        ];
-        let placement = Placement {
-            anchor: pos2(500.0, 300.0),
-            anchor_radius: 10.0,
-            obstacles: &obstacles,
-        };
-        let (card, hits) = place(vec2(200.0, 150.0), area, &placement, 10.0, 0.0);
-        assert_eq!(hits, 0);
-        assert!(area.contains_rect(card));
-        assert!(obstacles.iter().all(|o| !o.intersects(card)), "{card:?}");
-        assert!(!card.contains(placement.anchor));
     }
 }

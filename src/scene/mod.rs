@@ -6,6 +6,7 @@
 pub mod badges;
 pub mod card;
 pub mod card_paint;
+pub mod card_placement;
 pub mod classes;
 pub mod export_card;
 pub mod fonts;
@@ -17,6 +18,7 @@ pub mod paint;
 pub mod style;
 pub mod text;
 pub mod view;
+pub mod wrap;
 
 pub use mesh_cache::SceneCache;
 pub use model::MapModel;

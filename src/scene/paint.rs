@@ -265,27 +265,24 @@ fn paint_header(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &
 }
 
 fn paint_footer(painter: &Painter, model: &MapModel, style: &MapStyle, layout: &Layout) {
-    let left = layout.footer.left() + layout.margin();
-    let small = layout.small_size();
     if let Some(note) = text::not_shown_note(model) {
-        let font = fitted_font(painter, layout, &note, small);
-        painter.text(
-            pos2(left, layout.note_center_y()),
-            Align2::LEFT_CENTER,
-            note,
-            font,
-            style.text,
-        );
+        footer_line(painter, layout, note, layout.note_center_y(), style.text);
     }
     let source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
-    let font = fitted_font(painter, layout, &source, small);
-    painter.text(
-        pos2(left, layout.source_center_y()),
-        Align2::LEFT_CENTER,
+    footer_line(
+        painter,
+        layout,
         source,
-        font,
+        layout.source_center_y(),
         style.muted_text,
     );
+}
+
+/// One line of the footer, its vertical centre at `center_y`, fitted to the width.
+fn footer_line(painter: &Painter, layout: &Layout, text: String, center_y: f32, color: Color32) {
+    let font = fitted_font(painter, layout, &text, layout.small_size());
+    let left = layout.footer.left() + layout.margin();
+    painter.text(pos2(left, center_y), Align2::LEFT_CENTER, text, font, color);
 }
 
 /// The font for a header or footer line: `size`, or smaller where the line would not
