@@ -5,7 +5,8 @@
 use aidmap::data::bundled;
 use aidmap::geometry::projected::ProjectedMap;
 use aidmap::geometry::projection::Projection;
-use aidmap::ui::{AidMapApp, AppOptions, ThemeChoice};
+use aidmap::scene::style::ThemeChoice;
+use aidmap::ui::{AidMapApp, AppOptions};
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui::{Event, Pos2, RawInput, Rect, pos2, vec2};
 
@@ -62,7 +63,7 @@ fn bench_frames(c: &mut Criterion) {
             },
         ],
     );
-    let before = app.view.center;
+    let before = app.map.view.center;
     frame(
         &ctx,
         &mut app,
@@ -73,7 +74,7 @@ fn bench_frames(c: &mut Criterion) {
         &mut app,
         vec![Event::PointerMoved(pos2(start.x + 10.0, start.y))],
     );
-    assert_ne!(app.view.center, before, "the drag must pan the map");
+    assert_ne!(app.map.view.center, before, "the drag must pan the map");
     let mut x = start.x + 10.0;
     let mut direction = 3.0;
     c.bench_function("frame while panning, 1:50m, 1400x860", |b| {
@@ -86,7 +87,7 @@ fn bench_frames(c: &mut Criterion) {
         })
     });
 
-    let panned = app.view.center;
+    let panned = app.map.view.center;
     assert_ne!(panned, before, "the benchmark must pan the map");
     c.bench_function("frame with the view still (hover only), 1:50m", |b| {
         b.iter(|| frame(&ctx, &mut app, vec![Event::PointerMoved(pos2(x, 451.0))]))
@@ -97,7 +98,7 @@ fn bench_frames(c: &mut Criterion) {
         "project, triangulate and index 1:50m (once per projection)",
         |b| {
             b.iter(|| {
-                ProjectedMap::new(&outlines.countries, Projection::EqualEarth)
+                ProjectedMap::new(&outlines.shapes(), Projection::EqualEarth)
                     .countries
                     .len()
             })

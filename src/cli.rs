@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::data::Limits;
 use crate::geometry::projection::Projection;
-use crate::ui::ThemeChoice;
+use crate::scene::style::ThemeChoice;
 
 /// A desktop map of where aid went.
 #[derive(Debug, Parser)]
@@ -157,7 +157,7 @@ pub enum Command {
 /// Options of `aidmap export`.
 #[derive(Debug, Args, Clone)]
 pub struct ExportArgs {
-    /// The file to write: .png or .svg.
+    /// The file to write: .png, .svg or .pdf.
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Width in logical pixels.

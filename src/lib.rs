@@ -16,4 +16,7 @@ pub mod geometry;
 pub mod scene;
 pub mod ui;
 
+#[cfg(test)]
+mod layering;
+
 pub use error::{LoadError, Location};

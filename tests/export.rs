@@ -127,7 +127,7 @@ fn recipients_have_the_highlight_and_others_the_base_colour_at_their_interior_po
     let picture = Picture::whole_world(size);
     let image = render(&model, &picture).unwrap();
     let style = MapStyle::light();
-    let badges = aidmap::scene::paint::badge_layout(
+    let badges = aidmap::scene::compose::badge_layout(
         &model,
         &MapView::default(),
         Rect::from_min_size(Pos2::ZERO, size),
@@ -249,7 +249,7 @@ fn the_window_and_the_headless_export_of_the_same_view_match() {
 }
 
 #[test]
-fn the_svg_parses_and_has_one_path_per_country() {
+fn the_svg_parses_and_has_one_group_per_country() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("map.svg");
     let (status, _, stderr) = export(&["--out", out.to_str().unwrap(), "--select", "ITA"]);
@@ -258,9 +258,15 @@ fn the_svg_parses_and_has_one_path_per_country() {
     let doc = roxmltree::Document::parse(&text).unwrap();
     let countries: Vec<_> = doc
         .descendants()
-        .filter(|n| n.has_tag_name("path") && n.attribute("class") == Some("country"))
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("country"))
         .collect();
     assert_eq!(countries.len(), 241);
+    assert!(
+        countries
+            .iter()
+            .all(|c| c.children().filter(|n| n.has_tag_name("path")).count() == 1),
+        "each country is one path"
+    );
     let italy = countries
         .iter()
         .find(|n| n.attribute("data-code") == Some("ITA"))
@@ -319,10 +325,13 @@ fn export_to_an_unwritable_place_fails_cleanly_and_leaves_no_file() {
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
     }
 
-    // A file name that is not .png or .svg.
+    // A file name that is not .png, .svg or .pdf.
     let (status, _, stderr) = export(&["--out", dir.path().join("map.jpg").to_str().unwrap()]);
     assert_eq!(status, 2);
-    assert!(stderr.contains("must end in .png or .svg"), "{stderr}");
+    assert!(
+        stderr.contains("must end in .png, .svg or .pdf"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -544,7 +553,7 @@ fn a_badge_never_reads_as_another_recipients() {
     ] {
         model.set_projection(projection);
         let rect = Rect::from_min_size(Pos2::ZERO, size);
-        let badges = aidmap::scene::paint::badge_layout(&model, &MapView::default(), rect);
+        let badges = aidmap::scene::compose::badge_layout(&model, &MapView::default(), rect);
         let map = Layout::of(rect, &model).map;
         let transform = MapView::default().transform(model.projected.world_bounds, map);
         let recipient_at = |p: Pos2| {
@@ -646,4 +655,135 @@ fn an_svg_may_be_as_large_as_the_documented_maximum() {
     ]);
     assert_eq!(status, 0, "{stderr}");
     roxmltree::Document::parse(&std::fs::read_to_string(&out).unwrap()).unwrap();
+}
+
+/// Run one of poppler's tools on `pdf`; its standard output.
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        // pdftotext writes to standard output only when told so.
+        .args((tool == "pdftotext").then_some("-"))
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils) is needed by this test: {e}"));
+    assert!(
+        output.status.success(),
+        "{tool} failed on {}",
+        pdf.display()
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn a_pdf_is_one_vector_page_with_its_words_as_text_in_the_window_s_font() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("map.pdf");
+    let args = ["--out", out.to_str().unwrap(), "--select", "ITA", "--popup"];
+    let (status, _, stderr) = export(&args);
+    assert_eq!(status, 0, "{stderr}");
+    let info = poppler("pdfinfo", &[], &out);
+    assert!(info.contains("Pages:           1"), "{info}");
+    assert!(info.contains("Page size:       1600 x 800 pts"), "{info}");
+    let fonts = poppler("pdffonts", &[], &out);
+    let ubuntu = fonts.lines().find(|l| l.contains("Ubuntu-Light"));
+    let columns: Vec<&str> = ubuntu.expect(&fonts).split_whitespace().collect();
+    assert_eq!(columns[columns.len() - 5], "yes", "embedded: {fonts}");
+    let words = poppler("pdftotext", &["-layout"], &out).replace('\n', " ");
+    for expected in [
+        "China's medical expert teams abroad",
+        "12 teams to 10 countries, as of 9 April 2020",
+        "Members: 12 or 13 (reports differ)",
+        "Made with Natural Earth",
+    ] {
+        assert!(
+            words.contains(expected),
+            "{expected:?} is not text in {words}"
+        );
+    }
+}
+
+#[test]
+fn the_pdf_looks_like_the_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("map.pdf");
+    let png = dir.path().join("map.png");
+    for out in [&pdf, &png] {
+        let args = ["--out", out.to_str().unwrap(), "--select", "ITA", "--popup"];
+        let (status, _, stderr) = export(&args);
+        assert_eq!(status, 0, "{stderr}");
+    }
+    let prefix = dir.path().join("page");
+    let rendered = Command::new("pdftoppm")
+        .args(["-r", "72", "-png", "-singlefile"])
+        .arg(&pdf)
+        .arg(&prefix)
+        .status()
+        .expect("pdftoppm (poppler-utils) is needed by this test");
+    assert!(rendered.success());
+    let page = read_image(&dir.path().join("page.png"));
+    let picture = read_image(&png);
+    assert_eq!(page.size, picture.size);
+    // Glyphs and circle edges are anti-aliased differently by poppler and by egui:
+    // compare the mean colour of 8 × 8 blocks. The PDF of the map without its card
+    // differs from the PNG with it in about 5% of the blocks.
+    let share = share_of_blocks_that_differ(&page, &picture, 8, 24.0);
+    assert!(share < 0.01, "{:.2}% of the blocks differ", share * 100.0);
+    // Not a blank page: Italy (3 teams, the darkest class) is filled in the Abruzzo.
+    let abruzzo = screen_of(&model(), 13.8, 42.3, vec2(1600.0, 800.0));
+    let dark = MapStyle::light().highlight(2, 3);
+    let near = |a: Color32, b: Color32| (0..3).all(|i| a[i].abs_diff(b[i]) <= 16);
+    assert!(
+        near(pixel(&picture, abruzzo), dark),
+        "{:?}",
+        pixel(&picture, abruzzo)
+    );
+    assert!(
+        near(pixel(&page, abruzzo), dark),
+        "{:?}",
+        pixel(&page, abruzzo)
+    );
+}
+
+/// The share of `side` × `side` blocks whose mean colours differ by more than
+/// `threshold` in some channel.
+fn share_of_blocks_that_differ(a: &ColorImage, b: &ColorImage, side: usize, threshold: f32) -> f64 {
+    let [width, height] = a.size;
+    let mean = |image: &ColorImage, bx: usize, by: usize| {
+        let mut sum = [0.0f32; 3];
+        for y in by * side..(by + 1) * side {
+            for x in bx * side..(bx + 1) * side {
+                let rgba = image.pixels[y * width + x].to_array();
+                for (total, value) in sum.iter_mut().zip(rgba) {
+                    *total += value as f32;
+                }
+            }
+        }
+        sum.map(|total| total / (side * side) as f32)
+    };
+    let (columns, rows) = (width / side, height / side);
+    let mut differing = 0;
+    for by in 0..rows {
+        for bx in 0..columns {
+            let (ma, mb) = (mean(a, bx, by), mean(b, bx, by));
+            if (0..3).any(|i| (ma[i] - mb[i]).abs() > threshold) {
+                differing += 1;
+            }
+        }
+    }
+    differing as f64 / (columns * rows) as f64
+}
+
+/// A PNG file as an image (RGB or RGBA, 8 bits).
+fn read_image(path: &Path) -> ColorImage {
+    let (info, buffer, _) = read_png(path);
+    let channels = info.color_type.samples();
+    let pixels = buffer[..info.buffer_size()]
+        .chunks_exact(channels)
+        .map(|p| match p {
+            [r, g, b] => Color32::from_rgb(*r, *g, *b),
+            [r, g, b, a] => Color32::from_rgba_premultiplied(*r, *g, *b, *a),
+            _ => Color32::TRANSPARENT,
+        })
+        .collect();
+    ColorImage::new([info.width as usize, info.height as usize], pixels)
 }

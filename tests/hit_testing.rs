@@ -20,7 +20,7 @@ fn name_at(
 fn san_marino_and_the_vatican_are_hit_not_italy_around_them() {
     let outlines = bundled::outlines().unwrap();
     for projection in Projection::ALL {
-        let map = ProjectedMap::new(&outlines.countries, projection);
+        let map = ProjectedMap::new(&outlines.shapes(), projection);
         assert_eq!(
             name_at(&outlines, &map, 12.45, 43.94, 0.0).as_deref(),
             Some("San Marino")
@@ -43,7 +43,7 @@ fn san_marino_and_the_vatican_are_hit_not_italy_around_them() {
 #[test]
 fn the_open_pacific_is_no_country_and_singapore_is_found_nearby() {
     let outlines = bundled::outlines().unwrap();
-    let map = ProjectedMap::new(&outlines.countries, Projection::EqualEarth);
+    let map = ProjectedMap::new(&outlines.shapes(), Projection::EqualEarth);
     assert_eq!(name_at(&outlines, &map, -140.0, 0.0, 0.01), None);
     // Just south of Singapore's coast, in the strait: nothing contains it, but
     // Singapore is the nearest within the tolerance.
@@ -57,7 +57,7 @@ fn the_open_pacific_is_no_country_and_singapore_is_found_nearby() {
 #[test]
 fn every_country_has_a_mesh_and_a_label_point_inside_it() {
     let outlines = bundled::outlines().unwrap();
-    let map = ProjectedMap::new(&outlines.countries, Projection::EqualEarth);
+    let map = ProjectedMap::new(&outlines.shapes(), Projection::EqualEarth);
     for (country, projected) in outlines.countries.iter().zip(&map.countries) {
         assert!(!projected.triangles.indices.is_empty(), "{}", country.name);
         assert_eq!(projected.triangles.indices.len() % 3, 0);
@@ -77,7 +77,7 @@ fn every_mesh_triangle_lies_in_its_country() {
         bundled::outlines_110m().unwrap(),
         bundled::outlines().unwrap(),
     ] {
-        let map = ProjectedMap::new(&outlines.countries, Projection::EqualEarth);
+        let map = ProjectedMap::new(&outlines.shapes(), Projection::EqualEarth);
         for (country, projected) in outlines.countries.iter().zip(&map.countries) {
             let mesh = &projected.triangles;
             for t in mesh.indices.chunks_exact(3) {

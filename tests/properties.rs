@@ -20,7 +20,7 @@ fn maps() -> &'static Vec<ProjectedMap> {
     MAPS.get_or_init(|| {
         Projection::ALL
             .iter()
-            .map(|p| ProjectedMap::new(&outlines().countries, *p))
+            .map(|p| ProjectedMap::new(&outlines().shapes(), *p))
             .collect()
     })
 }

@@ -3,7 +3,8 @@
 //! images of the default view and of an open pop-up in both themes.
 
 use aidmap::data::bundled;
-use aidmap::ui::{AidMapApp, AppOptions, FileKind, ThemeChoice};
+use aidmap::scene::style::ThemeChoice;
+use aidmap::ui::{AidMapApp, AppOptions, FileKind};
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -299,7 +300,7 @@ fn the_search_box_finds_a_country_by_code_and_zooms_to_it() {
     harness.get_by_label("Find").click();
     harness.run();
     assert_eq!(harness.state().selected_name(), Some("Laos"));
-    assert!(harness.state().view.zoom > 2.0);
+    assert!(harness.state().map.view.zoom > 2.0);
 }
 
 fn search_for(harness: &mut Harness<'_, AidMapApp>, text: &str) {
@@ -720,19 +721,19 @@ fn keys_wheel_drag_and_double_click_pan_and_zoom_and_home_resets() {
     harness.key_press(Key::Plus);
     harness.run();
     assert!(
-        (harness.state().view.zoom - 1.5).abs() < 1e-9,
+        (harness.state().map.view.zoom - 1.5).abs() < 1e-9,
         "{:?}",
-        harness.state().view
+        harness.state().map.view
     );
-    let before = harness.state().view.center;
+    let before = harness.state().map.view.center;
     harness.key_press(Key::ArrowRight);
     harness.run();
     assert!(
-        harness.state().view.center[0] > before[0],
+        harness.state().map.view.center[0] > before[0],
         "the right arrow shows what is east"
     );
     // Dragging moves the map with the pointer: dragging right shows what is west.
-    let before = harness.state().view.center;
+    let before = harness.state().map.view.center;
     harness.drag_at(center);
     harness.run();
     harness.hover_at(center + vec2(120.0, 0.0));
@@ -740,7 +741,7 @@ fn keys_wheel_drag_and_double_click_pan_and_zoom_and_home_resets() {
     harness.drop_at(center + vec2(120.0, 0.0));
     harness.run();
     assert!(
-        harness.state().view.center[0] < before[0],
+        harness.state().map.view.center[0] < before[0],
         "dragging right shows what is west"
     );
     // The wheel zooms towards the pointer: the point under it stays put.
@@ -749,13 +750,14 @@ fn keys_wheel_drag_and_double_click_pan_and_zoom_and_home_resets() {
     harness.run();
     let under = harness
         .state()
+        .map
         .view
         .transform(
             harness.state().model.projected.world_bounds,
             harness.state().last_map_rect().unwrap(),
         )
         .to_world(pointer);
-    let zoom = harness.state().view.zoom;
+    let zoom = harness.state().map.view.zoom;
     harness.event(Event::MouseWheel {
         unit: egui::MouseWheelUnit::Point,
         delta: vec2(0.0, 200.0),
@@ -765,8 +767,9 @@ fn keys_wheel_drag_and_double_click_pan_and_zoom_and_home_resets() {
     });
     harness.run();
     let state = harness.state();
-    assert!(state.view.zoom > zoom, "the wheel zooms in");
+    assert!(state.map.view.zoom > zoom, "the wheel zooms in");
     let still = state
+        .map
         .view
         .transform(
             state.model.projected.world_bounds,
@@ -781,7 +784,7 @@ fn keys_wheel_drag_and_double_click_pan_and_zoom_and_home_resets() {
     let pointer = at(&harness, -150.0, -10.0);
     harness.hover_at(pointer);
     harness.run();
-    let zoom = harness.state().view.zoom;
+    let zoom = harness.state().map.view.zoom;
     for _ in 0..2 {
         for pressed in [true, false] {
             harness.event(Event::PointerButton {
@@ -793,8 +796,11 @@ fn keys_wheel_drag_and_double_click_pan_and_zoom_and_home_resets() {
         }
     }
     harness.run();
-    assert!(harness.state().view.zoom > zoom, "a double-click zooms in");
+    assert!(
+        harness.state().map.view.zoom > zoom,
+        "a double-click zooms in"
+    );
     harness.key_press(Key::Home);
     harness.run();
-    assert_eq!(harness.state().view, aidmap::scene::MapView::default());
+    assert_eq!(harness.state().map.view, aidmap::scene::MapView::default());
 }

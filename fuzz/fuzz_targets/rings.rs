@@ -31,7 +31,7 @@ fuzz_target!(|bytes: &[u8]| {
     );
     if let Ok(outlines) = read_outlines("fuzz.geojson", geojson.as_bytes(), None) {
         for projection in [Projection::EqualEarth, Projection::Mercator] {
-            let map = ProjectedMap::new(&outlines.countries, projection);
+            let map = ProjectedMap::new(&outlines.shapes(), projection);
             for country in &map.countries {
                 let [x, y] = country.label_point();
                 assert!(x.is_finite() && y.is_finite());

@@ -125,6 +125,12 @@ pub struct Outlines {
 }
 
 impl Outlines {
+    /// Each country's outline, in order (what geometry projects: it knows shapes, not
+    /// countries).
+    pub fn shapes(&self) -> Vec<&MultiPolygon<f64>> {
+        self.countries.iter().map(|c| &c.shape).collect()
+    }
+
     /// The total number of vertices in all outlines.
     pub fn vertex_count(&self) -> usize {
         self.countries

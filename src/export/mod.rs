@@ -4,6 +4,7 @@
 
 pub mod file;
 pub mod offscreen;
+pub mod pdf;
 pub mod png_file;
 pub mod raster;
 pub mod svg;
@@ -24,9 +25,29 @@ pub enum Format {
     Png,
     /// Vector: paths and text.
     Svg,
+    /// Vector, one page, for print: paths and text with its font embedded.
+    Pdf,
 }
 
 impl Format {
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Png => "png",
+            Format::Svg => "svg",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    /// What a file dialog calls it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Png => "PNG image",
+            Format::Svg => "SVG picture",
+            Format::Pdf => "PDF document",
+        }
+    }
+
     /// The format for a file name, by its extension.
     pub fn of(path: &Path) -> Result<Format, String> {
         match path
@@ -36,8 +57,9 @@ impl Format {
         {
             Some("png") => Ok(Format::Png),
             Some("svg") => Ok(Format::Svg),
+            Some("pdf") => Ok(Format::Pdf),
             _ => Err(format!(
-                "{}: the file name must end in .png or .svg",
+                "{}: the file name must end in .png, .svg or .pdf",
                 path.display()
             )),
         }
@@ -74,10 +96,10 @@ impl ExportRequest {
                 return Err(format!("--{name} {value} is out of range (100 to 20000)"));
             }
         }
-        if format == Format::Svg && self.scale.is_some() {
+        if format != Format::Png && self.scale.is_some() {
             return Err(format!(
-                "--scale sets pixels per point, which only a PNG has: {} is an SVG, \
-                 which stays sharp at any size (set --width and --height instead)",
+                "--scale sets pixels per point, which only a PNG has: {} is a vector \
+                 picture, which stays sharp at any size (set --width and --height instead)",
                 self.out.display()
             ));
         }
@@ -135,6 +157,14 @@ pub fn export(model: &MapModel, request: &ExportRequest) -> Result<(), String> {
                 popup: request.popup,
             };
             svg::render(model, &view, size, &options).into_bytes()
+        }
+        Format::Pdf => {
+            let options = svg::SvgOptions {
+                dark: request.dark,
+                selected,
+                popup: request.popup,
+            };
+            pdf::from_svg(&svg::render(model, &view, size, &options))?
         }
     };
     file::write_atomically(&request.out, &bytes)

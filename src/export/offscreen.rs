@@ -1,14 +1,14 @@
-//! Drawing the map without a window: an egui context runs the same scene painting as
-//! the window (and, if asked, the selected country's card), egui tessellates it, and the CPU
-//! rasterizer turns the triangles into pixels.
+//! Drawing the map without a window: the scene's display list (with the selected
+//! country's card, if asked) is drawn by the same egui back-end as the window, egui
+//! tessellates it, and the CPU rasterizer turns the triangles into pixels.
 
 use egui::{ColorImage, Pos2, RawInput, Rect, Vec2};
 
 use crate::export::raster::{Canvas, Textures};
-use crate::scene::card_paint::paint_card;
-use crate::scene::export_card::card_for;
+use crate::scene::compose::{FillMode, SceneRequest};
+use crate::scene::egui_painter::draw;
 use crate::scene::fonts::measure_with;
-use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState, paint_scene};
+use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState, compose};
 
 /// What to draw.
 #[derive(Debug, Clone, Copy)]
@@ -59,9 +59,18 @@ pub fn render(model: &MapModel, picture: &Picture) -> Result<ColorImage, String>
     ctx.all_styles_mut(|style| style.animation_time = 0.0);
     let rect = Rect::from_min_size(Pos2::ZERO, picture.size);
     let style = MapStyle::for_dark_mode(picture.dark);
-    let state = SceneState {
-        hovered: None,
-        selected: picture.selected,
+    let request = SceneRequest {
+        rect,
+        view: picture.view,
+        style: style.clone(),
+        state: SceneState {
+            hovered: None,
+            selected: picture.selected,
+        },
+        card: picture.popup,
+        fills: FillMode::Mesh {
+            pixels_per_point: picture.scale,
+        },
     };
     let mut cache = SceneCache::default();
     // One pass draws the map and the card: text laid out in it puts its glyphs in the
@@ -83,22 +92,9 @@ pub fn render(model: &MapModel, picture: &Picture) -> Result<ColorImage, String>
     input.max_texture_side = Some(ATLAS_SIDE);
     let mut output = ctx.run_ui(input, |ui| {
         let painter = ui.painter_at(rect);
-        let geometry = paint_scene(
-            &painter,
-            rect,
-            model,
-            &picture.view,
-            &style,
-            &state,
-            &mut cache,
-        );
-        if picture.popup
-            && let Some(country) = picture.selected
-        {
-            let measure = |text: &str, size: f32| measure_with(&painter, text, size);
-            let card = card_for(model, country, &geometry, &style, &measure);
-            paint_card(&painter, &card);
-        }
+        let measure = |text: &str, size: f32| measure_with(&painter, text, size);
+        let scene = compose(model, &request, &mut cache, &measure);
+        draw(&painter, &scene.list);
     });
     if ctx.fonts(|f| f.font_atlas_fill_ratio()) >= 1.0 {
         return Err(format!(

@@ -1,124 +1,21 @@
-//! The map as SVG: the same layout, colours, badges, legend and words as the window,
-//! with each country one `<path>` (holes by the even-odd rule) and every word real
-//! `<text>`, so the picture can be edited in Inkscape or Illustrator. Text is
-//! measured in egui's fonts, as for the PNG; a viewer without them may differ a little.
-//! With `popup`, the selected country's card is drawn as in the PNG.
+//! The SVG back-end: writes the scene's display list as SVG. Each group becomes a
+//! `<g>` with a `class` (and the country's name, code and teams as `data-` attributes),
+//! each country one `<path>` (holes by the even-odd rule), every word real `<text>`, so
+//! the picture can be edited in Inkscape or Illustrator. Text is measured in egui's
+//! fonts, as for the PNG; a viewer without them may differ a little. It decides no
+//! position, size or colour: those come from the list.
 
 use std::fmt::Write as _;
 
-use egui::{Color32, Pos2, Rect, Vec2, pos2, vec2};
+use egui::{Align, Color32, Pos2, Rect, Stroke, Vec2};
 
-use crate::scene::badges::Badge;
-use crate::scene::export_card::{ExportCard, card_for};
-use crate::scene::layout::Layout;
-use crate::scene::legend::legend_layout;
-use crate::scene::paint::{
-    BORDER_TOLERANCE, SELECTED_WIDTH, SceneGeometry, badges_for, screen_ring, world_outline,
-};
-use crate::scene::view::ScreenTransform;
-use crate::scene::{MapModel, MapStyle, MapView, text};
+use crate::scene::compose::{FillMode, SceneRequest, SceneState};
+use crate::scene::display::{DisplayList, Group, Item, Primitive, TextRun};
+use crate::scene::fonts::FontMeasure;
+use crate::scene::{MapModel, MapStyle, MapView, SceneCache, compose};
 
 /// The font families named in the SVG: egui's own first, then common fallbacks.
-const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'Helvetica Neue', Arial, sans-serif";
-/// From the top of a text row to its baseline, as a share of the text size.
-const BASELINE: f32 = 0.95;
-
-/// The SVG document for `model` at `size` (points = SVG user units).
-pub fn render(model: &MapModel, view: &MapView, size: Vec2, options: &SvgOptions) -> String {
-    let SvgOptions {
-        dark,
-        selected,
-        popup,
-    } = *options;
-    let style = MapStyle::for_dark_mode(dark);
-    let fonts = FontMeasure::new();
-    let measure = |text: &str, size: f32| fonts.width(text, size);
-    let rect = Rect::from_min_size(Pos2::ZERO, size);
-    let layout = Layout::of(rect, model);
-    let transform = view.transform(model.projected.world_bounds, layout.map);
-    let mut svg = String::with_capacity(1 << 20);
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">"#,
-        w = num(size.x),
-        h = num(size.y)
-    );
-    let _ = writeln!(svg, "<title>{}</title>", escape(&model.aid.title));
-    let _ = writeln!(
-        svg,
-        r#"<defs><clipPath id="map-area"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath></defs>"#,
-        num(layout.map.min.x),
-        num(layout.map.min.y),
-        num(layout.map.width()),
-        num(layout.map.height())
-    );
-    let _ = writeln!(
-        svg,
-        r#"<rect width="100%" height="100%" fill="{}"/>"#,
-        hex(style.background)
-    );
-    let _ = writeln!(svg, r#"<g clip-path="url(#map-area)">"#);
-    let outline = world_outline(model, &transform);
-    let _ = writeln!(
-        svg,
-        r#"<path class="ocean" d="{}" fill="{}" stroke="{}" stroke-width="1"/>"#,
-        path_data(std::slice::from_ref(&outline)),
-        hex(style.ocean),
-        hex(style.land)
-    );
-    let _ = writeln!(
-        svg,
-        r#"<g class="countries" stroke="{}" stroke-width="{}" stroke-linejoin="round" fill-rule="evenodd">"#,
-        hex(style.border),
-        num(style.border_width)
-    );
-    for (index, country) in model.outlines.countries.iter().enumerate() {
-        let rings = screen_rings(model, index, &transform);
-        let teams = model.teams_of(index);
-        let fill = model.fill_of(index, &style);
-        let code = country.iso_a3.as_deref().unwrap_or("");
-        let _ = writeln!(
-            svg,
-            r#"<path class="country" data-name="{}" data-code="{}" data-teams="{teams}" fill="{}" d="{}"/>"#,
-            escape(&country.name),
-            escape(code),
-            hex(fill),
-            path_data(&rings)
-        );
-    }
-    let _ = writeln!(svg, "</g>");
-    if let Some(selected) = selected {
-        let rings = screen_rings(model, selected, &transform);
-        let code = model.outlines.countries[selected]
-            .iso_a3
-            .as_deref()
-            .unwrap_or("");
-        let _ = writeln!(
-            svg,
-            r#"<path class="selected" data-code="{}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round" d="{}"/>"#,
-            escape(code),
-            hex(style.selected),
-            num(SELECTED_WIDTH * layout.scale.max(1.0)),
-            path_data(&rings)
-        );
-    }
-    let badges = badges_for(model, &transform, &layout);
-    write_badges(&mut svg, &badges, &style, &layout);
-    let _ = writeln!(svg, "</g>");
-    let legend = write_texts(&mut svg, model, &style, &layout, &measure);
-    if popup && let Some(country) = selected {
-        let geometry = SceneGeometry {
-            layout,
-            transform,
-            badges,
-            legend,
-        };
-        let card = card_for(model, country, &geometry, &style, &measure);
-        write_card(&mut svg, &card, model, country);
-    }
-    let _ = writeln!(svg, "</svg>");
-    svg
-}
+pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'Helvetica Neue', Arial, sans-serif";
 
 /// What to draw besides the map.
 #[derive(Debug, Clone, Copy, Default)]
@@ -131,261 +28,261 @@ pub struct SvgOptions {
     pub popup: bool,
 }
 
-/// Text widths in egui's fonts, the ones the PNG and the window use, so an SVG wraps
-/// and places its text as they do (viewers without the Ubuntu face will differ a
-/// little).
-struct FontMeasure {
-    ctx: egui::Context,
+/// The SVG document for `model` at `size` (points = SVG user units).
+pub fn render(model: &MapModel, view: &MapView, size: Vec2, options: &SvgOptions) -> String {
+    let request = SceneRequest {
+        rect: Rect::from_min_size(Pos2::ZERO, size),
+        view: *view,
+        style: MapStyle::for_dark_mode(options.dark),
+        state: SceneState {
+            hovered: None,
+            selected: options.selected,
+        },
+        card: options.popup,
+        fills: FillMode::Paths,
+    };
+    let fonts = FontMeasure::default();
+    let measure = |text: &str, size: f32| fonts.width(text, size);
+    let scene = compose(model, &request, &mut SceneCache::default(), &measure);
+    write(&scene.list, &model.aid.title)
 }
 
-impl FontMeasure {
-    fn new() -> Self {
-        let ctx = egui::Context::default();
-        ctx.set_fonts(crate::scene::fonts::fonts());
-        // Fonts exist from the first pass on.
-        ctx.run_ui(egui::RawInput::default(), |_| {})
-            .textures_delta
-            .clear();
-        FontMeasure { ctx }
+/// The SVG document of `list`, titled `title`.
+pub fn write(list: &DisplayList, title: &str) -> String {
+    let size = list.bounds.size();
+    let mut svg = String::with_capacity(1 << 20);
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="{x} {y} {w} {h}" font-family="{FONT_FAMILY}">"#,
+        x = num(list.bounds.min.x),
+        y = num(list.bounds.min.y),
+        w = num(size.x),
+        h = num(size.y)
+    );
+    let _ = writeln!(svg, "<title>{}</title>", escape(title));
+    write_clips(&mut svg, list);
+    let mut clips = 0;
+    for item in &list.items {
+        match item {
+            Item::Begin(group) => {
+                let clip = group.clip().map(|_| {
+                    clips += 1;
+                    clips
+                });
+                open_group(&mut svg, group, clip);
+            }
+            Item::End => svg.push_str("</g>\n"),
+            Item::Draw(primitive) => write_primitive(&mut svg, primitive),
+        }
     }
-
-    fn width(&self, text: &str, size: f32) -> f32 {
-        self.ctx.fonts_mut(|f| {
-            f.layout_no_wrap(
-                text.to_string(),
-                egui::FontId::proportional(size),
-                Color32::BLACK,
-            )
-            .size()
-            .x
-        })
-    }
+    svg.push_str("</svg>\n");
+    svg
 }
 
-/// The card: a group with its leader line, frame, rules and text rows.
-fn write_card(svg: &mut String, card: &ExportCard, model: &MapModel, country: usize) {
-    let code = model.outlines.countries[country]
-        .iso_a3
-        .as_deref()
-        .unwrap_or("");
-    let _ = writeln!(
-        svg,
-        r#"<g class="card" data-code="{}" data-omitted="{}">"#,
-        escape(code),
-        card.omitted
-    );
-    let edge = hex(card.edge);
-    let [from, to] = card.leader;
-    let _ = writeln!(
-        svg,
-        r#"<line class="leader" x1="{}" y1="{}" x2="{}" y2="{}" stroke="{edge}" stroke-width="{}"/>"#,
-        num(from.x),
-        num(from.y),
-        num(to.x),
-        num(to.y),
-        num(card.line_width)
-    );
-    if let Some(dot) = card.dot {
-        let _ = writeln!(
+/// The clip rectangles of the groups that have one, numbered in order, in `<defs>`.
+fn write_clips(svg: &mut String, list: &DisplayList) {
+    svg.push_str("<defs>");
+    let clips = list.items.iter().filter_map(|item| match item {
+        Item::Begin(group) => group.clip(),
+        _ => None,
+    });
+    for (i, clip) in clips.enumerate() {
+        let _ = write!(
             svg,
-            r#"<circle cx="{}" cy="{}" r="{}" fill="{edge}"/>"#,
-            num(dot.x),
-            num(dot.y),
-            num(card.line_width * 2.2)
+            r#"<clipPath id="clip-{}"><rect x="{}" y="{}" width="{}" height="{}"/></clipPath>"#,
+            i + 1,
+            num(clip.min.x),
+            num(clip.min.y),
+            num(clip.width()),
+            num(clip.height())
         );
     }
-    let _ = writeln!(
-        svg,
-        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" stroke="{edge}" stroke-width="{}"/>"#,
-        num(card.frame.min.x),
-        num(card.frame.min.y),
-        num(card.frame.width()),
-        num(card.frame.height()),
-        num(card.corner_radius),
-        hex(card.fill),
-        num(card.line_width)
-    );
-    for [a, b] in &card.rules {
-        let _ = writeln!(
-            svg,
-            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{edge}" stroke-width="{}"/>"#,
-            num(a.x),
-            num(a.y),
-            num(b.x),
-            num(b.y),
-            num(card.line_width * 0.6)
-        );
-    }
-    for run in &card.runs {
-        let _ = writeln!(
-            svg,
-            r#"<text x="{}" y="{}" font-size="{}" fill="{}"{}>{}</text>"#,
-            num(run.pos.x),
-            num(run.pos.y + run.size * BASELINE),
-            num(run.size),
-            hex(run.color),
-            if run.italic {
-                r#" font-style="italic""#
-            } else {
-                ""
-            },
-            escape(&run.text)
-        );
-    }
-    let _ = writeln!(svg, "</g>");
+    svg.push_str("</defs>\n");
 }
 
-fn write_badges(svg: &mut String, badges: &[Badge], style: &MapStyle, layout: &Layout) {
-    let _ = writeln!(svg, r#"<g class="badges">"#);
-    for badge in badges {
-        let _ = write!(svg, r#"<g class="badge">"#);
-        if badge.has_leader() {
+/// `<g class=…>` with what the group says about itself.
+fn open_group(svg: &mut String, group: &Group, clip: Option<usize>) {
+    let _ = write!(svg, r#"<g class="{}""#, group.class());
+    if let Some(id) = clip {
+        let _ = write!(svg, r#" clip-path="url(#clip-{id})""#);
+    }
+    match group {
+        Group::Country {
+            index,
+            name,
+            code,
+            teams,
+        } => {
             let _ = write!(
                 svg,
-                r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}"/><circle cx="{}" cy="{}" r="{}" fill="{}"/>"#,
-                num(badge.anchor.x),
-                num(badge.anchor.y),
-                num(badge.center.x),
-                num(badge.center.y),
-                hex(style.badge_fill),
-                num(1.2 * layout.scale),
-                num(badge.anchor.x),
-                num(badge.anchor.y),
-                num(2.2 * layout.scale),
-                hex(style.badge_fill)
+                r#" id="country-{index}" data-name="{}" data-code="{}" data-teams="{teams}""#,
+                escape(name),
+                escape(code)
             );
         }
-        let size = badge.radius * 1.15;
-        let _ = writeln!(
-            svg,
-            r#"<circle cx="{}" cy="{}" r="{}" fill="{}" stroke="{}" stroke-width="{}"/><text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}">{}</text></g>"#,
-            num(badge.center.x),
-            num(badge.center.y),
-            num(badge.radius),
-            hex(style.badge_fill),
-            hex(style.background),
-            num(1.5 * layout.scale),
-            num(badge.center.x),
-            num(badge.center.y + size * 0.36),
-            num(size),
-            hex(style.badge_text),
-            badge.teams
-        );
+        Group::Selected { code } => {
+            let _ = write!(svg, r#" data-code="{}""#, escape(code));
+        }
+        Group::Badge { code, teams } => {
+            let _ = write!(svg, r#" data-code="{}" data-teams="{teams}""#, escape(code));
+        }
+        Group::Card { code, omitted } => {
+            let _ = write!(
+                svg,
+                r#" id="card" data-code="{}" data-omitted="{omitted}""#,
+                escape(code)
+            );
+        }
+        Group::Title | Group::Subtitle | Group::Legend | Group::NotShown | Group::Source => {
+            let _ = write!(svg, r#" id="{}""#, group.class());
+        }
+        _ => {}
     }
-    let _ = writeln!(svg, "</g>");
+    svg.push_str(">\n");
 }
 
-/// Title, subtitle, legend and source line; returns the legend's frame.
-fn write_texts(
-    svg: &mut String,
-    model: &MapModel,
-    style: &MapStyle,
-    layout: &Layout,
-    measure: &dyn Fn(&str, f32) -> f32,
-) -> Rect {
-    let left = layout.header.left() + layout.margin();
-    let title_top = layout.header.top() + layout.margin() * 0.8;
-    let fitted = |text: &str, size: f32| layout.fitted_size(size, measure(text, size));
-    let subtitle = text::subtitle(model);
-    let title_size = fitted(&model.aid.title, layout.title_size());
-    let subtitle_size = fitted(&subtitle, layout.subtitle_size());
-    let title_at = pos2(left, title_top + title_size * 0.95);
-    text_element(
-        svg,
-        "title",
-        title_at,
-        title_size,
-        style.text,
-        &model.aid.title,
-    );
-    let subtitle_top = title_top + title_size * 1.25 + 3.0 * layout.scale;
-    let subtitle_at = pos2(left, subtitle_top + subtitle_size * 0.95);
-    text_element(
-        svg,
-        "subtitle",
-        subtitle_at,
-        subtitle_size,
-        style.muted_text,
-        &subtitle,
-    );
-    let legend = legend_layout(model, style, layout, |text: &str, size: f32| {
-        vec2(measure(text, size), size * 1.25)
-    });
+fn write_primitive(svg: &mut String, primitive: &Primitive) {
+    match primitive {
+        Primitive::Mesh(mesh) => write_mesh(svg, mesh),
+        Primitive::Area {
+            rings,
+            fill,
+            stroke,
+        } => {
+            let _ = writeln!(
+                svg,
+                r#"<path d="{}"{}{} fill-rule="evenodd" stroke-linejoin="round"/>"#,
+                path_data(rings),
+                fill_attributes(*fill),
+                stroke_attributes(*stroke)
+            );
+        }
+        Primitive::Line { points, stroke } => {
+            let [a, b] = points;
+            let _ = writeln!(
+                svg,
+                r#"<line x1="{}" y1="{}" x2="{}" y2="{}"{}/>"#,
+                num(a.x),
+                num(a.y),
+                num(b.x),
+                num(b.y),
+                stroke_attributes(*stroke)
+            );
+        }
+        Primitive::Circle {
+            center,
+            radius,
+            fill,
+            stroke,
+        } => {
+            let _ = writeln!(
+                svg,
+                r#"<circle cx="{}" cy="{}" r="{}"{}{}/>"#,
+                num(center.x),
+                num(center.y),
+                num(*radius),
+                fill_attributes(*fill),
+                stroke_attributes(*stroke)
+            );
+        }
+        Primitive::Rect {
+            rect,
+            corner_radius,
+            fill,
+            stroke,
+        } => write_rect(svg, *rect, *corner_radius, *fill, *stroke),
+        Primitive::Text(run) => write_text(svg, run),
+    }
+}
+
+/// A rectangle whose outline lies inside its edge, as egui draws it: SVG centres a
+/// stroke on the path, so the path runs half a stroke inside.
+fn write_rect(svg: &mut String, rect: Rect, corner_radius: f32, fill: Color32, stroke: Stroke) {
+    let path = rect.shrink(stroke.width / 2.0);
     let _ = writeln!(
         svg,
-        r#"<g class="legend"><rect x="{}" y="{}" width="{}" height="{}" rx="{}" fill="{}" fill-opacity="{}" stroke="{}"/>"#,
-        num(legend.frame.min.x),
-        num(legend.frame.min.y),
-        num(legend.frame.width()),
-        num(legend.frame.height()),
-        num(4.0 * layout.scale),
-        hex(style.panel),
-        num(style.panel.a() as f32 / 255.0),
-        hex(style.land)
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}"{}{}/>"#,
+        num(path.min.x),
+        num(path.min.y),
+        num(path.width()),
+        num(path.height()),
+        num(corner_radius),
+        fill_attributes(fill),
+        stroke_attributes(stroke)
     );
-    let heading_at = legend.heading_pos + vec2(0.0, legend.font_size * 0.95);
-    text_element(
-        svg,
-        "legend-heading",
-        heading_at,
-        legend.font_size,
-        style.text,
-        legend.heading,
-    );
-    for (swatch, color, label_pos, label) in &legend.rows {
-        let _ = writeln!(
-            svg,
-            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="2" fill="{}" stroke="{}" stroke-width="0.5"/><text x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
-            num(swatch.min.x),
-            num(swatch.min.y),
-            num(swatch.width()),
-            num(swatch.height()),
-            hex(*color),
-            hex(style.muted_text),
-            num(label_pos.x),
-            num(label_pos.y + legend.font_size * 0.36),
-            num(legend.font_size),
-            hex(style.text),
-            escape(label)
-        );
-    }
-    let _ = writeln!(svg, "</g>");
-    let small = layout.small_size();
-    let source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
-    let left = layout.footer.left() + layout.margin();
-    if let Some(note) = text::not_shown_note(model) {
-        let size = fitted(&note, small);
-        let note_at = pos2(left, layout.note_center_y() + size * 0.36);
-        text_element(svg, "not-shown", note_at, size, style.text, &note);
-    }
-    let size = fitted(&source, small);
-    let source_at = pos2(left, layout.source_center_y() + size * 0.36);
-    text_element(svg, "source", source_at, size, style.muted_text, &source);
-    legend.frame
 }
 
-/// The rings of country `index` on screen, finer than on screen (half the tolerance),
-/// as a vector picture may be enlarged.
-fn screen_rings(model: &MapModel, index: usize, transform: &ScreenTransform) -> Vec<Vec<Pos2>> {
-    model.projected.countries[index]
-        .rings
-        .iter()
-        .map(|ring| screen_ring(ring, transform, BORDER_TOLERANCE / 2.0))
-        .filter(|ring| ring.len() >= 3)
-        .collect()
-}
-
-/// A `<text>` element whose baseline is at `baseline`.
-fn text_element(svg: &mut String, class: &str, at: Pos2, size: f32, color: Color32, text: &str) {
+fn write_text(svg: &mut String, run: &TextRun) {
+    let at = run.baseline();
+    let anchor = match run.anchor.x() {
+        Align::Min => "",
+        Align::Center => r#" text-anchor="middle""#,
+        Align::Max => r#" text-anchor="end""#,
+    };
+    let italic = if run.italic {
+        r#" font-style="italic""#
+    } else {
+        ""
+    };
     let _ = writeln!(
         svg,
-        r#"<text class="{class}" x="{}" y="{}" font-size="{}" fill="{}">{}</text>"#,
+        r#"<text x="{}" y="{}" font-size="{}"{}{anchor}{italic}>{}</text>"#,
         num(at.x),
         num(at.y),
-        num(size),
-        hex(color),
-        escape(text)
+        num(run.size),
+        fill_attributes(run.color),
+        escape(&run.text)
     );
+}
+
+/// Triangles, each in its first vertex's colour (the scene sends vector pictures
+/// areas, not meshes; this keeps a mesh visible should one come).
+fn write_mesh(svg: &mut String, mesh: &egui::epaint::Mesh) {
+    for triangle in mesh.indices.chunks_exact(3) {
+        let corners: Option<Vec<_>> = triangle
+            .iter()
+            .map(|&i| mesh.vertices.get(i as usize))
+            .collect();
+        let Some(corners) = corners else {
+            continue;
+        };
+        let ring: Vec<Pos2> = corners.iter().map(|v| v.pos).collect();
+        let _ = writeln!(
+            svg,
+            r#"<path d="{}"{}/>"#,
+            path_data(&[ring]),
+            fill_attributes(corners[0].color)
+        );
+    }
+}
+
+/// ` fill="#rrggbb"`, with its opacity where it is not opaque, or ` fill="none"`.
+fn fill_attributes(color: Color32) -> String {
+    match color.a() {
+        0 => r#" fill="none""#.to_string(),
+        255 => format!(r#" fill="{}""#, hex(color)),
+        alpha => format!(
+            r#" fill="{}" fill-opacity="{}""#,
+            hex(color),
+            num(alpha as f32 / 255.0)
+        ),
+    }
+}
+
+/// ` stroke="#rrggbb" stroke-width="w"`, or nothing for no stroke.
+fn stroke_attributes(stroke: Stroke) -> String {
+    if stroke.width <= 0.0 || stroke.color.a() == 0 {
+        return String::new();
+    }
+    let opacity = match stroke.color.a() {
+        255 => String::new(),
+        alpha => format!(r#" stroke-opacity="{}""#, num(alpha as f32 / 255.0)),
+    };
+    format!(
+        r#" stroke="{}" stroke-width="{}"{opacity}"#,
+        hex(stroke.color),
+        num(stroke.width)
+    )
 }
 
 /// SVG path data for closed rings.
@@ -417,6 +314,7 @@ fn num(value: f32) -> String {
     }
 }
 
+/// The colour's red, green and blue, unmultiplied (its alpha is written apart).
 fn hex(color: Color32) -> String {
     let [r, g, b, _] = color.to_srgba_unmultiplied();
     format!("#{r:02x}{g:02x}{b:02x}")

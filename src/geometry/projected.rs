@@ -11,7 +11,6 @@ use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree, RTreeObject};
 use std::sync::OnceLock;
 
-use crate::data::Country;
 use crate::geometry::projection::Projection;
 
 /// A triangle mesh in projected coordinates.
@@ -364,12 +363,13 @@ pub struct ProjectedMap {
 }
 
 impl ProjectedMap {
-    /// Project, triangulate and index `countries`.
-    pub fn new(countries: &[Country], projection: Projection) -> Self {
+    /// Project, triangulate and index the countries' `shapes` (in degrees: x is
+    /// longitude, y latitude), one per country, in order.
+    pub fn new(shapes: &[&MultiPolygon<f64>], projection: Projection) -> Self {
         // Countries are independent: both cores share the work (rayon).
-        let projected: Vec<ProjectedCountry> = countries
+        let projected: Vec<ProjectedCountry> = shapes
             .par_iter()
-            .map(|country| project_country(&country.shape, projection))
+            .map(|shape| project_country(shape, projection))
             .collect();
         let mut entries = Vec::new();
         for (country_index, country) in projected.iter().enumerate() {

@@ -5,8 +5,9 @@
 use egui::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::scene::badges::Badge;
+use crate::scene::drawn::SceneGeometry;
 use crate::scene::model::MapModel;
-use crate::scene::paint::{SceneGeometry, screen_bounds};
+use crate::scene::screen::screen_bounds;
 use crate::scene::view::ScreenTransform;
 
 /// What the card must keep clear of, and where it points.

@@ -8,9 +8,9 @@ use egui::{Color32, Pos2, Rect, pos2, vec2};
 
 use crate::scene::card::{BlockKind, CardContent, LineRole, card_content};
 use crate::scene::card_placement::{Placement, anchor_of, leader, obstacles, place};
+use crate::scene::drawn::SceneGeometry;
 use crate::scene::layout::Layout;
 use crate::scene::model::MapModel;
-use crate::scene::paint::SceneGeometry;
 use crate::scene::style::MapStyle;
 use crate::scene::wrap::wrap;
 

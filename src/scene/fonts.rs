@@ -24,3 +24,36 @@ pub fn measure_with(painter: &egui::Painter, text: &str, size: f32) -> f32 {
         .size()
         .x
 }
+
+/// Text widths in the picture's fonts without a window, for pictures not drawn by egui
+/// (the SVG and the PDF), so they wrap and place text as the window and the PNG do.
+pub struct FontMeasure {
+    ctx: egui::Context,
+}
+
+impl Default for FontMeasure {
+    fn default() -> Self {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(fonts());
+        // Fonts exist from the first pass on.
+        ctx.run_ui(egui::RawInput::default(), |_| {})
+            .textures_delta
+            .clear();
+        FontMeasure { ctx }
+    }
+}
+
+impl FontMeasure {
+    /// The width of `text` at `size` points.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        self.ctx.fonts_mut(|f| {
+            f.layout_no_wrap(
+                text.to_string(),
+                egui::FontId::proportional(size),
+                egui::Color32::BLACK,
+            )
+            .size()
+            .x
+        })
+    }
+}

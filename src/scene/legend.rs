@@ -1,9 +1,7 @@
 //! The legend: one swatch per team-count class and one for "none reported", laid out
-//! once for both the screen painter and the SVG writer.
+//! here and turned into display items by `compose_text`.
 
-use egui::{
-    Align2, Color32, CornerRadius, FontId, Painter, Pos2, Rect, Stroke, StrokeKind, pos2, vec2,
-};
+use egui::{Color32, Pos2, Rect, pos2, vec2};
 
 use crate::scene::layout::Layout;
 use crate::scene::model::MapModel;
@@ -73,52 +71,4 @@ pub(crate) fn legend_layout(
         rows,
         font_size,
     }
-}
-
-/// Paint the legend; returns its frame.
-pub(crate) fn paint_legend(
-    painter: &Painter,
-    model: &MapModel,
-    style: &MapStyle,
-    layout: &Layout,
-) -> Rect {
-    let measure = |text: &str, size: f32| {
-        painter
-            .layout_no_wrap(text.to_string(), FontId::proportional(size), style.text)
-            .size()
-    };
-    let legend = legend_layout(model, style, layout, measure);
-    let frame = legend.frame;
-    let font = FontId::proportional(legend.font_size);
-    painter.rect(
-        legend.frame,
-        CornerRadius::same((4.0 * layout.scale) as u8),
-        style.panel,
-        Stroke::new(1.0, style.land),
-        StrokeKind::Inside,
-    );
-    painter.text(
-        legend.heading_pos,
-        Align2::LEFT_TOP,
-        legend.heading,
-        font.clone(),
-        style.text,
-    );
-    for (swatch, color, label_pos, label) in legend.rows {
-        painter.rect(
-            swatch,
-            CornerRadius::same(2),
-            color,
-            Stroke::new(0.5, style.muted_text),
-            StrokeKind::Inside,
-        );
-        painter.text(
-            label_pos,
-            Align2::LEFT_CENTER,
-            label,
-            font.clone(),
-            style.text,
-        );
-    }
-    frame
 }

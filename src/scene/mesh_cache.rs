@@ -3,12 +3,12 @@
 
 use std::sync::Arc;
 
-use egui::epaint::{Mesh, PathShape, Tessellator, Vertex, WHITE_UV};
-use egui::{Painter, Pos2, Rect, Stroke};
+use egui::epaint::{Mesh, PathShape, TessellationOptions, Tessellator, Vertex, WHITE_UV};
+use egui::{Pos2, Rect, Stroke};
 
 use crate::scene::badges::Badge;
 use crate::scene::model::MapModel;
-use crate::scene::paint::{BORDER_TOLERANCE, screen_bounds, screen_ring};
+use crate::scene::screen::{BORDER_TOLERANCE, screen_bounds, screen_ring};
 use crate::scene::style::MapStyle;
 use crate::scene::view::{MapView, ScreenTransform};
 
@@ -70,18 +70,18 @@ impl SceneCache {
     /// data changed, or the view has moved beyond the area built.
     pub(crate) fn mesh(
         &mut self,
-        painter: &Painter,
         model: &MapModel,
         view: &MapView,
         map: Rect,
         style: &MapStyle,
+        pixels_per_point: f32,
     ) -> Arc<Mesh> {
         let key = BaseKey {
             generation: model.generation,
             zoom: view.zoom,
             map_size: map.size(),
             dark: style.dark,
-            pixels_per_point: painter.pixels_per_point(),
+            pixels_per_point,
         };
         if let Some((shown_key, shown_view, shown_map, mesh)) = &self.shown
             && *shown_key == key
@@ -100,7 +100,14 @@ impl SceneCache {
         if !usable {
             let region = map.expand2(map.size());
             let mut mesh = fill_mesh(model, &transform, region, style);
-            append_borders(&mut mesh, painter, model, &transform, region, style);
+            append_borders(
+                &mut mesh,
+                pixels_per_point,
+                model,
+                &transform,
+                region,
+                style,
+            );
             self.base = Some(BaseMesh {
                 key,
                 center: view.center,
@@ -146,15 +153,16 @@ fn fill_mesh(model: &MapModel, transform: &ScreenTransform, clip: Rect, style: &
 /// Tessellate the borders of every country in `region` into `mesh`, once per zoom.
 fn append_borders(
     mesh: &mut Mesh,
-    painter: &Painter,
+    pixels_per_point: f32,
     model: &MapModel,
     transform: &ScreenTransform,
     region: Rect,
     style: &MapStyle,
 ) {
     let stroke = Stroke::new(style.border_width, style.border);
-    let options = painter.ctx().tessellation_options(|o| *o);
-    let mut tessellator = Tessellator::new(painter.pixels_per_point(), options, [1, 1], Vec::new());
+    // egui's default options, as the window's context uses (feathering on).
+    let options = TessellationOptions::default();
+    let mut tessellator = Tessellator::new(pixels_per_point, options, [1, 1], Vec::new());
     for country in &model.projected.countries {
         let bounds = screen_bounds(country.bounds, transform);
         if !bounds.intersects(region) || bounds.width().max(bounds.height()) < 2.0 {

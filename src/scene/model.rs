@@ -49,7 +49,7 @@ impl MapModel {
     ) -> Self {
         let joined = join(&outlines, &aid);
         let (aid, join) = merge_same_outline(aid, joined);
-        let projected = ProjectedMap::new(&outlines.countries, projection);
+        let projected = ProjectedMap::new(&outlines.shapes(), projection);
         let destination_by_country =
             drawn_destinations(&join, &projected, outlines.countries.len());
         let classes = TeamClasses::new(
@@ -73,7 +73,7 @@ impl MapModel {
     /// Re-project for `projection` (no-op when it is the current one).
     pub fn set_projection(&mut self, projection: Projection) {
         if self.projected.projection != projection {
-            self.projected = ProjectedMap::new(&self.outlines.countries, projection);
+            self.projected = ProjectedMap::new(&self.outlines.shapes(), projection);
             self.destination_by_country =
                 drawn_destinations(&self.join, &self.projected, self.outlines.countries.len());
             self.generation = next_generation();

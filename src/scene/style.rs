@@ -2,6 +2,30 @@
 
 use egui::Color32;
 
+/// The light/dark choice of the window (View menu, `--theme`): a setting of the picture,
+/// so it lives with the styles, not with the window's code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ThemeChoice {
+    /// Follow the operating system.
+    #[default]
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// egui's name for it.
+    pub fn preference(self) -> egui::ThemePreference {
+        match self {
+            ThemeChoice::System => egui::ThemePreference::System,
+            ThemeChoice::Light => egui::ThemePreference::Light,
+            ThemeChoice::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
 /// How the map looks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapStyle {

@@ -1,37 +1,19 @@
 //! The application state and the composition of its panels.
 
-use egui::{Key, KeyboardShortcut, Modifiers, ThemePreference};
+use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::data::{AidDataset, Outlines};
+use crate::export::Format;
 use crate::geometry::projection::Projection;
-use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState};
+use crate::scene::style::ThemeChoice;
+use crate::scene::{MapModel, MapStyle, MapView};
 use crate::ui::export::{ExportKind, Shown, WindowExport};
 use crate::ui::files::{FileKind, FileLoader};
+use crate::ui::map_widget::{MapMemory, MapWidget};
+use crate::ui::menus::{MenuAction, MenuState, menu_bar};
+use crate::ui::popup;
 use crate::ui::screenshot::{ScreenshotJob, ScreenshotTarget};
-use crate::ui::side_panel::SidePanel;
-use crate::ui::{map_panel, menus, popup};
-
-/// The light/dark choice in the View menu.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ThemeChoice {
-    /// Follow the operating system.
-    #[default]
-    System,
-    /// Always light.
-    Light,
-    /// Always dark.
-    Dark,
-}
-
-impl ThemeChoice {
-    fn preference(self) -> ThemePreference {
-        match self {
-            ThemeChoice::System => ThemePreference::System,
-            ThemeChoice::Light => ThemePreference::Light,
-            ThemeChoice::Dark => ThemePreference::Dark,
-        }
-    }
-}
+use crate::ui::side_panel::{SideAction, SidePanel};
 
 /// How the app starts.
 #[derive(Debug, Clone, Default)]
@@ -52,10 +34,8 @@ pub struct AppOptions {
 pub struct AidMapApp {
     /// The data on the map.
     pub model: MapModel,
-    /// Pan and zoom.
-    pub view: MapView,
-    /// Hovered and selected country.
-    pub scene_state: SceneState,
+    /// The map's view, hover, selection and caches.
+    pub map: MapMemory,
     /// The pop-up, when one is open: the country it is about.
     pub popup: Option<usize>,
     /// Counts pop-up openings, so each opens fresh (see `popup::ui`).
@@ -70,12 +50,8 @@ pub struct AidMapApp {
     pub side_panel: SidePanel,
     /// Exports from the window and their toasts.
     pub exporter: WindowExport,
-    pub(crate) cache: SceneCache,
-    pub(crate) badges: Vec<crate::scene::badges::Badge>,
-    pub(crate) last_map_rect: Option<egui::Rect>,
-    pub(crate) last_scene_rect: Option<egui::Rect>,
-    pub(crate) loader: FileLoader,
-    pub(crate) screenshot: Option<ScreenshotJob>,
+    loader: FileLoader,
+    screenshot: Option<ScreenshotJob>,
     theme_applied: Option<ThemeChoice>,
     fonts_ready: bool,
 }
@@ -91,8 +67,7 @@ impl AidMapApp {
     ) -> Self {
         AidMapApp {
             model: MapModel::new(outlines, aid, options.projection, natural_earth),
-            view: MapView::default(),
-            scene_state: SceneState::default(),
+            map: MapMemory::default(),
             popup: None,
             popup_opening: 0,
             popup_rect: None,
@@ -100,10 +75,6 @@ impl AidMapApp {
             error: None,
             side_panel: SidePanel::default(),
             exporter: WindowExport::saving_to(options.export_folder.clone()),
-            cache: SceneCache::default(),
-            badges: Vec::new(),
-            last_map_rect: None,
-            last_scene_rect: None,
             loader: FileLoader::with_limits(options.limits),
             screenshot: options.screenshot.map(ScreenshotJob::new),
             theme_applied: None,
@@ -113,15 +84,17 @@ impl AidMapApp {
 
     /// The selected country's name, if any.
     pub fn selected_name(&self) -> Option<&str> {
-        self.scene_state
+        self.map
+            .state
             .selected
             .map(|c| self.model.outlines.countries[c].name.as_str())
     }
 
     /// Where longitude/latitude `lon`, `lat` is on screen in the last drawn frame.
     pub fn screen_position(&self, lon: f64, lat: f64) -> Option<egui::Pos2> {
-        let map_rect = self.last_map_rect?;
+        let map_rect = self.map.last_map_rect()?;
         let transform = self
+            .map
             .view
             .transform(self.model.projected.world_bounds, map_rect);
         Some(transform.to_screen(self.model.projected.projection.forward(lon, lat)))
@@ -139,17 +112,19 @@ impl AidMapApp {
 
     /// The map area of the last drawn frame.
     pub fn last_map_rect(&self) -> Option<egui::Rect> {
-        self.last_map_rect
+        self.map.last_map_rect()
     }
 
     /// Centre the view on `lon`, `lat` at `zoom` (1 = whole world).
     pub fn look_at(&mut self, lon: f64, lat: f64, zoom: f64) {
-        self.view = MapView {
+        self.map.view = MapView {
             center: self.model.projected.projection.forward(lon, lat),
             zoom,
         };
-        if let Some(map_rect) = self.last_map_rect {
-            self.view.clamp(self.model.projected.world_bounds, map_rect);
+        if let Some(map_rect) = self.map.last_map_rect() {
+            self.map
+                .view
+                .clamp(self.model.projected.world_bounds, map_rect);
         }
     }
 
@@ -158,19 +133,19 @@ impl AidMapApp {
         if country.is_some() && country != self.popup {
             self.popup_opening += 1;
         }
-        self.scene_state.selected = country;
+        self.map.state.selected = country;
         self.popup = country;
     }
 
     /// Switch projection, keeping the selection.
     pub fn set_projection(&mut self, projection: Projection) {
         self.model.set_projection(projection);
-        self.view = MapView::default();
+        self.map.view = MapView::default();
     }
 
     /// Back to the whole world.
     pub fn reset_view(&mut self) {
-        self.view = MapView::default();
+        self.map.view = MapView::default();
     }
 
     /// Replace the outlines or the data with a file's. On failure the map stays as it
@@ -195,7 +170,7 @@ impl AidMapApp {
             Ok(model) => {
                 self.model = model;
                 self.select(None);
-                self.view = MapView::default();
+                self.map.view = MapView::default();
                 self.error = None;
             }
             Err(message) => self.error = Some(message),
@@ -223,13 +198,21 @@ impl AidMapApp {
         }
         let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
         if ctx.input_mut(|i| i.consume_shortcut(&save)) {
-            self.exporter.start(ExportKind::File);
+            self.exporter.start(ExportKind::File(Format::Png));
         }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
             self.select(None);
         }
 
-        egui::Panel::top("menu bar").show(ui, |ui| menus::menu_bar(ui, self));
+        let menu_state = MenuState {
+            projection: self.model.projected.projection,
+            theme: self.theme,
+            include_popup: self.exporter.include_popup,
+        };
+        let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state));
+        if let Some(action) = menu.inner {
+            self.apply_menu_action(action, &ctx);
+        }
         if let Some(file) = self.loader.loading_file().map(str::to_string) {
             egui::Panel::top("loading").show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -257,8 +240,7 @@ impl AidMapApp {
             .resizable(true)
             .default_size(260.0)
             .show(ui, |ui| {
-                self.side_panel
-                    .ui(ui, &self.model, self.scene_state.selected)
+                self.side_panel.ui(ui, &self.model, self.map.state.selected)
             });
         if let Some(action) = side.inner {
             self.apply_side_action(action);
@@ -267,7 +249,10 @@ impl AidMapApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 let style = MapStyle::for_dark_mode(ui.visuals().dark_mode);
-                let outcome = map_panel::ui(ui, self, &style);
+                let outcome = MapWidget::new(&self.model, &mut self.map, &style, self.popup).ui(ui);
+                if let Some(clicked) = outcome.clicked {
+                    self.select(clicked);
+                }
                 self.popup_rect = None;
                 if let Some(anchor) = outcome.popup_anchor
                     && let Some(country) = self.popup
@@ -282,28 +267,43 @@ impl AidMapApp {
             });
         self.loader.take_dropped(&ctx);
         let shown = Shown {
-            view: self.view,
-            selected: self.scene_state.selected,
+            view: self.map.view,
+            selected: self.map.state.selected,
             popup_open: self.popup.is_some(),
         };
         self.exporter
-            .step(&ctx, self.last_scene_rect, &self.model, &shown);
+            .step(&ctx, self.map.last_scene_rect(), &self.model, &shown);
         if let Some(job) = &mut self.screenshot {
             job.step(&ctx, &self.model);
         }
     }
 
-    fn apply_side_action(&mut self, action: crate::ui::side_panel::SideAction) {
-        use crate::ui::side_panel::SideAction;
+    fn apply_side_action(&mut self, action: SideAction) {
         match action {
             SideAction::Select(country) => {
                 self.select(Some(country));
-                map_panel::ensure_visible(self, country);
+                self.map.ensure_visible(&self.model, country);
             }
             SideAction::Find(country) => {
                 self.select(Some(country));
-                map_panel::focus_on(self, country);
+                self.map.focus_on(&self.model, country);
             }
+        }
+    }
+
+    fn apply_menu_action(&mut self, action: MenuAction, ctx: &egui::Context) {
+        match action {
+            MenuAction::Open(kind) => {
+                if let Err(message) = self.loader.open_dialog(kind, ctx) {
+                    self.exporter.toast(ctx, message, true);
+                }
+            }
+            MenuAction::Export(kind) => self.exporter.start(kind),
+            MenuAction::IncludePopup(include) => self.exporter.include_popup = include,
+            MenuAction::Projection(projection) => self.set_projection(projection),
+            MenuAction::Theme(theme) => self.theme = theme,
+            MenuAction::ResetView => self.reset_view(),
+            MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
     }
 }

@@ -1,6 +1,7 @@
-//! Exporting from the window: "Export screenshot…" (menu, toolbar, Ctrl+S) saves what
-//! the map area shows as PNG at the window's physical resolution; Ctrl+Shift+C copies
-//! it to the clipboard. The picture is drawn from the scene, not captured from the
+//! Exporting from the window: "Export as PNG…" (menu, toolbar, Ctrl+S) saves what the
+//! map area shows as PNG at the window's physical resolution, "Export as SVG…" and
+//! "Export as PDF…" as vector pictures of the same size in points; Ctrl+Shift+C copies
+//! the PNG to the clipboard. The picture is drawn from the scene, not captured from the
 //! screen, so hover and tooltips stay out; the selected country's card goes in only
 //! when the user asked for it. Saving
 //! goes through a save dialog where one is available; otherwise to the Pictures folder
@@ -9,11 +10,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use egui::{Align2, ColorImage, Id, Order, Rect, vec2};
+use egui::{Align2, Id, Order, Rect, vec2};
 
 use crate::export::file::write_atomically;
 use crate::export::offscreen::{Picture, render};
 use crate::export::png_file::encode_png;
+use crate::export::{Format, pdf, svg};
 use crate::scene::{MapModel, MapView};
 use crate::ui::files::dialog_available;
 
@@ -31,9 +33,9 @@ pub struct Shown {
 /// Where the picture goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportKind {
-    /// A PNG file.
-    File,
-    /// The clipboard.
+    /// A file in this format.
+    File(Format),
+    /// The clipboard (as a picture).
     Clipboard,
 }
 
@@ -122,9 +124,18 @@ impl WindowExport {
                 selected: shown.selected,
                 popup: self.include_popup && shown.popup_open && shown.selected.is_some(),
             };
-            match render(model, &picture) {
-                Ok(image) => self.finish(ctx, kind, image, model, now),
-                Err(message) => self.toast(ctx, format!("Export failed: {message}"), true),
+            match kind {
+                ExportKind::Clipboard => match render(model, &picture) {
+                    Ok(image) => {
+                        ctx.copy_image(image);
+                        self.toast(ctx, "Copied the map to the clipboard".into(), false);
+                    }
+                    Err(message) => self.toast(ctx, format!("Export failed: {message}"), true),
+                },
+                ExportKind::File(format) => match encode(model, &picture, format) {
+                    Ok(bytes) => self.save_file(ctx, model, format, bytes),
+                    Err(message) => self.toast(ctx, format!("Export failed: {message}"), true),
+                },
             }
         }
         for (text, error) in self.results.1.try_iter() {
@@ -141,43 +152,18 @@ impl WindowExport {
         self.show_toasts(ctx);
     }
 
-    fn finish(
-        &mut self,
-        ctx: &egui::Context,
-        kind: ExportKind,
-        picture: ColorImage,
-        model: &MapModel,
-        now: f64,
-    ) {
-        let mut say = |text: String, error: bool| {
-            self.toasts.push(Toast {
-                text,
-                error,
-                until: now + TOAST_SECONDS,
-            })
-        };
-        match kind {
-            ExportKind::Clipboard => {
-                ctx.copy_image(picture);
-                say("Copied the map to the clipboard".into(), false);
-            }
-            ExportKind::File => {
-                let bytes = match encode_png(&picture, &crate::export::metadata(model)) {
-                    Ok(bytes) => bytes,
-                    Err(message) => return say(format!("Export failed: {message}"), true),
-                };
-                let name = default_file_name(model);
-                if let Some(folder) = self
-                    .folder
-                    .clone()
-                    .or_else(|| (!dialog_available()).then(fallback_folder))
-                {
-                    let (message, failed) = save(&free_path(&folder, &name), &bytes);
-                    say(message, failed);
-                } else {
-                    save_with_dialog(name, bytes, self.results.0.clone(), ctx.clone());
-                }
-            }
+    /// Save `bytes` to the folder set, or where the user chooses.
+    fn save_file(&mut self, ctx: &egui::Context, model: &MapModel, format: Format, bytes: Vec<u8>) {
+        let name = default_file_name(model, format);
+        if let Some(folder) = self
+            .folder
+            .clone()
+            .or_else(|| (!dialog_available()).then(fallback_folder))
+        {
+            let (message, failed) = save(&free_path(&folder, &name), &bytes);
+            self.toast(ctx, message, failed);
+        } else {
+            save_with_dialog(name, format, bytes, self.results.0.clone(), ctx.clone());
         }
     }
 
@@ -204,15 +190,34 @@ impl WindowExport {
     }
 }
 
+/// The file of `picture` in `format`: the PNG at the window's resolution, or the
+/// vector picture at its size in points.
+fn encode(model: &MapModel, picture: &Picture, format: Format) -> Result<Vec<u8>, String> {
+    let options = svg::SvgOptions {
+        dark: picture.dark,
+        selected: picture.selected,
+        popup: picture.popup,
+    };
+    match format {
+        Format::Png => encode_png(&render(model, picture)?, &crate::export::metadata(model)),
+        Format::Svg => Ok(svg::render(model, &picture.view, picture.size, &options).into_bytes()),
+        Format::Pdf => pdf::from_svg(&svg::render(model, &picture.view, picture.size, &options)),
+    }
+}
+
 /// "aidmap-20200409-map.png": the data's date (or today's) in the name.
-pub fn default_file_name(model: &MapModel) -> String {
+pub fn default_file_name(model: &MapModel, format: Format) -> String {
     let date = model
         .aid
         .claim
         .as_ref()
         .map(|c| c.as_of)
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    format!("aidmap-{}-map.png", date.format("%Y%m%d"))
+    format!(
+        "aidmap-{}-map.{}",
+        date.format("%Y%m%d"),
+        format.extension()
+    )
 }
 
 /// Write `bytes` to `path`; the message for the toast and whether it failed.
@@ -231,15 +236,16 @@ fn save(path: &Path, bytes: &[u8]) -> SaveResult {
 #[cfg(feature = "gui")]
 fn save_with_dialog(
     name: String,
+    format: Format,
     bytes: Vec<u8>,
     results: Sender<SaveResult>,
     repaint: egui::Context,
 ) {
     std::thread::spawn(move || {
         let chosen = rfd::FileDialog::new()
-            .set_title("Export the map as PNG")
+            .set_title(format!("Export the map as {}", format.name()))
             .set_file_name(&name)
-            .add_filter("PNG image", &["png"])
+            .add_filter(format.name(), &[format.extension()])
             .save_file();
         if let Some(path) = chosen {
             let _ = results.send(save(&path, &bytes));
@@ -252,6 +258,7 @@ fn save_with_dialog(
 #[cfg(not(feature = "gui"))]
 fn save_with_dialog(
     name: String,
+    _format: Format,
     bytes: Vec<u8>,
     results: Sender<SaveResult>,
     repaint: egui::Context,
@@ -274,9 +281,9 @@ fn free_path(folder: &Path, name: &str) -> PathBuf {
     if !first.exists() {
         return first;
     }
-    let stem = name.trim_end_matches(".png");
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
     (2..1000)
-        .map(|n| folder.join(format!("{stem}-{n}.png")))
+        .map(|n| folder.join(format!("{stem}-{n}.{extension}")))
         .find(|p| !p.exists())
         .unwrap_or(first)
 }

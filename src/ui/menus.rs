@@ -1,95 +1,141 @@
-//! The menu bar: File (open outlines or data, quit), View (projection, theme, reset)
-//! and a reset-view button.
+//! The menu bar: File (open outlines or data, export, quit), View (projection, theme,
+//! reset) and the Export… and Reset view buttons. It changes nothing itself: it returns
+//! what was chosen, and the app applies it.
 
-use egui::ViewportCommand;
-
+use crate::export::Format;
 use crate::geometry::projection::Projection;
-use crate::ui::app::{AidMapApp, ThemeChoice};
+use crate::scene::style::ThemeChoice;
 use crate::ui::export::ExportKind;
 use crate::ui::files::FileKind;
 
-/// Draw the menu bar.
-pub fn menu_bar(ui: &mut egui::Ui, app: &mut AidMapApp) {
+/// What the menu bar shows as chosen.
+#[derive(Debug, Clone, Copy)]
+pub struct MenuState {
+    /// The projection in use.
+    pub projection: Projection,
+    /// The theme chosen.
+    pub theme: ThemeChoice,
+    /// Whether exports include an open pop-up.
+    pub include_popup: bool,
+}
+
+/// What the user chose in the menu bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuAction {
+    /// Ask for a file to open.
+    Open(FileKind),
+    /// Export the picture.
+    Export(ExportKind),
+    /// Include an open pop-up in exports, or not.
+    IncludePopup(bool),
+    /// Switch projection.
+    Projection(Projection),
+    /// Switch theme.
+    Theme(ThemeChoice),
+    /// Show the whole world.
+    ResetView,
+    /// Close the window.
+    Quit,
+}
+
+/// Draw the menu bar; what was chosen, if anything.
+pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
+    let mut action = None;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            for (label, kind) in [
-                ("Open outlines…", FileKind::Outlines),
-                ("Open data…", FileKind::Data),
-            ] {
-                if ui.button(label).clicked() {
-                    if let Err(message) = app.loader.open_dialog(kind, ui.ctx()) {
-                        app.exporter.toast(ui.ctx(), message, true);
-                    }
-                    ui.close();
-                }
-            }
-            ui.separator();
-            if ui
-                .add(egui::Button::new("Export screenshot…").shortcut_text("Ctrl+S"))
-                .clicked()
-            {
-                app.exporter.start(ExportKind::File);
-                ui.close();
-            }
-            if ui
-                .add(egui::Button::new("Copy picture").shortcut_text("Ctrl+Shift+C"))
-                .clicked()
-            {
-                app.exporter.start(ExportKind::Clipboard);
-                ui.close();
-            }
-            ui.checkbox(
-                &mut app.exporter.include_popup,
-                "Include the pop-up in exports",
-            );
-            ui.separator();
-            if ui.button("Quit").clicked() {
-                ui.ctx().send_viewport_cmd(ViewportCommand::Close);
-            }
-        });
-        ui.menu_button("View", |ui| {
-            ui.label("Projection");
-            let current = app.model.projected.projection;
-            for projection in Projection::ALL {
-                if ui
-                    .radio(current == projection, projection.label())
-                    .clicked()
-                {
-                    app.set_projection(projection);
-                    ui.close();
-                }
-            }
-            ui.separator();
-            ui.label("Theme");
-            for (choice, label) in [
-                (ThemeChoice::System, "Follow the system"),
-                (ThemeChoice::Light, "Light"),
-                (ThemeChoice::Dark, "Dark"),
-            ] {
-                if ui.radio(app.theme == choice, label).clicked() {
-                    app.theme = choice;
-                    ui.close();
-                }
-            }
-            ui.separator();
-            if ui.button("Reset view (Home)").clicked() {
-                app.reset_view();
-                ui.close();
-            }
-        });
+        ui.menu_button("File", |ui| action = action.or(file_menu(ui, state)));
+        ui.menu_button("View", |ui| action = action.or(view_menu(ui, state)));
         if ui
             .button("Export…")
-            .on_hover_text("Save the map as PNG (Ctrl+S)")
+            .on_hover_text("Save the map as PNG (Ctrl+S); SVG and PDF are in the File menu")
             .clicked()
         {
-            app.exporter.start(ExportKind::File);
+            action = Some(MenuAction::Export(ExportKind::File(Format::Png)));
         }
         if ui
             .button("Reset view")
             .on_hover_text("Show the whole world (Home)")
             .clicked()
         {
-            app.reset_view();
+            action = Some(MenuAction::ResetView);
         }
     });
+    action
+}
+
+fn file_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
+    let mut action = None;
+    let mut choose = |ui: &mut egui::Ui, clicked: bool, chosen: MenuAction| {
+        if clicked {
+            action = Some(chosen);
+            ui.close();
+        }
+    };
+    for (label, kind) in [
+        ("Open outlines…", FileKind::Outlines),
+        ("Open data…", FileKind::Data),
+    ] {
+        let clicked = ui.button(label).clicked();
+        choose(ui, clicked, MenuAction::Open(kind));
+    }
+    ui.separator();
+    let png = egui::Button::new("Export as PNG…").shortcut_text("Ctrl+S");
+    let clicked = ui.add(png).clicked();
+    choose(
+        ui,
+        clicked,
+        MenuAction::Export(ExportKind::File(Format::Png)),
+    );
+    for format in [Format::Svg, Format::Pdf] {
+        let label = format!("Export as {}…", format.extension().to_uppercase());
+        let clicked = ui.button(label).clicked();
+        choose(ui, clicked, MenuAction::Export(ExportKind::File(format)));
+    }
+    let copy = egui::Button::new("Copy picture").shortcut_text("Ctrl+Shift+C");
+    let clicked = ui.add(copy).clicked();
+    choose(ui, clicked, MenuAction::Export(ExportKind::Clipboard));
+    let mut include = state.include_popup;
+    if ui
+        .checkbox(&mut include, "Include the pop-up in exports")
+        .changed()
+    {
+        action = Some(MenuAction::IncludePopup(include));
+    }
+    ui.separator();
+    if ui.button("Quit").clicked() {
+        action = Some(MenuAction::Quit);
+        ui.close();
+    }
+    action
+}
+
+fn view_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
+    let mut action = None;
+    ui.label("Projection");
+    for projection in Projection::ALL {
+        if ui
+            .radio(state.projection == projection, projection.label())
+            .clicked()
+        {
+            action = Some(MenuAction::Projection(projection));
+            ui.close();
+        }
+    }
+    ui.separator();
+    ui.label("Theme");
+    for (choice, label) in [
+        (ThemeChoice::System, "Follow the system"),
+        (ThemeChoice::Light, "Light"),
+        (ThemeChoice::Dark, "Dark"),
+    ] {
+        if ui.radio(state.theme == choice, label).clicked() {
+            action = Some(MenuAction::Theme(choice));
+            ui.close();
+        }
+    }
+    ui.separator();
+    if ui.button("Reset view (Home)").clicked() {
+        action = Some(MenuAction::ResetView);
+        ui.close();
+    }
+    action
 }

@@ -1,17 +1,19 @@
 //! The eframe window: a menu bar, the recipients panel, the map with hover, click
-//! pop-ups, pan and zoom. Each panel is a module with its own `ui` function; `app`
-//! composes them and owns the state tests drive. Painting the map is `scene`'s job.
+//! pop-ups, pan and zoom. The map is a widget (`map_widget`: its memory, and a `ui` that
+//! returns what happened); the menus and the side panel return actions; `app` applies
+//! them in one place and owns the state tests drive. None of them imports `app`.
+//! Composing and painting the picture is `scene`'s job.
 
 mod app;
 pub mod export;
 mod files;
-mod map_panel;
-mod menus;
+pub mod map_widget;
+pub mod menus;
 mod popup;
 pub mod screenshot;
 mod side_panel;
 
-pub use app::{AidMapApp, AppOptions, ThemeChoice};
+pub use app::{AidMapApp, AppOptions};
 pub use files::FileKind;
 pub use popup::ui as country_popup;
 pub use side_panel::SortColumn;

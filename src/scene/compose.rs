@@ -1,0 +1,454 @@
+//! Composing the picture: for one model, view, size, theme and set of options, the
+//! display list every back-end draws, and where things ended up (for hit-testing and
+//! for placing the card). The map's layers are here; the words around it (title,
+//! legend, source line, card) are in `compose_text`.
+
+use egui::{Align2, Color32, Pos2, Rect, Stroke};
+
+use crate::scene::badges::{Badge, BadgeRequest, place_badges};
+use crate::scene::compose_text::{card_items, footer_items, header_items, legend_items};
+use crate::scene::display::{DisplayList, Group, Primitive, TextRun};
+pub use crate::scene::drawn::SceneGeometry;
+use crate::scene::export_card::{Measure, card_for};
+use crate::scene::layout::Layout;
+use crate::scene::mesh_cache::SceneCache;
+use crate::scene::model::MapModel;
+use crate::scene::screen::{BORDER_TOLERANCE, screen_bounds, screen_ring, world_outline};
+use crate::scene::style::MapStyle;
+use crate::scene::view::{MapView, ScreenTransform};
+
+/// Width of the hover outline, in points (at layout scale 1 or less).
+const HOVER_WIDTH: f32 = 1.6;
+/// Width of the selection outline: thin enough that a small country's fill, which
+/// says how many teams it got, still shows inside it.
+const SELECTED_WIDTH: f32 = 1.6;
+/// Width of the world's edge around the sea.
+const OCEAN_EDGE_WIDTH: f32 = 1.0;
+/// Width of a badge's leader line, at layout scale 1.
+const LEADER_WIDTH: f32 = 1.2;
+/// Radius of the dot where a leader line starts, at layout scale 1.
+const LEADER_DOT_RADIUS: f32 = 2.2;
+/// Width of the ring around a badge, at layout scale 1.
+const BADGE_RING_WIDTH: f32 = 1.5;
+/// A badge's number, as a multiple of its radius.
+const BADGE_TEXT_SHARE: f32 = 1.15;
+
+/// What the user is pointing at and has chosen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SceneState {
+    /// The country under the pointer.
+    pub hovered: Option<usize>,
+    /// The selected country.
+    pub selected: Option<usize>,
+}
+
+/// How the countries are filled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FillMode {
+    /// One tessellated mesh (fills and borders), cached per zoom: for the window and
+    /// the PNG, at this many pixels per point.
+    Mesh {
+        /// Pixels per point of the picture.
+        pixels_per_point: f32,
+    },
+    /// One area per country, with its name and code: for the SVG and the PDF.
+    Paths,
+}
+
+/// One picture to compose.
+#[derive(Debug, Clone)]
+pub struct SceneRequest {
+    /// Where the picture goes, in points.
+    pub rect: Rect,
+    /// Which part of the map.
+    pub view: MapView,
+    /// Colours and widths.
+    pub style: MapStyle,
+    /// Hovered and selected countries.
+    pub state: SceneState,
+    /// Add the selected country's card.
+    pub card: bool,
+    /// Countries as a mesh or as areas.
+    pub fills: FillMode,
+}
+
+/// A composed picture.
+pub struct Scene {
+    /// What to draw.
+    pub list: DisplayList,
+    /// Where things are.
+    pub geometry: SceneGeometry,
+}
+
+/// Compose the picture asked for by `request`; `measure` gives text widths in the
+/// picture's font.
+pub fn compose(
+    model: &MapModel,
+    request: &SceneRequest,
+    cache: &mut SceneCache,
+    measure: Measure<'_>,
+) -> Scene {
+    let layout = Layout::of(request.rect, model);
+    let transform = request
+        .view
+        .transform(model.projected.world_bounds, layout.map);
+    let style = &request.style;
+    let mut list = DisplayList::new(request.rect);
+    list.draw(Primitive::Rect {
+        rect: request.rect,
+        corner_radius: 0.0,
+        fill: style.background,
+        stroke: Stroke::NONE,
+    });
+    let badges = cache.badges(model, &request.view, layout.map, || {
+        badges_for(model, &transform, &layout)
+    });
+    list.group(Group::Map { clip: layout.map }, |list| {
+        map_items(list, model, request, cache, &layout, &transform);
+        badge_items(list, model, &badges, style, &layout);
+    });
+    header_items(&mut list, model, style, &layout, measure);
+    let legend = legend_items(&mut list, model, style, &layout, measure);
+    footer_items(&mut list, model, style, &layout, measure);
+    let geometry = SceneGeometry {
+        layout,
+        transform,
+        badges,
+        legend,
+    };
+    if request.card
+        && let Some(country) = request.state.selected
+    {
+        let card = card_for(model, country, &geometry, style, measure);
+        card_items(&mut list, &card, country_code(model, country));
+    }
+    Scene { list, geometry }
+}
+
+/// The sea, the countries, and the hover and selection outlines.
+fn map_items(
+    list: &mut DisplayList,
+    model: &MapModel,
+    request: &SceneRequest,
+    cache: &mut SceneCache,
+    layout: &Layout,
+    transform: &ScreenTransform,
+) {
+    let style = &request.style;
+    list.group(Group::Ocean, |list| {
+        list.draw(Primitive::Area {
+            rings: vec![world_outline(model, transform)],
+            fill: style.ocean,
+            stroke: Stroke::new(OCEAN_EDGE_WIDTH, style.land),
+        });
+    });
+    // A vector picture may be enlarged, so its rings keep twice the detail.
+    let tolerance = match request.fills {
+        FillMode::Mesh { pixels_per_point } => {
+            let mesh = cache.mesh(model, &request.view, layout.map, style, pixels_per_point);
+            list.group(Group::Countries, |list| list.draw(Primitive::Mesh(mesh)));
+            BORDER_TOLERANCE
+        }
+        FillMode::Paths => {
+            list.group(Group::Countries, |list| {
+                country_areas(list, model, style, transform);
+            });
+            BORDER_TOLERANCE / 2.0
+        }
+    };
+    let outline = |list: &mut DisplayList, country: usize, color: Color32, width: f32| {
+        list.draw(Primitive::Area {
+            rings: screen_rings(model, country, transform, tolerance),
+            fill: Color32::TRANSPARENT,
+            stroke: Stroke::new(width * layout.scale.max(1.0), color),
+        });
+    };
+    let state = request.state;
+    if let Some(hovered) = state.hovered.filter(|h| Some(*h) != state.selected) {
+        list.group(Group::Hovered, |list| {
+            outline(list, hovered, style.hover, HOVER_WIDTH);
+        });
+    }
+    if let Some(selected) = state.selected {
+        let code = country_code(model, selected);
+        list.group(Group::Selected { code }, |list| {
+            outline(list, selected, style.selected, SELECTED_WIDTH);
+        });
+    }
+}
+
+/// Every country as its own area, with its name, code and teams.
+fn country_areas(
+    list: &mut DisplayList,
+    model: &MapModel,
+    style: &MapStyle,
+    transform: &ScreenTransform,
+) {
+    let border = Stroke::new(style.border_width, style.border);
+    for (index, country) in model.outlines.countries.iter().enumerate() {
+        let group = Group::Country {
+            index,
+            name: country.name.clone(),
+            code: country_code(model, index),
+            teams: model.teams_of(index),
+        };
+        let rings = screen_rings(model, index, transform, BORDER_TOLERANCE / 2.0);
+        list.group(group, |list| {
+            list.draw(Primitive::Area {
+                rings,
+                fill: model.fill_of(index, style),
+                stroke: border,
+            });
+        });
+    }
+}
+
+/// The rings of `country` on screen, each with at least three points.
+fn screen_rings(
+    model: &MapModel,
+    country: usize,
+    transform: &ScreenTransform,
+    tolerance: f32,
+) -> Vec<Vec<Pos2>> {
+    model.projected.countries[country]
+        .rings
+        .iter()
+        .map(|ring| screen_ring(ring, transform, tolerance))
+        .filter(|ring| ring.len() >= 3)
+        .collect()
+}
+
+/// Leader lines first (under every badge), then the badges.
+fn badge_items(
+    list: &mut DisplayList,
+    model: &MapModel,
+    badges: &[Badge],
+    style: &MapStyle,
+    layout: &Layout,
+) {
+    let s = layout.scale;
+    list.group(Group::Leaders, |list| {
+        for badge in badges.iter().filter(|b| b.has_leader()) {
+            list.draw(Primitive::Line {
+                points: [badge.anchor, badge.center],
+                stroke: Stroke::new(LEADER_WIDTH * s, style.badge_fill),
+            });
+            list.draw(Primitive::Circle {
+                center: badge.anchor,
+                radius: LEADER_DOT_RADIUS * s,
+                fill: style.badge_fill,
+                stroke: Stroke::NONE,
+            });
+        }
+    });
+    list.group(Group::Badges, |list| {
+        for badge in badges {
+            let group = Group::Badge {
+                code: country_code(model, badge.country),
+                teams: badge.teams,
+            };
+            list.group(group, |list| {
+                list.draw(Primitive::Circle {
+                    center: badge.center,
+                    radius: badge.radius,
+                    fill: style.badge_fill,
+                    stroke: Stroke::new(BADGE_RING_WIDTH * s, style.background),
+                });
+                list.text(TextRun::new(
+                    badge.teams.to_string(),
+                    badge.center,
+                    Align2::CENTER_CENTER,
+                    badge.radius * BADGE_TEXT_SHARE,
+                    style.badge_text,
+                ));
+            });
+        }
+    });
+}
+
+/// The ISO alpha-3 code of `country`, or "" where it has none.
+fn country_code(model: &MapModel, country: usize) -> String {
+    model.outlines.countries[country]
+        .iso_a3
+        .clone()
+        .unwrap_or_default()
+}
+
+/// The badges as placed in a picture of `model` filling `rect` (for tests and exports
+/// that need to know where they are).
+pub fn badge_layout(model: &MapModel, view: &MapView, rect: Rect) -> Vec<Badge> {
+    let layout = Layout::of(rect, model);
+    let transform = view.transform(model.projected.world_bounds, layout.map);
+    badges_for(model, &transform, &layout)
+}
+
+/// One badge per recipient, placed for `transform` within the map area.
+pub(crate) fn badges_for(
+    model: &MapModel,
+    transform: &ScreenTransform,
+    layout: &Layout,
+) -> Vec<Badge> {
+    let requests: Vec<BadgeRequest> = model
+        .recipients()
+        .map(|country| {
+            let projected = &model.projected.countries[country];
+            let bounds = screen_bounds(projected.bounds, transform);
+            BadgeRequest {
+                country,
+                teams: model.teams_of(country),
+                anchor: transform.to_screen(projected.label_point()),
+                size: bounds.width().min(bounds.height()),
+            }
+        })
+        .collect();
+    let recipient_at = |p: Pos2| {
+        model
+            .projected
+            .country_at(transform.to_world(p), 0.0)
+            .filter(|&c| model.teams_of(c) > 0)
+    };
+    place_badges(requests, layout.badge_radius(), layout.map, &recipient_at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::bundled;
+    use crate::geometry::projection::Projection;
+    use crate::scene::display::{Item, ROW_HEIGHT};
+    use crate::scene::fonts::FontMeasure;
+
+    fn bundled_model() -> MapModel {
+        MapModel::new(
+            bundled::outlines().unwrap(),
+            bundled::aid_data().unwrap(),
+            Projection::EqualEarth,
+            true,
+        )
+    }
+
+    fn vector_scene(model: &MapModel, size: egui::Vec2, fonts: &FontMeasure) -> Scene {
+        let request = SceneRequest {
+            rect: Rect::from_min_size(Pos2::ZERO, size),
+            view: MapView::default(),
+            style: MapStyle::light(),
+            state: SceneState::default(),
+            card: false,
+            fills: FillMode::Paths,
+        };
+        let measure = |text: &str, size: f32| fonts.width(text, size);
+        compose(model, &request, &mut SceneCache::default(), &measure)
+    }
+
+    /// Every text of the picture at `size`, as drawn: inside the picture, the header's
+    /// inside the header, the footer's inside the footer, and no two overlapping.
+    fn check_texts(model: &MapModel, size: egui::Vec2, fonts: &FontMeasure) {
+        let scene = vector_scene(model, size, fonts);
+        let layout = scene.geometry.layout;
+        let boxes: Vec<(&Group, Rect)> = scene
+            .list
+            .texts()
+            .into_iter()
+            .filter_map(|(group, run)| {
+                let extent = egui::vec2(fonts.width(&run.text, run.size), ROW_HEIGHT * run.size);
+                Some((group?, run.anchor.anchor_size(run.pos, extent)))
+            })
+            .collect();
+        for (group, rect) in &boxes {
+            let band = match group {
+                Group::Title | Group::Subtitle => layout.header,
+                Group::NotShown | Group::Source => layout.footer,
+                _ => layout.map,
+            };
+            assert!(
+                band.expand(0.5).contains_rect(*rect),
+                "{size:?}: {group:?} at {rect:?} leaves {band:?}"
+            );
+        }
+        for (i, (a, ra)) in boxes.iter().enumerate() {
+            for (b, rb) in &boxes[i + 1..] {
+                let same_badge =
+                    matches!(a, Group::Badge { .. }) && matches!(b, Group::Badge { .. });
+                if a != b && !same_badge {
+                    assert!(
+                        !ra.shrink(0.5).intersects(rb.shrink(0.5)),
+                        "{size:?}: {a:?} overlaps {b:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_text_is_clipped_or_overlapping_from_240x700_to_4000x2000() {
+        let model = bundled_model();
+        let fonts = FontMeasure::default();
+        for (w, h) in [
+            (240.0, 700.0),
+            (380.0, 420.0),
+            (800.0, 400.0),
+            (1600.0, 800.0),
+            (1400.0, 860.0),
+            (4000.0, 2000.0),
+        ] {
+            check_texts(&model, egui::vec2(w, h), &fonts);
+        }
+    }
+
+    #[test]
+    fn badges_stay_on_the_map_off_the_legend_and_off_each_other() {
+        let model = bundled_model();
+        let fonts = FontMeasure::default();
+        for (w, h) in [
+            (240.0, 700.0),
+            (800.0, 400.0),
+            (1600.0, 800.0),
+            (4000.0, 2000.0),
+        ] {
+            let geometry = vector_scene(&model, egui::vec2(w, h), &fonts).geometry;
+            let badges = &geometry.badges;
+            assert_eq!(badges.len(), 10);
+            assert!(geometry.layout.map.contains_rect(geometry.legend));
+            for (i, badge) in badges.iter().enumerate() {
+                assert!(geometry.layout.map.contains_rect(badge.rect()), "{w}x{h}");
+                assert!(!badge.rect().intersects(geometry.legend), "{w}x{h}");
+                for other in &badges[i + 1..] {
+                    assert!(badge.center.distance(other.center) >= badge.radius + other.radius);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_vector_picture_has_every_country_once_with_its_code_and_teams() {
+        let model = bundled_model();
+        let scene = vector_scene(&model, egui::vec2(1600.0, 800.0), &FontMeasure::default());
+        let countries: Vec<&Group> = scene
+            .list
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Begin(group @ Group::Country { .. }) => Some(group),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(countries.len(), model.outlines.countries.len());
+        let italy = countries
+            .iter()
+            .find(|g| matches!(g, Group::Country { code, .. } if code == "ITA"));
+        assert!(matches!(italy, Some(Group::Country { teams: 3, .. })));
+        let begins = scene
+            .list
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Begin(_)))
+            .count();
+        let ends = scene
+            .list
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::End))
+            .count();
+        assert_eq!(begins, ends, "every group is closed");
+    }
+}

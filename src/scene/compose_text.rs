@@ -1,0 +1,198 @@
+//! The words around the map, as display items: title and subtitle, the legend, the
+//! footer (what the map could not show, and the source), and the selected country's
+//! card. Sizes shrink to fit the picture's width; nothing is cut off.
+
+use egui::{Align2, Rect, Stroke, pos2, vec2};
+
+use crate::scene::display::{DisplayList, Group, Primitive, ROW_HEIGHT, TextRun};
+use crate::scene::export_card::{ExportCard, Measure};
+use crate::scene::layout::Layout;
+use crate::scene::legend::legend_layout;
+use crate::scene::model::MapModel;
+use crate::scene::style::MapStyle;
+use crate::scene::text;
+
+/// Space between the title and the subtitle, at layout scale 1.
+const SUBTITLE_GAP: f32 = 3.0;
+/// From the header's top to the title's, as a share of the margin.
+const TITLE_TOP_SHARE: f32 = 0.8;
+/// Corner radius of the legend's frame, at layout scale 1.
+const LEGEND_CORNER_RADIUS: f32 = 4.0;
+/// Width of the legend's frame.
+const LEGEND_EDGE_WIDTH: f32 = 1.0;
+/// Corner radius of a legend swatch.
+const SWATCH_CORNER_RADIUS: f32 = 2.0;
+/// Width of a legend swatch's edge.
+const SWATCH_EDGE_WIDTH: f32 = 0.5;
+/// The radius of the dot where a card's leader starts, as a multiple of its width.
+const CARD_DOT_SHARE: f32 = 2.2;
+/// Width of a card's rules, as a share of its frame's width.
+const CARD_RULE_SHARE: f32 = 0.6;
+
+/// The title and the subtitle, each at its size or smaller where it would not fit.
+pub(crate) fn header_items(
+    list: &mut DisplayList,
+    model: &MapModel,
+    style: &MapStyle,
+    layout: &Layout,
+    measure: Measure<'_>,
+) {
+    let left = layout.header.left() + layout.margin();
+    let title_top = layout.header.top() + layout.margin() * TITLE_TOP_SHARE;
+    let title = &model.aid.title;
+    let title_size = fitted(layout, measure, title, layout.title_size());
+    list.group(Group::Title, |list| {
+        list.text(TextRun::new(
+            title.as_str(),
+            pos2(left, title_top),
+            Align2::LEFT_TOP,
+            title_size,
+            style.text,
+        ));
+    });
+    let subtitle = text::subtitle(model);
+    let subtitle_size = fitted(layout, measure, &subtitle, layout.subtitle_size());
+    let subtitle_top = title_top + title_size * ROW_HEIGHT + SUBTITLE_GAP * layout.scale;
+    list.group(Group::Subtitle, |list| {
+        list.text(TextRun::new(
+            subtitle,
+            pos2(left, subtitle_top),
+            Align2::LEFT_TOP,
+            subtitle_size,
+            style.muted_text,
+        ));
+    });
+}
+
+/// The footer: a line on what the map does not show (where something is missing), and
+/// the source line.
+pub(crate) fn footer_items(
+    list: &mut DisplayList,
+    model: &MapModel,
+    style: &MapStyle,
+    layout: &Layout,
+    measure: Measure<'_>,
+) {
+    let left = layout.footer.left() + layout.margin();
+    let line = |list: &mut DisplayList, group, text: String, center_y, color| {
+        let size = fitted(layout, measure, &text, layout.small_size());
+        list.group(group, |list| {
+            let at = pos2(left, center_y);
+            list.text(TextRun::new(text, at, Align2::LEFT_CENTER, size, color));
+        });
+    };
+    if let Some(note) = text::not_shown_note(model) {
+        line(
+            list,
+            Group::NotShown,
+            note,
+            layout.note_center_y(),
+            style.text,
+        );
+    }
+    let source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
+    line(
+        list,
+        Group::Source,
+        source,
+        layout.source_center_y(),
+        style.muted_text,
+    );
+}
+
+/// The legend; returns its frame.
+pub(crate) fn legend_items(
+    list: &mut DisplayList,
+    model: &MapModel,
+    style: &MapStyle,
+    layout: &Layout,
+    measure: Measure<'_>,
+) -> Rect {
+    let legend = legend_layout(model, style, layout, |text: &str, size: f32| {
+        vec2(measure(text, size), size * ROW_HEIGHT)
+    });
+    let frame = legend.frame;
+    let size = legend.font_size;
+    list.group(Group::Legend, |list| {
+        list.draw(Primitive::Rect {
+            rect: frame,
+            corner_radius: LEGEND_CORNER_RADIUS * layout.scale,
+            fill: style.panel,
+            stroke: Stroke::new(LEGEND_EDGE_WIDTH, style.land),
+        });
+        let heading = legend.heading;
+        list.text(TextRun::new(
+            heading,
+            legend.heading_pos,
+            Align2::LEFT_TOP,
+            size,
+            style.text,
+        ));
+        for (swatch, color, label_pos, label) in legend.rows {
+            list.draw(Primitive::Rect {
+                rect: swatch,
+                corner_radius: SWATCH_CORNER_RADIUS,
+                fill: color,
+                stroke: Stroke::new(SWATCH_EDGE_WIDTH, style.muted_text),
+            });
+            list.text(TextRun::new(
+                label,
+                label_pos,
+                Align2::LEFT_CENTER,
+                size,
+                style.text,
+            ));
+        }
+    });
+    frame
+}
+
+/// The selected country's card: leader line, frame, rules and rows of text.
+pub(crate) fn card_items(list: &mut DisplayList, card: &ExportCard, code: String) {
+    let group = Group::Card {
+        code,
+        omitted: card.omitted,
+    };
+    let edge = Stroke::new(card.line_width, card.edge);
+    list.group(group, |list| {
+        list.draw(Primitive::Line {
+            points: card.leader,
+            stroke: edge,
+        });
+        if let Some(dot) = card.dot {
+            list.draw(Primitive::Circle {
+                center: dot,
+                radius: card.line_width * CARD_DOT_SHARE,
+                fill: card.edge,
+                stroke: Stroke::NONE,
+            });
+        }
+        list.draw(Primitive::Rect {
+            rect: card.frame,
+            corner_radius: card.corner_radius,
+            fill: card.fill,
+            stroke: edge,
+        });
+        for rule in &card.rules {
+            list.draw(Primitive::Line {
+                points: *rule,
+                stroke: Stroke::new(card.line_width * CARD_RULE_SHARE, card.edge),
+            });
+        }
+        for run in &card.runs {
+            list.text(TextRun {
+                text: run.text.clone(),
+                pos: run.pos,
+                anchor: Align2::LEFT_TOP,
+                size: run.size,
+                color: run.color,
+                italic: run.italic,
+            });
+        }
+    });
+}
+
+/// `size`, or smaller where `text` would not fit the picture's width.
+fn fitted(layout: &Layout, measure: Measure<'_>, text: &str, size: f32) -> f32 {
+    layout.fitted_size(size, measure(text, size))
+}

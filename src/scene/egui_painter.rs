@@ -1,0 +1,131 @@
+//! The egui back-end: draws a display list with an egui `Painter`. The window paints
+//! through it, and so does the PNG export (egui tessellates, the CPU rasterizer fills
+//! the pixels), so what you see is what you export. It decides nothing: every position,
+//! size and colour comes from the list.
+
+use egui::text::{LayoutJob, TextFormat};
+use egui::{CornerRadius, FontId, Painter, Rect, Shape, StrokeKind, epaint::PathShape};
+
+use crate::scene::compose::{FillMode, SceneGeometry, SceneRequest, SceneState, compose};
+use crate::scene::display::{DisplayList, Item, Primitive, TextRun};
+use crate::scene::fonts::measure_with;
+use crate::scene::mesh_cache::SceneCache;
+use crate::scene::model::MapModel;
+use crate::scene::style::MapStyle;
+use crate::scene::view::MapView;
+
+/// Draw `list` with `painter`, clipping groups that ask for it.
+pub fn draw(painter: &Painter, list: &DisplayList) {
+    let mut painters = vec![painter.clone()];
+    for item in &list.items {
+        match item {
+            Item::Begin(group) => {
+                let Some(current) = painters.last() else {
+                    return;
+                };
+                let inner = match group.clip() {
+                    Some(clip) => current.with_clip_rect(clip),
+                    None => current.clone(),
+                };
+                painters.push(inner);
+            }
+            Item::End => {
+                // The outermost painter is the caller's; an unmatched End keeps it.
+                if painters.len() > 1 {
+                    painters.pop();
+                }
+            }
+            Item::Draw(primitive) => {
+                if let Some(current) = painters.last() {
+                    draw_primitive(current, primitive);
+                }
+            }
+        }
+    }
+}
+
+fn draw_primitive(painter: &Painter, primitive: &Primitive) {
+    match primitive {
+        Primitive::Mesh(mesh) => {
+            painter.add(Shape::Mesh(mesh.clone()));
+        }
+        Primitive::Area {
+            rings,
+            fill,
+            stroke,
+        } => {
+            // epaint fills only convex paths: the scene sends single convex rings
+            // filled (the sea) and countries as a mesh, so other rings are outlines.
+            if let [ring] = rings.as_slice() {
+                painter.add(Shape::convex_polygon(ring.clone(), *fill, *stroke));
+            } else {
+                for ring in rings {
+                    painter.add(PathShape::closed_line(ring.clone(), *stroke));
+                }
+            }
+        }
+        Primitive::Line { points, stroke } => {
+            painter.line_segment(*points, *stroke);
+        }
+        Primitive::Circle {
+            center,
+            radius,
+            fill,
+            stroke,
+        } => {
+            painter.circle(*center, *radius, *fill, *stroke);
+        }
+        Primitive::Rect {
+            rect,
+            corner_radius,
+            fill,
+            stroke,
+        } => {
+            let corner = CornerRadius::same(corner_radius.round().clamp(0.0, 255.0) as u8);
+            painter.rect(*rect, corner, *fill, *stroke, StrokeKind::Inside);
+        }
+        Primitive::Text(run) => draw_text(painter, run),
+    }
+}
+
+fn draw_text(painter: &Painter, run: &TextRun) {
+    let job = LayoutJob::single_section(
+        run.text.clone(),
+        TextFormat {
+            font_id: FontId::proportional(run.size),
+            color: run.color,
+            italics: run.italic,
+            ..TextFormat::default()
+        },
+    );
+    let galley = painter.layout_job(job);
+    let at = run.anchor.anchor_size(run.pos, galley.size()).min;
+    painter.galley(at, galley, run.color);
+}
+
+/// Compose and draw the map (no card) into `rect` with `painter`, for the window and
+/// tests; returns where things are, for hit-testing.
+pub fn paint_scene(
+    painter: &Painter,
+    rect: Rect,
+    model: &MapModel,
+    view: &MapView,
+    style: &MapStyle,
+    state: &SceneState,
+    cache: &mut SceneCache,
+) -> SceneGeometry {
+    let request = SceneRequest {
+        rect,
+        view: *view,
+        style: style.clone(),
+        state: *state,
+        card: false,
+        fills: FillMode::Mesh {
+            pixels_per_point: painter.pixels_per_point(),
+        },
+    };
+    let measure = |text: &str, size: f32| measure_with(painter, text, size);
+    let scene = compose(model, &request, cache, &measure);
+    draw(painter, &scene.list);
+    scene.geometry
+}
