@@ -27,6 +27,44 @@ impl fmt::Display for Location {
     }
 }
 
+/// What kind of problem a reader met, where its caller may want to know more than the
+/// words: a caller adds a [`Hint`] by the kind, never by matching the message, so a
+/// reworded message keeps its hint.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Problem {
+    /// Anything not listed below.
+    #[default]
+    Other,
+    /// The text is not JSON at all.
+    NotJson,
+    /// A JSON object has a member the format does not know.
+    UnknownField(String),
+}
+
+/// Advice added after the message by the reader that knows what the file was meant to
+/// be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Given as aid data, the file looks like outlines.
+    LooksLikeOutlines,
+    /// Given as outlines, the file is not JSON (perhaps aid data in CSV).
+    OutlinesAreJson,
+}
+
+impl Hint {
+    /// The advice, to follow the message.
+    pub fn text(self) -> &'static str {
+        match self {
+            Hint::LooksLikeOutlines => {
+                "this looks like GeoJSON or TopoJSON outlines: give it with --countries, not --data"
+            }
+            Hint::OutlinesAreJson => {
+                "outline files are GeoJSON or TopoJSON (aid data in CSV goes with --data)"
+            }
+        }
+    }
+}
+
 /// A file could not be read, or what it says cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
@@ -36,6 +74,10 @@ pub struct LoadError {
     pub location: Option<Location>,
     /// What is wrong, in words a user can act on.
     pub message: String,
+    /// What kind of problem it is.
+    pub problem: Problem,
+    /// Advice that follows the message.
+    pub hint: Option<Hint>,
 }
 
 impl LoadError {
@@ -45,6 +87,8 @@ impl LoadError {
             file: file.into(),
             location: None,
             message: message.into(),
+            problem: Problem::Other,
+            hint: None,
         }
     }
 
@@ -54,6 +98,25 @@ impl LoadError {
             file: file.into(),
             location: Some(location),
             message: message.into(),
+            problem: Problem::Other,
+            hint: None,
+        }
+    }
+
+    /// The same error, of kind `problem`.
+    pub fn of_kind(self, problem: Problem) -> Self {
+        LoadError { problem, ..self }
+    }
+
+    /// The same error with `hint` where it is of kind `when`.
+    pub fn hinted_if(self, when: impl Fn(&Problem) -> bool, hint: Hint) -> Self {
+        if when(&self.problem) {
+            LoadError {
+                hint: Some(hint),
+                ..self
+            }
+        } else {
+            self
         }
     }
 }
@@ -61,8 +124,15 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.location {
-            Some(location) => write!(f, "{}: {}: {}", self.file, location, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some(location) => write!(f, "{}: {}: {}", self.file, location, self.message)?,
+            None => write!(f, "{}: {}", self.file, self.message)?,
+        }
+        match self.hint {
+            // A hint follows a message in brackets, or after a semicolon where the
+            // message ends in brackets of its own.
+            Some(hint) if self.message.ends_with(')') => write!(f, "; {}", hint.text()),
+            Some(hint) => write!(f, " ({})", hint.text()),
+            None => Ok(()),
         }
     }
 }
@@ -104,6 +174,35 @@ fn escape_where(text: &str, escape: impl Fn(char) -> bool) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn outlines_given_as_data_and_csv_given_as_outlines_get_their_hint() {
+        let geojson = br#"{"type": "FeatureCollection", "features": []}"#;
+        let err = crate::data::aid_json::read_aid_json("world.json", geojson).unwrap_err();
+        assert_eq!(err.hint, Some(Hint::LooksLikeOutlines));
+        assert!(
+            err.to_string().contains("give it with --countries"),
+            "{err}"
+        );
+        let csv = b"country,teams\nItaly,3\n";
+        let err = crate::data::read_outlines("aid.csv", csv, None).unwrap_err();
+        assert_eq!(err.hint, Some(Hint::OutlinesAreJson));
+        assert!(
+            err.to_string().contains("aid data in CSV goes with --data"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_hint_depends_on_the_kind_of_problem_not_on_the_words() {
+        let reworded = LoadError::new("f", "reworded").of_kind(Problem::NotJson);
+        let hinted = reworded.hinted_if(|p| *p == Problem::NotJson, Hint::OutlinesAreJson);
+        assert_eq!(hinted.hint, Some(Hint::OutlinesAreJson));
+        let other = LoadError::new("f", "this is not JSON")
+            .hinted_if(|p| *p == Problem::NotJson, Hint::OutlinesAreJson);
+        assert_eq!(other.hint, None);
+    }
     #[test]
     fn a_field_cannot_forge_a_line_or_turn_text_around() {
         assert_eq!(

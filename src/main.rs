@@ -8,7 +8,7 @@ use aidmap::cli::{Cli, Command, ExportArgs, ExportTheme, Inputs, WindowArgs};
 use aidmap::data::{self, bundled};
 use aidmap::data::{AidDataset, Outlines};
 use aidmap::error::{LoadError, printable};
-use aidmap::export::{self, ExportRequest};
+use aidmap::export::{self, ExportError, ExportRequest};
 use aidmap::scene::MapModel;
 use aidmap::ui::screenshot::ScreenshotTarget;
 use aidmap::ui::{AidMapApp, AppOptions};
@@ -24,16 +24,61 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     install_panic_hook();
     let cli = Cli::parse();
-    if let Err(message) = cli.inputs.validate() {
-        eprintln!("error: {}", printable(&message));
-        return ExitCode::from(2);
+    let outcome = cli
+        .inputs
+        .validate()
+        .map_err(Failure::Invalid)
+        .and_then(|()| match &cli.command {
+            Some(Command::Check) => run_check(&cli.inputs),
+            Some(Command::Export(args)) => run_export(&cli.inputs, args),
+            None => run_window(&cli.inputs, &cli.window),
+        });
+    // The one place a failure becomes words and an exit status.
+    match outcome {
+        Ok(status) => ExitCode::from(u8::try_from(status).unwrap_or(2)),
+        Err(failure) => {
+            eprintln!("error: {}", printable(&failure.to_string()));
+            ExitCode::from(failure.status())
+        }
     }
-    let status = match cli.command {
-        Some(Command::Check) => run_check(&cli.inputs),
-        Some(Command::Export(args)) => run_export(&cli.inputs, &args),
-        None => run_window(&cli.inputs, &cli.window),
-    };
-    ExitCode::from(u8::try_from(status).unwrap_or(2))
+}
+
+/// Why a command failed: printed after `error:`, with its exit status.
+#[derive(Debug)]
+enum Failure {
+    /// Options, files or a write that failed: exit status 2.
+    Invalid(String),
+    /// `--strict`, and some of the data is not on the map: exit status 1.
+    Unmatched(String),
+}
+
+impl Failure {
+    fn status(&self) -> u8 {
+        match self {
+            Failure::Invalid(_) => check::EXIT_INVALID as u8,
+            Failure::Unmatched(_) => check::EXIT_UNMATCHED as u8,
+        }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Invalid(message) | Failure::Unmatched(message) => f.write_str(message),
+        }
+    }
+}
+
+impl From<LoadError> for Failure {
+    fn from(err: LoadError) -> Self {
+        Failure::Invalid(err.to_string())
+    }
+}
+
+impl From<ExportError> for Failure {
+    fn from(err: ExportError) -> Self {
+        Failure::Invalid(err.to_string())
+    }
 }
 
 /// The last resort, not the mechanism: bad input ends in `error:` messages long before
@@ -55,22 +100,16 @@ fn install_panic_hook() {
     }));
 }
 
-fn run_check(inputs: &Inputs) -> i32 {
-    match check::run(
+/// `aidmap check`: the report's status (0, or 1 where some data joins no outline).
+fn run_check(inputs: &Inputs) -> Result<i32, Failure> {
+    let report = check::run(
         inputs.countries.as_deref(),
         inputs.data.as_deref(),
         inputs.object.as_deref(),
         inputs.limits(),
-    ) {
-        Ok(report) => {
-            print!("{}", printable(&report.text));
-            report.status
-        }
-        Err(err) => {
-            eprintln!("error: {}", printable(&err.to_string()));
-            check::EXIT_INVALID
-        }
-    }
+    )?;
+    print!("{}", printable(&report.text));
+    Ok(report.status)
 }
 
 /// The outlines and aid data the command line names, or the bundled ones.
@@ -86,7 +125,7 @@ fn load_inputs(inputs: &Inputs) -> Result<(Outlines, AidDataset), LoadError> {
     Ok((outlines, aid))
 }
 
-fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
+fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
     let request = ExportRequest {
         out: args.out.clone(),
         width: args.width,
@@ -97,18 +136,9 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
         select: args.select.clone(),
         popup: args.popup,
     };
-    if let Err(message) = request.validate() {
-        eprintln!("error: {}", printable(&message));
-        return check::EXIT_INVALID;
-    }
+    request.validate()?;
     let started = std::time::Instant::now();
-    let (outlines, aid) = match load_inputs(inputs) {
-        Ok(files) => files,
-        Err(err) => {
-            eprintln!("error: {}", printable(&err.to_string()));
-            return check::EXIT_INVALID;
-        }
-    };
+    let (outlines, aid) = load_inputs(inputs)?;
     let loaded = started.elapsed();
     let model = MapModel::new(
         outlines,
@@ -119,8 +149,9 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
     let prepared = started.elapsed();
     if let Some(note) = aidmap::scene::text::not_shown_note(&model) {
         if args.strict {
-            eprintln!("error: --strict: {}; nothing was written", printable(&note));
-            return check::EXIT_UNMATCHED;
+            return Err(Failure::Unmatched(format!(
+                "--strict: {note}; nothing was written"
+            )));
         }
         eprintln!(
             "warning: {} (the picture says so too; --strict makes this an error)",
@@ -136,37 +167,25 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> i32 {
             (started.elapsed() - prepared).as_secs_f64() * 1e3
         );
     }
-    match result {
-        Ok(()) => {
-            println!("wrote {}", printable(&request.out.display().to_string()));
-            0
-        }
-        Err(message) => {
-            eprintln!("error: {}", printable(&message));
-            check::EXIT_INVALID
-        }
-    }
+    result?;
+    println!("wrote {}", printable(&request.out.display().to_string()));
+    Ok(check::EXIT_OK)
 }
 
-fn run_window(inputs: &Inputs, window: &WindowArgs) -> i32 {
+fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
     let startup = bundled::load_or_bundled(
         inputs.countries.as_deref(),
         inputs.data.as_deref(),
         inputs.object.as_deref(),
         inputs.limits(),
     );
-    let (outlines, aid, natural_earth, errors) = match startup {
-        Ok(files) => {
-            for error in &files.errors {
-                eprintln!("error: {}", printable(error));
-            }
-            (files.outlines, files.aid, files.natural_earth, files.errors)
-        }
-        Err(err) => {
-            eprintln!("error: {}", printable(&err.to_string()));
-            return check::EXIT_INVALID;
-        }
-    };
+    let files = startup?;
+    // The window opens anyway, on the bundled data, and says so.
+    for error in &files.errors {
+        eprintln!("error: {}", printable(error));
+    }
+    let (outlines, aid, natural_earth, errors) =
+        (files.outlines, files.aid, files.natural_earth, files.errors);
     let outcome = Arc::new(Mutex::new(None));
     let options = AppOptions {
         projection: window.projection.into(),
@@ -192,27 +211,19 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> i32 {
             errors.join("; ")
         ));
     }
-    if let Err(err) = eframe::run_native("aidmap", native, Box::new(|_cc| Ok(Box::new(app)))) {
-        eprintln!("error: cannot open the window: {err}");
-        return check::EXIT_INVALID;
-    }
+    eframe::run_native("aidmap", native, Box::new(|_cc| Ok(Box::new(app))))
+        .map_err(|err| Failure::Invalid(format!("cannot open the window: {err}")))?;
     let result = outcome.lock().ok().and_then(|mut o| o.take());
     match (result, &window.screenshot) {
         (Some(Ok(())), Some(path)) => {
             println!("saved {}", path.display());
-            0
+            Ok(check::EXIT_OK)
         }
-        (Some(Err(message)), _) => {
-            eprintln!("error: {}", printable(&message));
-            check::EXIT_INVALID
-        }
-        (None, Some(path)) => {
-            eprintln!(
-                "error: {}: the window closed before a frame was captured",
-                path.display()
-            );
-            check::EXIT_INVALID
-        }
-        (_, None) => 0,
+        (Some(Err(err)), _) => Err(err.into()),
+        (None, Some(path)) => Err(Failure::Invalid(format!(
+            "{}: the window closed before a frame was captured",
+            path.display()
+        ))),
+        (_, None) => Ok(check::EXIT_OK),
     }
 }

@@ -402,6 +402,30 @@ fn the_svg_carries_the_card_with_every_quote_and_no_controls() {
 }
 
 #[test]
+fn the_svg_counts_what_the_card_says_it_left_out() {
+    let text = svg_of(&[
+        "--select", "ITA", "--popup", "--width", "300", "--height", "300",
+    ]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let card = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("card"))
+        .unwrap();
+    let note = card
+        .descendants()
+        .filter_map(|n| n.text())
+        .find(|t| t.contains("not shown at this size"))
+        .expect("a small card says what it left out");
+    // "… and 2 more teams, 3 more quotes not shown at this size": 5.
+    let said: usize = note
+        .split_whitespace()
+        .filter_map(|word| word.parse::<usize>().ok())
+        .sum();
+    let omitted: usize = card.attribute("data-omitted").unwrap().parse().unwrap();
+    assert_eq!(omitted, said, "{note}");
+}
+
+#[test]
 fn a_tall_export_shows_the_whole_card() {
     let text = svg_of(&[
         "--select", "ITA", "--popup", "--width", "1600", "--height", "1400",
@@ -684,6 +708,14 @@ fn a_pdf_is_one_vector_page_with_its_words_as_text_in_the_window_s_font() {
     let info = poppler("pdfinfo", &[], &out);
     assert!(info.contains("Pages:           1"), "{info}");
     assert!(info.contains("Page size:       1600 x 800 pts"), "{info}");
+    assert!(
+        info.contains("Title:           China's medical expert teams abroad"),
+        "{info}"
+    );
+    assert!(
+        info.contains("Subject:         Source: Daily Mail (Islamabad)"),
+        "{info}"
+    );
     let fonts = poppler("pdffonts", &[], &out);
     let ubuntu = fonts.lines().find(|l| l.contains("Ubuntu-Light"));
     let columns: Vec<&str> = ubuntu.expect(&fonts).split_whitespace().collect();

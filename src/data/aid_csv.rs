@@ -52,50 +52,7 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         .iter()
         .map(|h| h.to_ascii_lowercase())
         .collect();
-    let mut seen = std::collections::HashSet::new();
-    if let Some(twice) = headers
-        .iter()
-        .find(|h| !h.is_empty() && !seen.insert(h.as_str()))
-    {
-        return Err(LoadError::at(
-            file,
-            Location::Part("the header row (line 1)".into()),
-            format!("the column \"{twice}\" appears twice; aidmap would not know which to read"),
-        ));
-    }
-    let column = |name: &str| headers.iter().position(|h| h == name);
-    let Some(country_column) = column("country") else {
-        return Err(LoadError::at(
-            file,
-            Location::Part("the header row (line 1)".into()),
-            format!(
-                "the header has no \"country\" column (it has: {})",
-                headers.join(", ")
-            ),
-        ));
-    };
-    let columns = Columns {
-        country: country_column,
-        teams: column("teams"),
-        arrived: column("arrived"),
-        members: column("members"),
-        sent_by: column("sent_by"),
-        source: column("source"),
-        quote: column("quote"),
-        quote_by: column("quote_by"),
-        quote_date: column("quote_date"),
-        quote_source: column("quote_source"),
-    };
-    let unused: Vec<&String> = headers
-        .iter()
-        .filter(|h| *h != "country" && !OPTIONAL_COLUMNS.contains(&h.as_str()))
-        .collect();
-    let mut notes = Vec::new();
-    if !unused.is_empty() {
-        let names: Vec<String> = unused.iter().map(|h| format!("\"{h}\"")).collect();
-        notes.push(format!("columns not used: {}", names.join(", ")));
-    }
-
+    let (columns, notes) = columns_of(file, &headers)?;
     let lines = text::LineIndex::new(whole);
     let mut entries = Vec::new();
     let mut bad_rows: Vec<(Location, String)> = Vec::new();
@@ -132,6 +89,57 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         sources: Vec::new(),
         notes,
     })
+}
+
+/// Where each column is, from the header row; a note on columns aidmap does not read.
+/// A header without "country", or with a column twice, is an error.
+fn columns_of(file: &str, headers: &[String]) -> Result<(Columns, Vec<String>), LoadError> {
+    let header_row = || Location::Part("the header row (line 1)".into());
+    let mut seen = std::collections::HashSet::new();
+    if let Some(twice) = headers
+        .iter()
+        .find(|h| !h.is_empty() && !seen.insert(h.as_str()))
+    {
+        return Err(LoadError::at(
+            file,
+            header_row(),
+            format!("the column \"{twice}\" appears twice; aidmap would not know which to read"),
+        ));
+    }
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let Some(country_column) = column("country") else {
+        return Err(LoadError::at(
+            file,
+            header_row(),
+            format!(
+                "the header has no \"country\" column (it has: {})",
+                headers.join(", ")
+            ),
+        ));
+    };
+    let columns = Columns {
+        country: country_column,
+        teams: column("teams"),
+        arrived: column("arrived"),
+        members: column("members"),
+        sent_by: column("sent_by"),
+        source: column("source"),
+        quote: column("quote"),
+        quote_by: column("quote_by"),
+        quote_date: column("quote_date"),
+        quote_source: column("quote_source"),
+    };
+    let unused: Vec<String> = headers
+        .iter()
+        .filter(|h| *h != "country" && !OPTIONAL_COLUMNS.contains(&h.as_str()))
+        .map(|h| format!("\"{h}\""))
+        .collect();
+    let notes = if unused.is_empty() {
+        Vec::new()
+    } else {
+        vec![format!("columns not used: {}", unused.join(", "))]
+    };
+    Ok((columns, notes))
 }
 
 /// The line a record starts on. The csv crate gives the offset where it began looking

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::data::aid::{AidDataset, Claim, Provider, Quote, Source, Team};
 use crate::data::aid_grouping::group_by_country;
 use crate::data::{date, text};
-use crate::error::{LoadError, Location};
+use crate::error::{Hint, LoadError, Location, Problem};
 
 /// The value of `format` that marks an aidmap aid data file.
 pub const FORMAT: &str = "aidmap-aid-data";
@@ -121,14 +121,54 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
         ));
     }
     let parsed: File = serde_json::from_str(whole).map_err(|err| {
-        let mut error = text::json_error_in(file, whole, &err);
-        if error.message.starts_with("unknown field `type`") {
-            error.message.push_str(
-                " (this looks like GeoJSON or TopoJSON outlines: give it with --countries, not --data)",
-            );
-        }
-        error
+        text::json_error_in(file, whole, &err).hinted_if(
+            |problem| matches!(problem, Problem::UnknownField(field) if field == "type"),
+            Hint::LooksLikeOutlines,
+        )
     })?;
+    check_header(file, &parsed)?;
+    let known_sources: Vec<&str> = parsed.sources.iter().map(|s| s.id.as_str()).collect();
+    let check_source = |id: &str, place: String| -> Result<(), LoadError> {
+        if known_sources.contains(&id) {
+            Ok(())
+        } else {
+            Err(LoadError::at(
+                file,
+                Location::Part(place),
+                format!("source \"{id}\" is not among the file's \"sources\""),
+            ))
+        }
+    };
+    if let Some(claim) = &parsed.claim
+        && let Some(id) = &claim.source
+    {
+        check_source(id, "claim".into())?;
+    }
+    let entries = team_entries(file, parsed.teams)?;
+    let quotes = quotes_of(file, parsed.quotes, &check_source)?;
+    Ok(AidDataset {
+        file: file.to_string(),
+        title: parsed.title,
+        provider: parsed.provider.map(|p| Provider {
+            country: p.country,
+            place: p.place,
+        }),
+        claim: parsed.claim.map(|c| Claim {
+            teams: c.teams,
+            countries: c.countries,
+            as_of: c.as_of,
+            by: c.by,
+            source: c.source,
+        }),
+        destinations: group_by_country(file, entries)?,
+        quotes,
+        sources: parsed.sources.into_iter().map(source_of).collect(),
+        notes: Vec::new(),
+    })
+}
+
+/// The format name, version and title: known, and within bounds.
+fn check_header(file: &str, parsed: &File) -> Result<(), LoadError> {
     if let Some(format) = &parsed.format
         && format != FORMAT
     {
@@ -147,39 +187,26 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
             ),
         ));
     }
-    if let Some(message) = text::too_long("the \"title\"", &parsed.title, text::MAX_NAME_CHARS) {
-        return Err(LoadError::new(file, message));
+    match text::too_long("the \"title\"", &parsed.title, text::MAX_NAME_CHARS) {
+        Some(message) => Err(LoadError::new(file, message)),
+        None => Ok(()),
     }
-    let known_sources: Vec<&str> = parsed.sources.iter().map(|s| s.id.as_str()).collect();
-    let check_source = |id: &str, place: String| -> Result<(), LoadError> {
-        if known_sources.contains(&id) {
-            Ok(())
-        } else {
-            Err(LoadError::at(
-                file,
-                Location::Part(place),
-                format!("source \"{id}\" is not among the file's \"sources\""),
-            ))
-        }
-    };
-    if let Some(claim) = &parsed.claim
-        && let Some(id) = &claim.source
-    {
-        check_source(id, "claim".into())?;
-    }
-    let mut entries = Vec::with_capacity(parsed.teams.len());
-    for (index, team) in parsed.teams.into_iter().enumerate() {
-        let place = format!("teams[{index}]");
-        if team.country.trim().is_empty() {
-            return Err(LoadError::at(
-                file,
-                Location::Part(place),
-                "\"country\" is empty",
-            ));
-        }
+}
+
+/// Each team with its country as written and where it is in the file.
+fn team_entries(
+    file: &str,
+    teams: Vec<TeamJson>,
+) -> Result<Vec<(String, Location, Team)>, LoadError> {
+    let mut entries = Vec::with_capacity(teams.len());
+    for (index, team) in teams.into_iter().enumerate() {
+        let place = Location::Part(format!("teams[{index}]"));
         let country = team.country.trim().to_string();
+        if country.is_empty() {
+            return Err(LoadError::at(file, place, "\"country\" is empty"));
+        }
         if let Some(message) = text::too_long("\"country\"", &country, text::MAX_NAME_CHARS) {
-            return Err(LoadError::at(file, Location::Part(place), message));
+            return Err(LoadError::at(file, place, message));
         }
         let detail = Team {
             count: team.count,
@@ -191,10 +218,19 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
             sources: team.sources,
             quote: None,
         };
-        entries.push((country, Location::Part(place), detail));
+        entries.push((country, place, detail));
     }
-    let mut quotes = Vec::with_capacity(parsed.quotes.len());
-    for (index, quote) in parsed.quotes.into_iter().enumerate() {
+    Ok(entries)
+}
+
+/// The quotes, each with some text and a known source (`check_source` says).
+fn quotes_of(
+    file: &str,
+    quotes: Vec<QuoteJson>,
+    check_source: &dyn Fn(&str, String) -> Result<(), LoadError>,
+) -> Result<Vec<Quote>, LoadError> {
+    let mut kept = Vec::with_capacity(quotes.len());
+    for (index, quote) in quotes.into_iter().enumerate() {
         if let Some(id) = &quote.source {
             check_source(id, format!("quotes[{index}]"))?;
         }
@@ -205,7 +241,7 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
                 "the quote's \"text\" is empty",
             ));
         }
-        quotes.push(Quote {
+        kept.push(Quote {
             text: quote.text,
             speaker: quote.speaker,
             role: quote.role,
@@ -214,33 +250,15 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
             source: quote.source,
         });
     }
-    Ok(AidDataset {
-        file: file.to_string(),
-        title: parsed.title,
-        provider: parsed.provider.map(|p| Provider {
-            country: p.country,
-            place: p.place,
-        }),
-        claim: parsed.claim.map(|c| Claim {
-            teams: c.teams,
-            countries: c.countries,
-            as_of: c.as_of,
-            by: c.by,
-            source: c.source,
-        }),
-        destinations: group_by_country(file, entries)?,
-        quotes,
-        sources: parsed
-            .sources
-            .into_iter()
-            .map(|s| Source {
-                id: s.id,
-                title: s.title,
-                outlet: s.outlet,
-                date: s.date,
-                note: s.note,
-            })
-            .collect(),
-        notes: Vec::new(),
-    })
+    Ok(kept)
+}
+
+fn source_of(s: SourceJson) -> Source {
+    Source {
+        id: s.id,
+        title: s.title,
+        outlet: s.outlet,
+        date: s.date,
+        note: s.note,
+    }
 }

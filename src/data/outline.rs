@@ -166,24 +166,96 @@ pub fn build_country(
         None => location.to_string(),
     };
     let had_polygons = !raw.polygons.is_empty();
+    let at = || LoadError::at(file, Location::Part(describe(&raw.location)), "");
+    let polygons = usable_polygons(raw.polygons, skipped).map_err(|position| LoadError {
+        message: not_degrees(position),
+        ..at()
+    })?;
+    if polygons.is_empty() {
+        // Geometries that are not polygons were counted by the reader; a feature whose
+        // polygons were all degenerate is named, so the user knows what went missing.
+        if had_polygons {
+            skipped.add(format!(
+                "feature dropped, every ring degenerate: {}",
+                label.as_deref().unwrap_or("(unnamed)")
+            ));
+        }
+        return Ok(None);
+    }
+    if let Some(message) = winds_round_too_often(&polygons) {
+        return Err(LoadError { message, ..at() });
+    }
+    let shape = antimeridian::cut_multi_polygon(MultiPolygon(polygons));
+    if shape.0.is_empty() {
+        // Nothing left to draw (a box from -180° to 180° that unwraps to nothing): the
+        // feature is not a country on the map, so nothing may join to it.
+        skipped.add(format!(
+            "feature dropped, its outline is empty once cut at the antimeridian: {}",
+            label.as_deref().unwrap_or("(unnamed)")
+        ));
+        return Ok(None);
+    }
+    let id = raw.id.as_deref().filter(|_| ids_are_codes);
+    let (iso_a3, iso_n3) = codes_of(&raw.properties, id, &names, |code, by_name| {
+        questionable.push(format!(
+            "{}: its code {code} is {}, but its name is {}'s; joined by its name",
+            describe(&raw.location),
+            country_names::name_of(code),
+            country_names::name_of(by_name)
+        ));
+    });
+    let name = label
+        .or_else(|| iso_a3.clone())
+        .or_else(|| iso_n3.clone())
+        .unwrap_or_else(|| raw.location.to_string());
+    Ok(Some(Country {
+        name,
+        names,
+        iso_a3,
+        iso_n3,
+        shape,
+    }))
+}
+
+/// A feature's ISO alpha-3 and numeric codes: from its code properties or id, else
+/// from its name. Where the code and the name say different countries, the name wins
+/// and `disagree(code, name's code)` is told.
+fn codes_of(
+    feature_properties: &Map<String, Value>,
+    id: Option<&str>,
+    names: &[String],
+    mut disagree: impl FnMut(&str, &str),
+) -> (Option<String>, Option<String>) {
+    let coded_n3 = properties::first_value(feature_properties, NUMERIC_KEYS)
+        .and_then(|text| properties::numeric_code(&text))
+        .or_else(|| id.and_then(properties::numeric_code));
+    let coded_a3 = properties::first_value(feature_properties, ALPHA3_KEYS)
+        .and_then(|text| properties::alpha3_code(&text))
+        .or_else(|| id.and_then(properties::alpha3_code))
+        .or_else(|| coded_n3.as_deref().and_then(country_names::alpha3_of));
+    let named_a3 = names.iter().find_map(|name| country_names::alpha3_of(name));
+    match (coded_a3, named_a3) {
+        (Some(code), Some(by_name)) if code != by_name => {
+            disagree(&code, &by_name);
+            (Some(by_name), None)
+        }
+        (Some(code), _) => (Some(code), coded_n3),
+        (None, by_name) => (by_name, coded_n3),
+    }
+}
+
+/// The polygons of a feature with their degenerate rings left out (counted in
+/// `skipped`); a polygon whose outer ring is degenerate goes entirely. The first
+/// position that is not longitude/latitude in degrees is an error.
+fn usable_polygons(
+    raw: Vec<Vec<Vec<[f64; 2]>>>,
+    skipped: &mut Skipped,
+) -> Result<Vec<Polygon<f64>>, [f64; 2]> {
     let mut polygons = Vec::new();
-    for rings in raw.polygons {
+    for rings in raw {
         let mut kept: Vec<LineString<f64>> = Vec::new();
         for (ring_index, ring) in rings.into_iter().enumerate() {
-            check_range(&ring).map_err(|position| {
-                LoadError::at(
-                    file,
-                    Location::Part(describe(&raw.location)),
-                    format!(
-                        "the position [{}, {}] is not a longitude/latitude in degrees \
-                         (longitude must be within ±180, latitude within ±90); aidmap reads \
-                         WGS 84 (EPSG:4326) coordinates, so a projected file must be \
-                         reprojected first",
-                        readable(position[0]),
-                        readable(position[1])
-                    ),
-                )
-            })?;
+            check_range(&ring)?;
             match usable_ring(ring) {
                 Some(line) => kept.push(line),
                 None if ring_index == 0 => {
@@ -199,79 +271,35 @@ pub fn build_country(
             polygons.push(Polygon::new(exterior, kept));
         }
     }
-    if polygons.is_empty() {
-        // Geometries that are not polygons were counted by the reader; a feature whose
-        // polygons were all degenerate is named, so the user knows what went missing.
-        if had_polygons {
-            skipped.add(format!(
-                "feature dropped, every ring degenerate: {}",
-                label.as_deref().unwrap_or("(unnamed)")
-            ));
-        }
-        return Ok(None);
-    }
-    // A country goes round the globe at most once (Antarctica, Russia): a ring that
-    // winds round it again and again is not an outline, and would cost a boolean
-    // operation per turn.
+    Ok(polygons)
+}
+
+/// What is wrong with a position outside ±180° by ±90°.
+fn not_degrees(position: [f64; 2]) -> String {
+    format!(
+        "the position [{}, {}] is not a longitude/latitude in degrees \
+         (longitude must be within ±180, latitude within ±90); aidmap reads \
+         WGS 84 (EPSG:4326) coordinates, so a projected file must be \
+         reprojected first",
+        readable(position[0]),
+        readable(position[1])
+    )
+}
+
+/// A country goes round the globe at most once (Antarctica, Russia): a ring that winds
+/// round it again and again is not an outline, and would cost a boolean operation per
+/// turn. The message where one does.
+fn winds_round_too_often(polygons: &[Polygon<f64>]) -> Option<String> {
     const MAX_STRIPS: usize = 3;
-    if let Some(strips) = polygons
+    let strips = polygons
         .iter()
         .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
         .map(antimeridian::strips_spanned)
-        .find(|&n| n > MAX_STRIPS)
-    {
-        return Err(LoadError::at(
-            file,
-            Location::Part(describe(&raw.location)),
-            format!(
-                "a ring winds round the globe over {} times; an outline goes round at most once",
-                strips - 1
-            ),
-        ));
-    }
-    let shape = antimeridian::cut_multi_polygon(MultiPolygon(polygons));
-    if shape.0.is_empty() {
-        // Nothing left to draw (a box from -180° to 180° that unwraps to nothing): the
-        // feature is not a country on the map, so nothing may join to it.
-        skipped.add(format!(
-            "feature dropped, its outline is empty once cut at the antimeridian: {}",
-            label.as_deref().unwrap_or("(unnamed)")
-        ));
-        return Ok(None);
-    }
-    let id = raw.id.as_deref().filter(|_| ids_are_codes);
-    let coded_n3 = properties::first_value(&raw.properties, NUMERIC_KEYS)
-        .and_then(|text| properties::numeric_code(&text))
-        .or_else(|| id.and_then(properties::numeric_code));
-    let coded_a3 = properties::first_value(&raw.properties, ALPHA3_KEYS)
-        .and_then(|text| properties::alpha3_code(&text))
-        .or_else(|| id.and_then(properties::alpha3_code))
-        .or_else(|| coded_n3.as_deref().and_then(country_names::alpha3_of));
-    let named_a3 = names.iter().find_map(|name| country_names::alpha3_of(name));
-    let (iso_a3, iso_n3) = match (coded_a3, named_a3) {
-        (Some(code), Some(by_name)) if code != by_name => {
-            questionable.push(format!(
-                "{}: its code {code} is {}, but its name is {}'s; joined by its name",
-                describe(&raw.location),
-                country_names::name_of(&code),
-                country_names::name_of(&by_name)
-            ));
-            (Some(by_name), None)
-        }
-        (Some(code), _) => (Some(code), coded_n3),
-        (None, by_name) => (by_name, coded_n3),
-    };
-    let name = label
-        .or_else(|| iso_a3.clone())
-        .or_else(|| iso_n3.clone())
-        .unwrap_or_else(|| raw.location.to_string());
-    Ok(Some(Country {
-        name,
-        names,
-        iso_a3,
-        iso_n3,
-        shape,
-    }))
+        .find(|&n| n > MAX_STRIPS)?;
+    Some(format!(
+        "a ring winds round the globe over {} times; an outline goes round at most once",
+        strips - 1
+    ))
 }
 
 /// Whether the features' ids are ISO 3166-1 numeric codes (world-atlas writes "380"

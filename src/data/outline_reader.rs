@@ -11,7 +11,7 @@ use crate::data::outline::{
     Limits, Outlines, Skipped, VertexBudget, build_country, ids_look_like_iso_codes,
 };
 use crate::data::{geojson_reader, text, topojson_reader};
-use crate::error::{LoadError, Location};
+use crate::error::{Hint, LoadError, Location, Problem};
 
 /// Read outlines from a file on disk, within the default [`Limits`]. `object` picks a
 /// TopoJSON object by name.
@@ -106,13 +106,10 @@ fn top_level<'a>(
     whole: &'a str,
 ) -> Result<(String, HashMap<String, &'a RawValue>), LoadError> {
     let value: &RawValue = serde_json::from_str(whole).map_err(|err| {
-        let mut error = text::json_error_in(file, whole, &err);
-        if error.message.starts_with("this is not JSON") {
-            error.message.push_str(
-                "; outline files are GeoJSON or TopoJSON (aid data in CSV goes with --data)",
-            );
-        }
-        error
+        text::json_error_in(file, whole, &err).hinted_if(
+            |problem| *problem == Problem::NotJson,
+            Hint::OutlinesAreJson,
+        )
     })?;
     let first = value.get().trim_start().chars().next().unwrap_or(' ');
     if first != '{' {

@@ -2,7 +2,7 @@
 //! shares: empty files, binary junk, a byte-order mark. Also maps byte offsets back to
 //! line and column, for error messages. It does not parse anything.
 
-use crate::error::{LoadError, Location};
+use crate::error::{LoadError, Location, Problem};
 
 /// The longest text a data file may hold in one field (a quote, a source): far past
 /// any real quote, and small enough that laying it out costs little.
@@ -250,7 +250,7 @@ pub fn offset_in(whole: &str, part: &str) -> usize {
 /// A `serde_json` error as a [`LoadError`] with its line and column.
 pub fn json_error(file: &str, err: &serde_json::Error) -> LoadError {
     let message = describe_json_error(err);
-    if err.line() == 0 {
+    let error = if err.line() == 0 {
         LoadError::new(file, message)
     } else {
         LoadError::at(
@@ -261,7 +261,20 @@ pub fn json_error(file: &str, err: &serde_json::Error) -> LoadError {
             },
             message,
         )
-    }
+    };
+    error.of_kind(json_problem(err))
+}
+
+/// The kind of a serde_json error. serde_json says which member it did not know only
+/// in its message ("unknown field `type`, expected …"), so that one message is read
+/// here, where it is made, and nowhere else.
+fn json_problem(err: &serde_json::Error) -> Problem {
+    let text = err.to_string();
+    text.strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map_or(Problem::Other, |(field, _)| {
+            Problem::UnknownField(field.to_string())
+        })
 }
 
 /// Like [`json_error`], with hints that need the text: `NaN` and `Infinity` (which
@@ -285,6 +298,7 @@ pub fn json_error_in(file: &str, whole: &str, err: &serde_json::Error) -> LoadEr
         .is_some_and(|c| c != '{' && c != '[')
     {
         error.message = format!("this is not JSON ({})", error.message);
+        error.problem = Problem::NotJson;
     }
     error
 }

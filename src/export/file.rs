@@ -6,10 +6,16 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::export::error::ExportError;
+
 /// Write `bytes` to `path` atomically. The error message names the path. Where `path`
 /// is a symbolic link, the file it points to is replaced (the link stays a link), and
 /// a file that exists keeps its permissions (a private 0600 file stays private).
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    write_through(path, bytes).map_err(ExportError::Write)
+}
+
+fn write_through(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let shown = path;
     let resolved = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         std::fs::canonicalize(path)
@@ -19,6 +25,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
     };
     let path = resolved.as_path();
     let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
+    // The file is replaced by a rename, which the folder allows even where the file is
+    // read-only: refuse, as `cp` would, rather than replace a file its owner protected.
+    if permissions.is_some()
+        && let Err(err) = std::fs::OpenOptions::new().append(true).open(path)
+        && err.kind() == std::io::ErrorKind::PermissionDenied
+    {
+        return Err(format!(
+            "{}: the file exists and may not be written (it is read-only)",
+            shown.display()
+        ));
+    }
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -60,6 +77,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("no-such-folder/map.png");
         let err = write_atomically(&target, b"x").unwrap_err();
+        assert!(matches!(err, ExportError::Write(_)), "{err:?}");
+        let err = err.to_string();
         assert!(
             err.contains("no-such-folder/map.png") && err.contains("does not exist"),
             "{err}"

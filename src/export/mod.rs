@@ -2,6 +2,7 @@
 //! shapes as the window) or SVG (the same scene as vector paths and text), written
 //! atomically. The command line's `aidmap export` and the window's export both end here.
 
+pub mod error;
 pub mod file;
 pub mod offscreen;
 pub mod pdf;
@@ -12,6 +13,7 @@ pub mod svg;
 use std::path::{Path, PathBuf};
 
 use crate::data::matcher::{CountryMatch, several_message};
+pub use crate::export::error::ExportError;
 use crate::geometry::projection::Projection;
 use crate::scene::{MapModel, MapView, text};
 
@@ -49,7 +51,7 @@ impl Format {
     }
 
     /// The format for a file name, by its extension.
-    pub fn of(path: &Path) -> Result<Format, String> {
+    pub fn of(path: &Path) -> Result<Format, ExportError> {
         match path
             .extension()
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
@@ -58,10 +60,10 @@ impl Format {
             Some("png") => Ok(Format::Png),
             Some("svg") => Ok(Format::Svg),
             Some("pdf") => Ok(Format::Pdf),
-            _ => Err(format!(
+            _ => Err(ExportError::Request(format!(
                 "{}: the file name must end in .png, .svg or .pdf",
                 path.display()
-            )),
+            ))),
         }
     }
 }
@@ -89,8 +91,12 @@ pub struct ExportRequest {
 
 impl ExportRequest {
     /// Check sizes and the file name before any work is done.
-    pub fn validate(&self) -> Result<Format, String> {
-        let format = Format::of(&self.out)?;
+    pub fn validate(&self) -> Result<Format, ExportError> {
+        self.check().map_err(ExportError::Request)
+    }
+
+    fn check(&self) -> Result<Format, String> {
+        let format = Format::of(&self.out).map_err(|e| e.to_string())?;
         for (name, value) in [("width", self.width), ("height", self.height)] {
             if !(100.0..=20000.0).contains(&value) {
                 return Err(format!("--{name} {value} is out of range (100 to 20000)"));
@@ -129,10 +135,10 @@ impl ExportRequest {
 }
 
 /// Render and write `request` for `model` (already in the requested projection).
-pub fn export(model: &MapModel, request: &ExportRequest) -> Result<(), String> {
+pub fn export(model: &MapModel, request: &ExportRequest) -> Result<(), ExportError> {
     let format = request.validate()?;
     let selected = match &request.select {
-        Some(text) => Some(selected_country(model, text)?),
+        Some(text) => Some(selected_country(model, text).map_err(ExportError::Selection)?),
         None => None,
     };
     let view = MapView::default();
@@ -164,7 +170,7 @@ pub fn export(model: &MapModel, request: &ExportRequest) -> Result<(), String> {
                 selected,
                 popup: request.popup,
             };
-            pdf::from_svg(&svg::render(model, &view, size, &options))?
+            pdf::from_svg(&svg::render(model, &view, size, &options), &pdf_info(model))?
         }
     };
     file::write_atomically(&request.out, &bytes)
@@ -184,6 +190,15 @@ fn selected_country(model: &MapModel, text: &str) -> Result<usize, String> {
             "--select {text}: no country has this name or code (names and ISO codes \
              are matched exactly, never by their first letters)"
         )),
+    }
+}
+
+/// What a PDF of `model` says about itself: its title, and its source as subject.
+pub fn pdf_info(model: &MapModel) -> pdf::PdfInfo {
+    pdf::PdfInfo {
+        title: model.aid.title.clone(),
+        subject: text::source_line(&model.aid, model.natural_earth, &model.outlines.file),
+        created: chrono::Utc::now(),
     }
 }
 

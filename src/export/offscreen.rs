@@ -4,6 +4,7 @@
 
 use egui::{ColorImage, Pos2, RawInput, Rect, Vec2};
 
+use crate::export::error::ExportError;
 use crate::export::raster::{Canvas, Textures};
 use crate::scene::compose::{FillMode, SceneRequest};
 use crate::scene::egui_painter::draw;
@@ -47,7 +48,7 @@ const ATLAS_SIDE: usize = 8192;
 
 /// Draw `picture` of `model` into an image of `size × scale` pixels. Fails, rather than
 /// draw garbled text, when the text would not fit the font atlas at this scale.
-pub fn render(model: &MapModel, picture: &Picture) -> Result<ColorImage, String> {
+pub fn render(model: &MapModel, picture: &Picture) -> Result<ColorImage, ExportError> {
     let ctx = egui::Context::default();
     ctx.set_fonts(crate::scene::fonts::fonts());
     ctx.set_theme(if picture.dark {
@@ -97,10 +98,10 @@ pub fn render(model: &MapModel, picture: &Picture) -> Result<ColorImage, String>
         draw(&painter, &scene.list);
     });
     if ctx.fonts(|f| f.font_atlas_fill_ratio()) >= 1.0 {
-        return Err(format!(
+        return Err(ExportError::Render(format!(
             "the text does not fit egui's font atlas at scale {}: export at a lower --scale",
             picture.scale
-        ));
+        )));
     }
     textures.apply(&output.textures_delta);
     // Applied above: tell epaint so (it checks in debug builds).

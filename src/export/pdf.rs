@@ -1,26 +1,114 @@
-//! The PDF back-end: the SVG back-end's document, turned into a one-page vector PDF by
-//! svg2pdf (typst's converter, on usvg). Paths stay paths; text stays text, in the
-//! window's own font (egui's Ubuntu Light, with Hack for symbols), subset and embedded,
-//! so the PDF looks the same on any machine and its words can be searched and copied.
-//! One SVG user unit is one PDF point: the page is the requested size in points.
+//! The PDF back-end: the SVG back-end's document, turned into vector graphics by
+//! svg2pdf (typst's converter, on usvg) and placed on one page with pdf-writer, with
+//! the document's title, subject (the source) and dates. Paths stay paths; text stays
+//! text, in the window's own font (egui's Ubuntu Light, with Hack for symbols), subset
+//! and embedded, so the PDF looks the same on any machine and its words can be searched
+//! and copied. One SVG user unit is one PDF point: the page is the requested size.
 
+use chrono::{Datelike, Timelike};
+use pdf_writer::{Content, Date, Finish, Name, Pdf, Rect, Ref, TextStr};
+use svg2pdf::ConversionOptions;
 use svg2pdf::usvg::{self, fontdb};
-use svg2pdf::{ConversionOptions, PageOptions};
+
+use crate::export::error::ExportError;
 
 /// The family the SVG names first; it must be a family of the fonts loaded below.
 const FAMILY: &str = "Ubuntu";
 
-/// The PDF of an SVG document written by the SVG back-end.
-pub fn from_svg(svg: &str) -> Result<Vec<u8>, String> {
+/// What the PDF says about itself (File → Properties in a reader).
+#[derive(Debug, Clone)]
+pub struct PdfInfo {
+    /// The map's title.
+    pub title: String,
+    /// Where the data comes from.
+    pub subject: String,
+    /// When the file was made.
+    pub created: chrono::DateTime<chrono::Utc>,
+}
+
+/// The one-page PDF of an SVG document written by the SVG back-end.
+pub fn from_svg(svg: &str, info: &PdfInfo) -> Result<Vec<u8>, ExportError> {
     let mut options = usvg::Options {
         font_family: FAMILY.to_string(),
         ..usvg::Options::default()
     };
     *options.fontdb_mut() = window_fonts();
-    let tree = usvg::Tree::from_str(svg, &options)
-        .map_err(|e| format!("the picture could not be read for the PDF: {e}"))?;
-    svg2pdf::to_pdf(&tree, ConversionOptions::default(), PageOptions::default())
-        .map_err(|e| format!("the PDF could not be made: {e}"))
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| {
+        ExportError::Encode(format!("the picture could not be read for the PDF: {e}"))
+    })?;
+    let (chunk, picture) = svg2pdf::to_chunk(&tree, ConversionOptions::default())
+        .map_err(|e| ExportError::Encode(format!("the PDF could not be made: {e}")))?;
+    Ok(one_page(chunk, picture, tree.size(), info))
+}
+
+/// A PDF whose one page, `size` points, shows the form `picture` of `chunk`.
+fn one_page(chunk: pdf_writer::Chunk, picture: Ref, size: usvg::Size, info: &PdfInfo) -> Vec<u8> {
+    let mut next = Ref::new(1);
+    let (catalog, pages, page, content, info_ref) = (
+        next.bump(),
+        next.bump(),
+        next.bump(),
+        next.bump(),
+        next.bump(),
+    );
+    // The chunk numbers its objects from 1 too: move them past ours.
+    let mut renumbered = std::collections::HashMap::new();
+    let chunk = chunk.renumber(|old| *renumbered.entry(old).or_insert_with(|| next.bump()));
+    let picture = renumbered.get(&picture).copied().unwrap_or(picture);
+    let name = Name(b"Map");
+    let (width, height) = (size.width(), size.height());
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog).pages(pages);
+    pdf.pages(pages).kids([page]).count(1);
+    let mut page_writer = pdf.page(page);
+    page_writer.media_box(Rect::new(0.0, 0.0, width, height));
+    page_writer.parent(pages);
+    page_writer.contents(content);
+    page_writer.resources().x_objects().pair(name, picture);
+    page_writer.finish();
+    // svg2pdf's form is one unit square: scale it to the page.
+    let mut draw = Content::new();
+    draw.save_state();
+    draw.transform([width, 0.0, 0.0, height, 0.0, 0.0]);
+    draw.x_object(name);
+    draw.restore_state();
+    pdf.stream(content, &draw.finish());
+    pdf.extend(&chunk);
+    let created = pdf_date(info.created);
+    let mut document = pdf.document_info(info_ref);
+    document.title(TextStr(&printable(&info.title)));
+    document.subject(TextStr(&printable(&info.subject)));
+    document.creator(TextStr(concat!("aidmap ", env!("CARGO_PKG_VERSION"))));
+    document.producer(TextStr("aidmap with svg2pdf"));
+    document.creation_date(created);
+    document.modified_date(created);
+    document.finish();
+    pdf.finish()
+}
+
+/// `text` without control characters (which a reader's Properties would show as
+/// boxes); line breaks become spaces.
+fn printable(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            '\u{FFFE}' | '\u{FFFF}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+fn pdf_date(time: chrono::DateTime<chrono::Utc>) -> Date {
+    let small = |n: u32| u8::try_from(n).unwrap_or(0);
+    Date::new(u16::try_from(time.year()).unwrap_or(2000))
+        .month(small(time.month()))
+        .day(small(time.day()))
+        .hour(small(time.hour()))
+        .minute(small(time.minute()))
+        .second(small(time.second()))
+        .utc_offset_hour(0)
+        .utc_offset_minute(0)
 }
 
 /// The fonts the window draws with (and only those: a PDF made here looks the same as
@@ -34,7 +122,7 @@ fn window_fonts() -> fontdb::Database {
     database
 }
 
-/// The family names of the window's fonts, for tests and for the SVG's font list.
+/// The family names of the window's fonts.
 pub fn font_families() -> Vec<String> {
     let database = window_fonts();
     let mut names: Vec<String> = database
@@ -57,6 +145,14 @@ mod tests {
         assert!(
             crate::export::svg::FONT_FAMILY.starts_with(FAMILY),
             "the SVG names another font first"
+        );
+    }
+
+    #[test]
+    fn metadata_keeps_words_and_drops_control_characters() {
+        assert_eq!(
+            printable("Aid\u{0}\u{1b} to\nItaly\u{FFFF}"),
+            "Aid to Italy"
         );
     }
 }

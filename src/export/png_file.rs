@@ -6,6 +6,8 @@
 
 use egui::ColorImage;
 
+use crate::export::error::ExportError;
+
 /// What a PNG says about itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PngMetadata {
@@ -51,7 +53,11 @@ impl PngMetadata {
 }
 
 /// `image` as PNG bytes with `metadata` in tEXt chunks.
-pub fn encode_png(image: &ColorImage, metadata: &PngMetadata) -> Result<Vec<u8>, String> {
+pub fn encode_png(image: &ColorImage, metadata: &PngMetadata) -> Result<Vec<u8>, ExportError> {
+    encode(image, metadata).map_err(ExportError::Encode)
+}
+
+fn encode(image: &ColorImage, metadata: &PngMetadata) -> Result<Vec<u8>, String> {
     let [width, height] = image.size;
     let mut bytes = Vec::new();
     let mut encoder = png::Encoder::new(&mut bytes, width as u32, height as u32);

@@ -177,47 +177,13 @@ impl Band<'_> {
         let solid = texture.is_none() || v.iter().all(|vertex| vertex.uv == egui::epaint::WHITE_UV);
         let uniform = v[0].color == v[1].color && v[1].color == v[2].color;
         let opaque_fill = (solid && uniform && v[0].color.a() == 255).then_some(v[0].color);
-        // Top-left rule: a pixel centre exactly on an edge belongs to one triangle only,
-        // so shared edges of translucent triangles are not blended twice.
-        let top_left = |a: Pos2, b: Pos2| (a.y == b.y && b.x < a.x) || b.y < a.y;
-        let bias = [
-            if top_left(p[1], p[2]) {
-                0.0
-            } else {
-                f32::EPSILON
-            },
-            if top_left(p[2], p[0]) {
-                0.0
-            } else {
-                f32::EPSILON
-            },
-            if top_left(p[0], p[1]) {
-                0.0
-            } else {
-                f32::EPSILON
-            },
-        ];
+        let bias = edge_bias(p);
         let edges = [(p[1], p[2]), (p[2], p[0]), (p[0], p[1])];
         for y in y0..y1 {
             let py = y as f32 + 0.5;
-            // Each edge function is linear in x along this row: find where all three
-            // are non-negative, and visit only that span (plus a pixel of slack; the
-            // exact test below decides).
-            let (mut from, mut to) = (x_lo, x_hi);
-            for (a, b) in edges {
-                let slope = -(b.y - a.y);
-                let at_zero = (b.x - a.x) * (py - a.y) - (b.y - a.y) * (0.0 - a.x);
-                if slope > 0.0 {
-                    from = from.max(-at_zero / slope - 1.0);
-                } else if slope < 0.0 {
-                    to = to.min(-at_zero / slope + 1.0);
-                } else if at_zero < 0.0 {
-                    to = from;
-                }
-            }
-            if from >= to {
+            let Some((from, to)) = row_span(&edges, py, x_lo, x_hi) else {
                 continue;
-            }
+            };
             let row = (y - self.first_row) * self.width;
             for x in (from.max(x_lo) as usize)..(to.min(x_hi).ceil() as usize) {
                 let q = Pos2::new(x as f32 + 0.5, py);
@@ -233,23 +199,61 @@ impl Band<'_> {
                     continue;
                 }
                 let l = [w0 / area, w1 / area, w2 / area];
-                let mut color = if uniform {
-                    rgba(v[0].color)
-                } else {
-                    mix3(rgba(v[0].color), rgba(v[1].color), rgba(v[2].color), l)
-                };
-                if !solid && let Some(texture) = texture {
-                    let u = v[0].uv.x * l[0] + v[1].uv.x * l[1] + v[2].uv.x * l[2];
-                    let t = v[0].uv.y * l[0] + v[1].uv.y * l[1] + v[2].uv.y * l[2];
-                    let texel = sample(texture, u, t);
-                    for (c, tx) in color.iter_mut().zip(texel) {
-                        *c *= tx;
-                    }
-                }
-                *dst = blend(color, *dst);
+                let texture = texture.filter(|_| !solid);
+                *dst = blend(shade(&v, l, uniform, texture), *dst);
             }
         }
     }
+}
+
+/// Per edge of a triangle, the least edge value that counts as inside. The top-left
+/// rule: a pixel centre exactly on an edge belongs to one triangle only, so shared
+/// edges of translucent triangles are not blended twice.
+#[inline]
+fn edge_bias(p: [Pos2; 3]) -> [f32; 3] {
+    let top_left = |a: Pos2, b: Pos2| (a.y == b.y && b.x < a.x) || b.y < a.y;
+    let bias = |a: Pos2, b: Pos2| if top_left(a, b) { 0.0 } else { f32::EPSILON };
+    [bias(p[1], p[2]), bias(p[2], p[0]), bias(p[0], p[1])]
+}
+
+/// The pixels of row `py` worth testing: each edge function is linear in x along the
+/// row, so the three are non-negative on one span. Visit only that span, plus a pixel
+/// of slack (the exact test decides); `None` where it is empty.
+#[inline]
+fn row_span(edges: &[(Pos2, Pos2); 3], py: f32, x_lo: f32, x_hi: f32) -> Option<(f32, f32)> {
+    let (mut from, mut to) = (x_lo, x_hi);
+    for &(a, b) in edges {
+        let slope = -(b.y - a.y);
+        let at_zero = (b.x - a.x) * (py - a.y) - (b.y - a.y) * (0.0 - a.x);
+        if slope > 0.0 {
+            from = from.max(-at_zero / slope - 1.0);
+        } else if slope < 0.0 {
+            to = to.min(-at_zero / slope + 1.0);
+        } else if at_zero < 0.0 {
+            return None;
+        }
+    }
+    (from < to).then_some((from, to))
+}
+
+/// The colour at barycentric weights `l`: the vertex colours (mixed unless `uniform`)
+/// times the texture, where there is one.
+#[inline]
+fn shade(v: &[Vertex; 3], l: [f32; 3], uniform: bool, texture: Option<&ColorImage>) -> [f32; 4] {
+    let mut color = if uniform {
+        rgba(v[0].color)
+    } else {
+        mix3(rgba(v[0].color), rgba(v[1].color), rgba(v[2].color), l)
+    };
+    if let Some(texture) = texture {
+        let u = v[0].uv.x * l[0] + v[1].uv.x * l[1] + v[2].uv.x * l[2];
+        let t = v[0].uv.y * l[0] + v[1].uv.y * l[1] + v[2].uv.y * l[2];
+        let texel = sample(texture, u, t);
+        for (c, tx) in color.iter_mut().zip(texel) {
+            *c *= tx;
+        }
+    }
+    color
 }
 
 fn scale_rect(rect: Rect, ppp: f32) -> Rect {

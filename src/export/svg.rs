@@ -16,6 +16,9 @@ use crate::scene::{MapModel, MapStyle, MapView, SceneCache, compose};
 
 /// The font families named in the SVG: egui's own first, then common fallbacks.
 pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'Helvetica Neue', Arial, sans-serif";
+/// Ubuntu Light's weight: text is measured in it, so a viewer with the Ubuntu family
+/// picks the same face.
+const FONT_WEIGHT: u16 = 300;
 
 /// What to draw besides the map.
 #[derive(Debug, Clone, Copy, Default)]
@@ -53,7 +56,7 @@ pub fn write(list: &DisplayList, title: &str) -> String {
     let mut svg = String::with_capacity(1 << 20);
     let _ = writeln!(
         svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="{x} {y} {w} {h}" font-family="{FONT_FAMILY}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="{x} {y} {w} {h}" font-family="{FONT_FAMILY}" font-weight="{FONT_WEIGHT}">"#,
         x = num(list.bounds.min.x),
         y = num(list.bounds.min.y),
         w = num(size.x),

@@ -93,7 +93,7 @@ pub enum Group {
     Card {
         /// Its country's ISO alpha-3 code, where it has one.
         code: String,
-        /// How many blocks did not fit.
+        /// How many teams and quotes did not fit.
         omitted: usize,
     },
 }

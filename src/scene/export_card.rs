@@ -70,7 +70,7 @@ pub struct ExportCard {
     pub rules: Vec<[Pos2; 2]>,
     /// The text, row by row.
     pub runs: Vec<TextRun>,
-    /// How many blocks did not fit (said on the card's last row).
+    /// How many teams and quotes did not fit (said on the card's last row).
     pub omitted: usize,
 }
 
@@ -184,102 +184,108 @@ fn opaque(color: Color32) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
-/// The rows of a card relative to its inner top-left corner.
-struct Rows {
+/// The card's rows of text, stacked from the top, wrapped to `width`.
+struct Rows<'a> {
     runs: Vec<TextRun>,
     rules: Vec<f32>,
     height: f32,
     omitted: usize,
+    width: f32,
+    measure: Measure<'a>,
+}
+
+impl<'a> Rows<'a> {
+    /// No rows yet, the next at `height`.
+    fn starting_at(height: f32, width: f32, measure: Measure<'a>) -> Self {
+        Rows {
+            runs: Vec::new(),
+            rules: Vec::new(),
+            height,
+            omitted: 0,
+            width,
+            measure,
+        }
+    }
+
+    /// `text` wrapped into rows at `size`.
+    fn push(&mut self, text: &str, size: f32, color: Color32, italic: bool) {
+        let measure = self.measure;
+        for row in wrap(text, self.width, |t| measure(t, size)) {
+            self.runs.push(TextRun {
+                text: row,
+                pos: pos2(0.0, self.height),
+                size,
+                color,
+                italic,
+            });
+            self.height += size * LINE_HEIGHT;
+        }
+    }
+
+    /// A rule across the card, half a gap down, and the other half below it.
+    fn rule(&mut self, gap: f32) {
+        self.height += gap / 2.0;
+        self.rules.push(self.height);
+        self.height += gap / 2.0;
+    }
+
+    /// `other`'s rows after these.
+    fn append(&mut self, mut other: Rows<'_>) {
+        self.runs.append(&mut other.runs);
+        self.rules.append(&mut other.rules);
+        self.height = other.height;
+    }
 }
 
 /// Wrap and stack the card's lines; blocks that would make it taller than
 /// `max_height` are left out and counted on a last row.
-fn card_rows(
+fn card_rows<'a>(
     content: &CardContent,
     style: &MapStyle,
     layout: &Layout,
     width: f32,
-    measure: Measure<'_>,
+    measure: Measure<'a>,
     (max_height, max_blocks): (f32, usize),
-) -> Rows {
+) -> Rows<'a> {
     let small = layout.small_size();
     let gap = BLOCK_GAP * layout.scale;
-    let mut rows = Rows {
-        runs: Vec::new(),
-        rules: Vec::new(),
-        height: 0.0,
-        omitted: 0,
-    };
+    let mut rows = Rows::starting_at(0.0, width, measure);
     let inner_max = max_height - 2.0 * PADDING * layout.scale;
-    push_text(
-        &mut rows,
-        &content.title,
-        small * TITLE_FACTOR,
-        style.text,
-        false,
-        width,
-        measure,
-    );
-    push_text(
-        &mut rows,
-        &content.summary,
-        small,
-        style.text,
-        false,
-        width,
-        measure,
-    );
+    rows.push(&content.title, small * TITLE_FACTOR, style.text, false);
+    rows.push(&content.summary, small, style.text, false);
     if content.blocks.is_empty() {
         return rows;
     }
-    rows.height += gap / 2.0;
-    rows.rules.push(rows.height);
-    rows.height += gap / 2.0;
+    rows.rule(gap);
     let line_height = small * LINE_HEIGHT;
     for (index, block) in content.blocks.iter().enumerate() {
-        let mut block_rows = Rows {
-            runs: Vec::new(),
-            rules: Vec::new(),
-            height: rows.height,
-            omitted: 0,
-        };
+        let mut block_rows = Rows::starting_at(rows.height, width, measure);
         if block.kind == BlockKind::QuotesHeading {
-            block_rows.rules.push(block_rows.height + gap / 2.0);
-            block_rows.height += gap;
+            block_rows.rule(gap);
         }
         for line in &block.lines {
             let (color, italic) = look(line.role, style);
-            push_text(
-                &mut block_rows,
-                &line.text,
-                small,
-                color,
-                italic,
-                width,
-                measure,
-            );
+            block_rows.push(&line.text, small, color, italic);
         }
         block_rows.height += gap;
         let remaining = content.blocks.len() - index - 1;
         let reserve = if remaining > 0 { line_height } else { 0.0 };
         let too_tall = block_rows.height + reserve > inner_max;
         if (too_tall || index >= max_blocks) && index > 0 {
-            rows.omitted = content.blocks.len() - index;
-            let note = omitted_note(&content.blocks[index..]);
-            push_text(
-                &mut rows,
-                &note,
+            // Counted as the note counts: teams and quotes, not the quotes' heading.
+            rows.omitted = content.blocks[index..]
+                .iter()
+                .filter(|b| matches!(b.kind, BlockKind::Team | BlockKind::Quote))
+                .count();
+            rows.push(
+                &omitted_note(&content.blocks[index..]),
                 small,
                 style.muted_text,
                 false,
-                width,
-                measure,
             );
             break;
         }
-        rows.runs.append(&mut block_rows.runs);
-        rows.rules.append(&mut block_rows.rules);
-        rows.height = block_rows.height;
+        rows.append(block_rows);
     }
     rows.height -= gap;
     rows
@@ -307,27 +313,5 @@ fn look(role: LineRole, style: &MapStyle) -> (Color32, bool) {
         LineRole::Body => (style.text, false),
         LineRole::Source | LineRole::Attribution => (style.muted_text, false),
         LineRole::Quote => (style.text, true),
-    }
-}
-
-/// Wrap `text` to `width` and add its rows.
-fn push_text(
-    rows: &mut Rows,
-    text: &str,
-    size: f32,
-    color: Color32,
-    italic: bool,
-    width: f32,
-    measure: Measure<'_>,
-) {
-    for row in wrap(text, width, |t| measure(t, size)) {
-        rows.runs.push(TextRun {
-            text: row,
-            pos: pos2(0.0, rows.height),
-            size,
-            color,
-            italic,
-        });
-        rows.height += size * LINE_HEIGHT;
     }
 }

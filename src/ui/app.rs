@@ -192,6 +192,44 @@ impl AidMapApp {
             self.take_loaded(loaded);
         }
         self.loader.start_next(&self.model, &ctx);
+        self.handle_shortcuts(&ctx);
+        let menu_state = MenuState {
+            projection: self.model.projected.projection,
+            theme: self.theme,
+            include_popup: self.exporter.include_popup,
+        };
+        let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state));
+        if let Some(action) = menu.inner {
+            self.apply_menu_action(action, &ctx);
+        }
+        self.status_bars(ui);
+        let side = egui::Panel::left("recipients")
+            .resizable(true)
+            .default_size(260.0)
+            .show(ui, |ui| {
+                self.side_panel.ui(ui, &self.model, self.map.state.selected)
+            });
+        if let Some(action) = side.inner {
+            self.apply_side_action(action);
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| self.map_and_popup(ui));
+        self.loader.take_dropped(&ctx);
+        let shown = Shown {
+            view: self.map.view,
+            selected: self.map.state.selected,
+            popup_open: self.popup.is_some(),
+        };
+        self.exporter
+            .step(&ctx, self.map.last_scene_rect(), &self.model, &shown);
+        if let Some(job) = &mut self.screenshot {
+            job.step(&ctx, &self.model);
+        }
+    }
+
+    /// Ctrl+Shift+C copies the picture, Ctrl+S saves it, Esc closes the pop-up.
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         let copy = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::C);
         if ctx.input_mut(|i| i.consume_shortcut(&copy)) {
             self.exporter.start(ExportKind::Clipboard);
@@ -203,16 +241,10 @@ impl AidMapApp {
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
             self.select(None);
         }
+    }
 
-        let menu_state = MenuState {
-            projection: self.model.projected.projection,
-            theme: self.theme,
-            include_popup: self.exporter.include_popup,
-        };
-        let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state));
-        if let Some(action) = menu.inner {
-            self.apply_menu_action(action, &ctx);
-        }
+    /// A bar while a file loads, and one with the last load error until dismissed.
+    fn status_bars(&mut self, ui: &mut egui::Ui) {
         if let Some(file) = self.loader.loading_file().map(str::to_string) {
             egui::Panel::top("loading").show(ui, |ui| {
                 ui.horizontal(|ui| {
@@ -236,45 +268,26 @@ impl AidMapApp {
                 });
             });
         }
-        let side = egui::Panel::left("recipients")
-            .resizable(true)
-            .default_size(260.0)
-            .show(ui, |ui| {
-                self.side_panel.ui(ui, &self.model, self.map.state.selected)
-            });
-        if let Some(action) = side.inner {
-            self.apply_side_action(action);
+    }
+
+    /// The map, and the open pop-up over it.
+    fn map_and_popup(&mut self, ui: &mut egui::Ui) {
+        let style = MapStyle::for_dark_mode(ui.visuals().dark_mode);
+        let widget = MapWidget::new(&self.model, &mut self.map, &style, self.popup);
+        let outcome = widget.ui(ui);
+        if let Some(clicked) = outcome.clicked {
+            self.select(clicked);
         }
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                let style = MapStyle::for_dark_mode(ui.visuals().dark_mode);
-                let outcome = MapWidget::new(&self.model, &mut self.map, &style, self.popup).ui(ui);
-                if let Some(clicked) = outcome.clicked {
-                    self.select(clicked);
-                }
-                self.popup_rect = None;
-                if let Some(anchor) = outcome.popup_anchor
-                    && let Some(country) = self.popup
-                {
-                    let shown = popup::ui(&ctx, &self.model, country, anchor, self.popup_opening);
-                    self.popup_rect = Some(shown.rect);
-                    if shown.close {
-                        // Close does what Esc does: the selection goes with the pop-up.
-                        self.select(None);
-                    }
-                }
-            });
-        self.loader.take_dropped(&ctx);
-        let shown = Shown {
-            view: self.map.view,
-            selected: self.map.state.selected,
-            popup_open: self.popup.is_some(),
-        };
-        self.exporter
-            .step(&ctx, self.map.last_scene_rect(), &self.model, &shown);
-        if let Some(job) = &mut self.screenshot {
-            job.step(&ctx, &self.model);
+        self.popup_rect = None;
+        if let Some(anchor) = outcome.popup_anchor
+            && let Some(country) = self.popup
+        {
+            let shown = popup::ui(ui.ctx(), &self.model, country, anchor, self.popup_opening);
+            self.popup_rect = Some(shown.rect);
+            if shown.close {
+                // Close does what Esc does: the selection goes with the pop-up.
+                self.select(None);
+            }
         }
     }
 

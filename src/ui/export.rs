@@ -15,7 +15,7 @@ use egui::{Align2, Id, Order, Rect, vec2};
 use crate::export::file::write_atomically;
 use crate::export::offscreen::{Picture, render};
 use crate::export::png_file::encode_png;
-use crate::export::{Format, pdf, svg};
+use crate::export::{ExportError, Format, pdf, svg};
 use crate::scene::{MapModel, MapView};
 use crate::ui::files::dialog_available;
 
@@ -192,7 +192,7 @@ impl WindowExport {
 
 /// The file of `picture` in `format`: the PNG at the window's resolution, or the
 /// vector picture at its size in points.
-fn encode(model: &MapModel, picture: &Picture, format: Format) -> Result<Vec<u8>, String> {
+fn encode(model: &MapModel, picture: &Picture, format: Format) -> Result<Vec<u8>, ExportError> {
     let options = svg::SvgOptions {
         dark: picture.dark,
         selected: picture.selected,
@@ -201,7 +201,10 @@ fn encode(model: &MapModel, picture: &Picture, format: Format) -> Result<Vec<u8>
     match format {
         Format::Png => encode_png(&render(model, picture)?, &crate::export::metadata(model)),
         Format::Svg => Ok(svg::render(model, &picture.view, picture.size, &options).into_bytes()),
-        Format::Pdf => pdf::from_svg(&svg::render(model, &picture.view, picture.size, &options)),
+        Format::Pdf => pdf::from_svg(
+            &svg::render(model, &picture.view, picture.size, &options),
+            &crate::export::pdf_info(model),
+        ),
     }
 }
 

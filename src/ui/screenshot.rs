@@ -8,6 +8,8 @@ use std::sync::{Arc, Mutex};
 
 use egui::{ColorImage, ViewportCommand};
 
+use crate::export::ExportError;
+
 /// Frames to let pass before capturing: egui lays out some widgets over two passes.
 const SETTLE_FRAMES: u32 = 4;
 
@@ -17,7 +19,7 @@ pub struct ScreenshotTarget {
     /// The PNG to write.
     pub path: PathBuf,
     /// Filled in when the job ends: `Ok` or the error message.
-    pub outcome: Arc<Mutex<Option<Result<(), String>>>>,
+    pub outcome: Arc<Mutex<Option<Result<(), ExportError>>>>,
 }
 
 /// A screenshot in progress.
@@ -71,7 +73,7 @@ pub fn save_png(
     path: &Path,
     image: &ColorImage,
     model: &crate::scene::MapModel,
-) -> Result<(), String> {
+) -> Result<(), ExportError> {
     let bytes = crate::export::png_file::encode_png(image, &crate::export::metadata(model))?;
     crate::export::file::write_atomically(path, &bytes)
 }

@@ -96,8 +96,35 @@ impl SidePanel {
         model: &MapModel,
         selected: Option<usize>,
     ) -> Option<SideAction> {
-        let mut action = None;
         let muted = crate::scene::MapStyle::for_dark_mode(ui.visuals().dark_mode).muted_text;
+        let found = self.search_ui(ui, model, muted);
+        ui.add_space(10.0);
+        ui.label(RichText::new("Recipients").strong());
+        ui.label(
+            RichText::new(format!("{} · {}", model.aid.title, text::subtitle(model))).color(muted),
+        );
+        if let Some(note) = text::not_shown_note(model) {
+            ui.colored_label(ui.visuals().warn_fg_color, note);
+        }
+        ui.add_space(4.0);
+        let chosen = egui::ScrollArea::vertical()
+            .show(ui, |ui| {
+                let chosen = self.recipients_grid(ui, model, selected);
+                unmatched_note(ui, model);
+                chosen
+            })
+            .inner;
+        chosen.or(found)
+    }
+
+    /// The search box, its messages and candidates; a country found, if any.
+    fn search_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        model: &MapModel,
+        muted: egui::Color32,
+    ) -> Option<SideAction> {
+        let mut action = None;
         ui.add_space(6.0);
         let heading = ui.label(RichText::new("Find a country").strong());
         let search = ui.add(
@@ -131,60 +158,42 @@ impl SidePanel {
             self.candidates.clear();
             self.search_message = None;
         }
-        ui.add_space(10.0);
-        ui.label(RichText::new("Recipients").strong());
-        ui.label(
-            RichText::new(format!("{} · {}", model.aid.title, text::subtitle(model))).color(muted),
-        );
-        if let Some(note) = text::not_shown_note(model) {
-            ui.colored_label(ui.visuals().warn_fg_color, note);
-        }
-        ui.add_space(4.0);
+        action
+    }
+
+    /// The sortable table of recipients; the row clicked, if any.
+    fn recipients_grid(
+        &mut self,
+        ui: &mut egui::Ui,
+        model: &MapModel,
+        selected: Option<usize>,
+    ) -> Option<SideAction> {
+        let mut action = None;
         let rows = self.sorted_rows(model);
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            egui::Grid::new("recipients grid")
-                .striped(true)
-                .num_columns(3)
-                .spacing([10.0, 4.0])
-                .show(ui, |ui| {
-                    self.header(ui, "Country", SortColumn::Country);
-                    self.header(ui, "Teams", SortColumn::Teams);
-                    self.header(ui, "First arrival", SortColumn::Arrival);
-                    ui.end_row();
-                    for row in &rows {
-                        if ui
-                            .selectable_label(selected == Some(row.country), &row.name)
-                            .clicked()
-                        {
-                            action = Some(SideAction::Select(row.country));
-                        }
-                        ui.label(row.teams.to_string());
-                        ui.label(row.first_arrival.map_or_else(
-                            || "not reported".to_string(),
-                            |d| d.format("%-d %b %Y").to_string(),
-                        ));
-                        ui.end_row();
+        egui::Grid::new("recipients grid")
+            .striped(true)
+            .num_columns(3)
+            .spacing([10.0, 4.0])
+            .show(ui, |ui| {
+                self.header(ui, "Country", SortColumn::Country);
+                self.header(ui, "Teams", SortColumn::Teams);
+                self.header(ui, "First arrival", SortColumn::Arrival);
+                ui.end_row();
+                for row in &rows {
+                    if ui
+                        .selectable_label(selected == Some(row.country), &row.name)
+                        .clicked()
+                    {
+                        action = Some(SideAction::Select(row.country));
                     }
-                });
-            let unmatched: Vec<&str> = model
-                .join
-                .matches
-                .iter()
-                .zip(&model.aid.destinations)
-                .filter(|(m, _)| m.is_none())
-                .map(|(_, d)| d.country.as_str())
-                .collect();
-            if !unmatched.is_empty() {
-                ui.add_space(8.0);
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!(
-                        "Not on the map (no matching outline): {}",
-                        unmatched.join(", ")
-                    ),
-                );
-            }
-        });
+                    ui.label(row.teams.to_string());
+                    ui.label(row.first_arrival.map_or_else(
+                        || "not reported".to_string(),
+                        |d| d.format("%-d %b %Y").to_string(),
+                    ));
+                    ui.end_row();
+                }
+            });
         action
     }
 
@@ -240,5 +249,27 @@ impl SidePanel {
             }
         });
         rows
+    }
+}
+
+/// The countries of the data that no outline matched, named under the table.
+fn unmatched_note(ui: &mut egui::Ui, model: &MapModel) {
+    let unmatched: Vec<&str> = model
+        .join
+        .matches
+        .iter()
+        .zip(&model.aid.destinations)
+        .filter(|(m, _)| m.is_none())
+        .map(|(_, d)| d.country.as_str())
+        .collect();
+    if !unmatched.is_empty() {
+        ui.add_space(8.0);
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "Not on the map (no matching outline): {}",
+                unmatched.join(", ")
+            ),
+        );
     }
 }
