@@ -1,8 +1,10 @@
 //! aidmap: a desktop map of where aid went.
 //!
-//! Data flows one way: files → [`data`] (outlines, aid data, the join) →
-//! [`geometry`] → the window ([`ui`]). The command line ([`cli`]) drives the same
-//! pieces without a window, e.g. `aidmap check`.
+//! The layers import one way, each only from those before it:
+//! [`geometry`] (shapes, projections) ← [`error`] ← [`data`] (outlines, aid data, the
+//! join) ← [`scene`] (the picture as a display list) ← [`export`] (PNG, SVG, PDF) ←
+//! [`ui`] (the window) ← [`check`], [`cli`] and the binary. A test (`layering`) reads
+//! the sources and fails on an import against the grain or a circle between modules.
 
 #![deny(clippy::unwrap_used)]
 #![cfg_attr(test, allow(clippy::unwrap_used))]

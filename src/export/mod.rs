@@ -1,6 +1,7 @@
-//! Exporting the map as a picture: PNG (rasterized on the CPU from the same egui
-//! shapes as the window) or SVG (the same scene as vector paths and text), written
-//! atomically. The command line's `aidmap export` and the window's export both end here.
+//! Exporting the map: the scene's display list drawn as PNG (by the window's egui
+//! back-end, rasterized on the CPU), SVG (vector paths and text) or PDF (from the SVG,
+//! one page, fonts embedded), written atomically. The command line's `aidmap export`
+//! and the window's exports both end here.
 
 pub mod error;
 pub mod file;

@@ -1,7 +1,10 @@
-//! The picture of the map for one view: fills, borders, highlighted recipients, team
-//! badges, title, legend and source line, painted with epaint shapes. The window, the
-//! tests and (later) the exports all paint through here, so what you see is what you
-//! export. Input handling and panels live in `ui`, not here.
+//! The picture of the map as data: for one model, view, size, theme and set of options,
+//! [`compose`] builds a display list ([`display`]) of the sea, the countries, the
+//! hover and selection outlines, the badges, the title, the legend, the footer and the
+//! card, in groups that say what they are. Every position, size and colour is decided
+//! here, once. The back-ends only draw the list: [`egui_painter`] (the window and the
+//! PNG), and the SVG and PDF writers in `export`. Input handling and panels live in
+//! `ui`, not here.
 
 pub mod badges;
 pub mod card;

@@ -4,7 +4,7 @@
 use aidmap::geometry::projection::Projection;
 
 fn reference() -> Vec<(Projection, f64, f64, f64, f64)> {
-    include_str!("reference/projections.csv")
+    include_str!("../reference/projections.csv")
         .lines()
         .skip(1)
         .map(|line| {

