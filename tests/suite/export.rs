@@ -809,3 +809,57 @@ fn read_image(path: &Path) -> ColorImage {
         .collect();
     ColorImage::new([info.width as usize, info.height as usize], pixels)
 }
+
+/// The top `rows` rows of `image`, shrunk by `factor` (each pixel the mean of a
+/// `factor` × `factor` block).
+fn shrunk_top(image: &ColorImage, factor: usize, rows: usize) -> ColorImage {
+    let width = image.size[0] / factor;
+    let mut pixels = Vec::with_capacity(width * rows);
+    for y in 0..rows {
+        for x in 0..width {
+            let mut sum = [0u32; 4];
+            for dy in 0..factor {
+                for dx in 0..factor {
+                    let p = image.pixels[(y * factor + dy) * image.size[0] + x * factor + dx];
+                    for (total, value) in sum.iter_mut().zip(p.to_array()) {
+                        *total += value as u32;
+                    }
+                }
+            }
+            let [r, g, b, a] = sum.map(|total| (total / (factor * factor) as u32) as u8);
+            pixels.push(Color32::from_rgba_premultiplied(r, g, b, a));
+        }
+    }
+    ColorImage::new([width, rows], pixels)
+}
+
+#[test]
+fn a_title_of_many_letters_reads_the_same_at_scale_8_as_at_scale_1() {
+    // 130 distinct letters: at scale 8 each glyph is 8 × 8 times as large in the font
+    // atlas, which once overflowed and drew fragments of other glyphs.
+    let title: String = ('A'..='Z')
+        .chain('a'..='z')
+        .chain('À'..='ÿ')
+        .take(130)
+        .collect();
+    let mut model = model();
+    model.aid.title = title;
+
+    let size = vec2(1250.0, 300.0);
+    let at = |scale: f32| {
+        let picture = Picture {
+            scale,
+            ..Picture::whole_world(size)
+        };
+        render(&model, &picture)
+    };
+    let sharp = match at(8.0) {
+        Ok(image) => image,
+        // Refusing the size is right too; drawing garbled text is not.
+        Err(err) => return assert!(err.to_string().contains("--scale"), "{err}"),
+    };
+    let plain = at(1.0).unwrap();
+    let shrunk = shrunk_top(&sharp, 8, plain.size[1]);
+    let share = share_of_blocks_that_differ(&shrunk, &plain, 5, 40.0);
+    assert!(share < 0.01, "{:.2}% of the blocks differ", share * 100.0);
+}
