@@ -32,8 +32,10 @@ pub fn from_svg(svg: &str, info: &PdfInfo) -> Result<Vec<u8>, ExportError> {
         font_family: FAMILY.to_string(),
         ..usvg::Options::default()
     };
-    *options.fontdb_mut() = window_fonts();
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| {
+    let fonts = window_fonts();
+    let svg = with_drawable_characters(svg, &fonts);
+    *options.fontdb_mut() = fonts;
+    let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| {
         ExportError::Encode(format!("the picture could not be read for the PDF: {e}"))
     })?;
     let (chunk, picture) = svg2pdf::to_chunk(&tree, ConversionOptions::default())
@@ -56,12 +58,19 @@ fn one_page(chunk: pdf_writer::Chunk, picture: Ref, size: usvg::Size, info: &Pdf
     let chunk = chunk.renumber(|old| *renumbered.entry(old).or_insert_with(|| next.bump()));
     let picture = renumbered.get(&picture).copied().unwrap_or(picture);
     let name = Name(b"Map");
-    let (width, height) = (size.width(), size.height());
+    // PDF readers take pages up to 14,400 units a side; a larger picture is drawn in
+    // larger units (PDF's UserUnit), so a 20,000-point map stays 20,000 points.
+    const MAX_SIDE: f32 = 14_400.0;
+    let unit = (size.width().max(size.height()) / MAX_SIDE).max(1.0);
+    let (width, height) = (size.width() / unit, size.height() / unit);
     let mut pdf = Pdf::new();
     pdf.catalog(catalog).pages(pages);
     pdf.pages(pages).kids([page]).count(1);
     let mut page_writer = pdf.page(page);
     page_writer.media_box(Rect::new(0.0, 0.0, width, height));
+    if unit > 1.0 {
+        page_writer.user_unit(unit);
+    }
     page_writer.parent(pages);
     page_writer.contents(content);
     page_writer.resources().x_objects().pair(name, picture);
@@ -111,6 +120,48 @@ fn pdf_date(time: chrono::DateTime<chrono::Utc>) -> Date {
         .utc_offset_minute(0)
 }
 
+/// `svg` with every character that the text faces (Ubuntu Light, Hack) cannot draw
+/// replaced by U+FFFD. svg2pdf would draw such a character as nothing and give every
+/// one of them the same entry in the text layer, so copying "中文" from the PDF gave
+/// "文文": the replacement character is drawn, and copies as what it is.
+fn with_drawable_characters(svg: &str, fonts: &fontdb::Database) -> String {
+    // The replacement: the one meant for it, else a box as egui draws for a missing
+    // glyph, else a question mark.
+    const REPLACEMENTS: [char; 3] = ['\u{FFFD}', '\u{25A1}', '?'];
+    let mut wanted: std::collections::BTreeSet<char> =
+        svg.chars().filter(|c| !c.is_ascii()).collect();
+    if wanted.is_empty() {
+        return svg.to_string();
+    }
+    wanted.extend(REPLACEMENTS);
+    let mut drawable: std::collections::BTreeSet<char> = std::collections::BTreeSet::new();
+    let text_faces = fonts.faces().filter(|face| {
+        face.families
+            .iter()
+            .any(|(name, _)| name == FAMILY || name == "Hack")
+    });
+    for face in text_faces {
+        fonts.with_face_data(face.id, |data, index| {
+            if let Ok(parsed) = ttf_parser::Face::parse(data, index) {
+                drawable.extend(wanted.iter().filter(|&&c| parsed.glyph_index(c).is_some()));
+            }
+        });
+    }
+    let replacement = REPLACEMENTS
+        .into_iter()
+        .find(|c| c.is_ascii() || drawable.contains(c))
+        .unwrap_or('?');
+    svg.chars()
+        .map(|c| {
+            if c.is_ascii() || drawable.contains(&c) {
+                c
+            } else {
+                replacement
+            }
+        })
+        .collect()
+}
+
 /// The fonts the window draws with (and only those: a PDF made here looks the same as
 /// one made on any other machine).
 fn window_fonts() -> fontdb::Database {
@@ -145,6 +196,26 @@ mod tests {
         assert!(
             crate::export::svg::FONT_FAMILY.starts_with(FAMILY),
             "the SVG names another font first"
+        );
+    }
+
+    #[test]
+    fn characters_the_fonts_cannot_draw_become_the_replacement_character() {
+        let svg = "<text>Ünïcödé Ελλάδα Россия 中文 ✓</text>";
+        let drawn = with_drawable_characters(svg, &window_fonts());
+        assert!(drawn.starts_with("<text>Ünïcödé Ελλάδα Россия "), "{drawn}");
+        let rest: Vec<char> = drawn["<text>Ünïcödé Ελλάδα Россия ".len()..]
+            .chars()
+            .collect();
+        let replacement = rest[0];
+        assert!(
+            ['\u{FFFD}', '\u{25A1}', '?'].contains(&replacement),
+            "{drawn}"
+        );
+        assert_eq!(
+            rest[..4],
+            [replacement, replacement, ' ', replacement],
+            "{drawn}"
         );
     }
 

@@ -48,40 +48,65 @@ impl Badge {
 /// Which recipient (if any) is drawn under a screen point.
 pub type RecipientAt<'a> = &'a dyn Fn(Pos2) -> Option<usize>;
 
+/// How many candidate places, in all, may be checked for whether they read as their
+/// country's (each check samples the leader line and rings around the badge). A map
+/// of the bundled data uses a few hundred; a map of tens of thousands of recipients
+/// would otherwise spend minutes here. Past it, a badge takes the first free place.
+const READING_CHECKS: usize = 20_000;
+
+/// The badges as placed, and how many found no free place.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Placed {
+    /// The badges drawn, none on another.
+    pub badges: Vec<Badge>,
+    /// Recipients inside the area whose badge found no free place: their counts are
+    /// not drawn, and the picture says how many.
+    pub crowded: usize,
+}
+
 /// Place one badge per request inside `area`. A badge set beside its country must not
 /// read as another's: its leader line crosses no other recipient, and no other
-/// recipient is nearer the badge than its own country (`recipient_at` tells).
+/// recipient is nearer the badge than its own country (`recipient_at` tells). A badge
+/// with no free place is not drawn on top of another: it is counted in `crowded`. The
+/// work is linear in the number of requests: placed badges are found through a grid,
+/// and the reading checks have a budget.
 pub fn place_badges(
     mut requests: Vec<BadgeRequest>,
     radius: f32,
     area: Rect,
     recipient_at: RecipientAt<'_>,
-) -> Vec<Badge> {
+) -> Placed {
     requests.sort_by(|a, b| b.size.total_cmp(&a.size));
-    let mut placed: Vec<Badge> = Vec::with_capacity(requests.len());
+    let mut placed = Placed::default();
+    let mut grid = PlacedGrid::new(2.0 * radius + 2.0);
+    let mut checks_left = READING_CHECKS;
     let inner = area.shrink(radius + 1.0);
     for request in requests {
         if !area.contains(request.anchor) {
             continue;
         }
-        let free = |center: Pos2, placed: &[Badge]| {
-            inner.contains(center)
-                && placed
-                    .iter()
-                    .all(|b| b.center.distance(center) >= b.radius + radius + 2.0)
-        };
+        let free = |center: Pos2, grid: &PlacedGrid| inner.contains(center) && grid.is_free(center);
         let fits_inside = request.size >= radius * 2.4;
-        let center = if fits_inside && free(request.anchor, &placed) {
+        let center = if fits_inside && free(request.anchor, &grid) {
             request.anchor
         } else {
             // Where no free place reads as this country's alone (a crowded corner of
             // a small picture), a free place still beats a badge on top of another.
-            candidates(request.anchor, radius)
-                .find(|&c| free(c, &placed) && points_only_to_its_own(&request, c, recipient_at))
-                .or_else(|| candidates(request.anchor, radius).find(|&c| free(c, &placed)))
-                .unwrap_or(request.anchor)
+            let mut reads_as_its_own = |c: Pos2| {
+                checks_left = checks_left.saturating_sub(1);
+                checks_left > 0 && points_only_to_its_own(&request, c, recipient_at)
+            };
+            let found = candidates(request.anchor, radius)
+                .find(|&c| free(c, &grid) && reads_as_its_own(c))
+                .or_else(|| candidates(request.anchor, radius).find(|&c| free(c, &grid)));
+            let Some(center) = found else {
+                placed.crowded += 1;
+                continue;
+            };
+            center
         };
-        placed.push(Badge {
+        grid.insert(center);
+        placed.badges.push(Badge {
             country: request.country,
             teams: request.teams,
             anchor: request.anchor,
@@ -90,6 +115,47 @@ pub fn place_badges(
         });
     }
     placed
+}
+
+/// The centres of the badges placed so far, in square cells as wide as the least
+/// distance between two centres, so a new place is checked against the badges in the
+/// nine cells around it, not against all of them.
+struct PlacedGrid {
+    cell: f32,
+    cells: std::collections::HashMap<(i64, i64), Vec<Pos2>>,
+}
+
+impl PlacedGrid {
+    fn new(min_distance: f32) -> Self {
+        PlacedGrid {
+            cell: min_distance.max(1e-3),
+            cells: std::collections::HashMap::new(),
+        }
+    }
+
+    fn key(&self, p: Pos2) -> (i64, i64) {
+        (
+            (p.x / self.cell).floor() as i64,
+            (p.y / self.cell).floor() as i64,
+        )
+    }
+
+    fn insert(&mut self, p: Pos2) {
+        let key = self.key(p);
+        self.cells.entry(key).or_default().push(p);
+    }
+
+    /// No placed centre is closer to `p` than the least distance.
+    fn is_free(&self, p: Pos2) -> bool {
+        let (x, y) = self.key(p);
+        (-1..=1).all(|dx| {
+            (-1..=1).all(|dy| {
+                self.cells
+                    .get(&(x + dx, y + dy))
+                    .is_none_or(|centres| centres.iter().all(|c| c.distance(p) >= self.cell))
+            })
+        })
+    }
 }
 
 /// True when a badge at `center` for `request` reads as its country's: the leader line
@@ -153,7 +219,7 @@ mod tests {
             anchor: pos2(500.0, 250.0),
             size: 80.0,
         };
-        let badges = place_badges(vec![request], 10.0, area(), &|_| None);
+        let badges = place_badges(vec![request], 10.0, area(), &|_| None).badges;
         assert_eq!(badges[0].center, pos2(500.0, 250.0));
         assert!(!badges[0].has_leader());
     }
@@ -168,12 +234,35 @@ mod tests {
                 size: 5.0,
             })
             .collect();
-        let badges = place_badges(requests, 10.0, area(), &|_| None);
+        let badges = place_badges(requests, 10.0, area(), &|_| None).badges;
         assert_eq!(badges.len(), 4);
         for (i, a) in badges.iter().enumerate() {
             assert!(a.has_leader());
             for b in &badges[i + 1..] {
                 assert!(a.center.distance(b.center) >= 20.0, "{a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn badges_with_no_free_place_are_counted_not_piled_up() {
+        // 20,000 recipients on a 1000 × 500 area: about 1,100 badges fit.
+        let requests: Vec<BadgeRequest> = (0..20_000)
+            .map(|i| BadgeRequest {
+                country: i,
+                teams: 1,
+                anchor: pos2((i % 200) as f32 * 5.0 + 1.0, (i / 200) as f32 * 5.0 + 1.0),
+                size: 1.0,
+            })
+            .collect();
+        let placed = place_badges(requests, 10.0, area(), &|_| None);
+        assert_eq!(placed.badges.len() + placed.crowded, 20_000);
+        assert!(placed.crowded > 15_000, "{}", placed.crowded);
+        let grid_check = PlacedGrid::new(22.0);
+        assert!(grid_check.is_free(pos2(0.0, 0.0)));
+        for (i, a) in placed.badges.iter().enumerate().step_by(97) {
+            for b in &placed.badges[i + 1..] {
+                assert!(a.center.distance(b.center) >= 22.0, "{a:?} {b:?}");
             }
         }
     }

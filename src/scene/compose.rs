@@ -5,7 +5,7 @@
 
 use egui::{Align2, Color32, Pos2, Rect, Stroke};
 
-use crate::scene::badges::{Badge, BadgeRequest, place_badges};
+use crate::scene::badges::{Badge, BadgeRequest, Placed, place_badges};
 use crate::scene::compose_text::{card_items, footer_items, header_items, legend_items};
 use crate::scene::display::{DisplayList, Group, Primitive, TextRun};
 pub use crate::scene::drawn::SceneGeometry;
@@ -88,10 +88,7 @@ pub fn compose(
     cache: &mut SceneCache,
     measure: Measure<'_>,
 ) -> Scene {
-    let layout = Layout::of(request.rect, model);
-    let transform = request
-        .view
-        .transform(model.projected.world_bounds, layout.map);
+    let (layout, transform, placed) = place(model, request, cache);
     let style = &request.style;
     let mut list = DisplayList::new(request.rect);
     list.draw(Primitive::Rect {
@@ -100,16 +97,14 @@ pub fn compose(
         fill: style.background,
         stroke: Stroke::NONE,
     });
-    let badges = cache.badges(model, &request.view, layout.map, || {
-        badges_for(model, &transform, &layout)
-    });
+    let badges = placed.badges;
     list.group(Group::Map { clip: layout.map }, |list| {
         map_items(list, model, request, cache, &layout, &transform);
         badge_items(list, model, &badges, style, &layout);
     });
     header_items(&mut list, model, style, &layout, measure);
     let legend = legend_items(&mut list, model, style, &layout, measure);
-    footer_items(&mut list, model, style, &layout, measure);
+    footer_items(&mut list, model, style, &layout, measure, placed.crowded);
     let geometry = SceneGeometry {
         layout,
         transform,
@@ -123,6 +118,30 @@ pub fn compose(
         card_items(&mut list, &card, country_code(model, country));
     }
     Scene { list, geometry }
+}
+
+/// The layout, the transform and the badges. Where some badges find no room, the
+/// footer takes a line more to say so, and the badges are placed again on the map
+/// that is left.
+fn place(
+    model: &MapModel,
+    request: &SceneRequest,
+    cache: &mut SceneCache,
+) -> (Layout, ScreenTransform, Placed) {
+    let notes = usize::from(crate::scene::text::not_shown_note(model).is_some());
+    let mut place_with = |layout: Layout| {
+        let bounds = model.projected.world_bounds;
+        let transform = request.view.transform(bounds, layout.map);
+        let placed = cache.badges(model, &request.view, layout.map, || {
+            badges_for(model, &transform, &layout)
+        });
+        (layout, transform, placed)
+    };
+    let first = place_with(Layout::with_notes(request.rect, notes));
+    if first.2.crowded == 0 {
+        return first;
+    }
+    place_with(Layout::with_notes(request.rect, notes + 1))
 }
 
 /// The sea, the countries, and the hover and selection outlines.
@@ -279,15 +298,11 @@ fn country_code(model: &MapModel, country: usize) -> String {
 pub fn badge_layout(model: &MapModel, view: &MapView, rect: Rect) -> Vec<Badge> {
     let layout = Layout::of(rect, model);
     let transform = view.transform(model.projected.world_bounds, layout.map);
-    badges_for(model, &transform, &layout)
+    badges_for(model, &transform, &layout).badges
 }
 
 /// One badge per recipient, placed for `transform` within the map area.
-pub(crate) fn badges_for(
-    model: &MapModel,
-    transform: &ScreenTransform,
-    layout: &Layout,
-) -> Vec<Badge> {
+pub(crate) fn badges_for(model: &MapModel, transform: &ScreenTransform, layout: &Layout) -> Placed {
     let requests: Vec<BadgeRequest> = model
         .recipients()
         .map(|country| {

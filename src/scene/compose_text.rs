@@ -72,6 +72,7 @@ pub(crate) fn footer_items(
     style: &MapStyle,
     layout: &Layout,
     measure: Measure<'_>,
+    crowded: usize,
 ) {
     let left = layout.footer.left() + layout.margin();
     let line = |list: &mut DisplayList, group, text: String, center_y, color| {
@@ -81,14 +82,14 @@ pub(crate) fn footer_items(
             list.text(TextRun::new(text, at, Align2::LEFT_CENTER, size, color));
         });
     };
-    if let Some(note) = text::not_shown_note(model) {
-        line(
-            list,
-            Group::NotShown,
-            note,
-            layout.note_center_y(),
-            style.text,
-        );
+    let mut notes: Vec<String> = text::not_shown_note(model).into_iter().collect();
+    if crowded > 0 {
+        notes.push(text::crowded_note(crowded));
+    }
+    // The first note sits on the line above the source, the next above it.
+    for (k, note) in notes.into_iter().enumerate() {
+        let center_y = layout.note_line_center_y(k);
+        line(list, Group::NotShown, note, center_y, style.text);
     }
     let source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
     line(
@@ -180,14 +181,14 @@ pub(crate) fn card_items(list: &mut DisplayList, card: &ExportCard, code: String
             });
         }
         for run in &card.runs {
-            list.text(TextRun {
-                text: run.text.clone(),
-                pos: run.pos,
-                anchor: Align2::LEFT_TOP,
-                size: run.size,
-                color: run.color,
-                italic: run.italic,
-            });
+            let text = TextRun::new(
+                run.text.as_str(),
+                run.pos,
+                Align2::LEFT_TOP,
+                run.size,
+                run.color,
+            );
+            list.text(text.italic(run.italic));
         }
     });
 }

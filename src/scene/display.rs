@@ -197,7 +197,7 @@ pub struct TextRun {
 }
 
 impl TextRun {
-    /// Upright text.
+    /// Upright text, made [`displayable`].
     pub fn new(
         text: impl Into<String>,
         pos: Pos2,
@@ -206,13 +206,18 @@ impl TextRun {
         color: Color32,
     ) -> Self {
         TextRun {
-            text: text.into(),
+            text: displayable(&text.into()),
             pos,
             anchor,
             size,
             color,
             italic: false,
         }
+    }
+
+    /// The same run in italics (or not).
+    pub fn italic(self, italic: bool) -> Self {
+        TextRun { italic, ..self }
     }
 
     /// Where the baseline starts (for `Align::Min`), is centred (`Center`) or ends
@@ -226,6 +231,23 @@ impl TextRun {
         };
         Pos2::new(self.pos.x, top + ASCENT * self.size)
     }
+}
+
+/// `text` as one line that every back-end shows alike: tabs and line breaks become
+/// spaces (the PNG would break the line, the SVG would not); other control characters,
+/// U+FFFE and U+FFFF go (the PNG drew boxes, XML forbids them); and the bidirectional
+/// embeddings, overrides and isolates go (SVG and PDF viewers reorder the text after
+/// them, egui does not, so a data file could make the outputs disagree).
+pub fn displayable(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
+            '\u{FFFE}' | '\u{FFFF}' => None,
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 impl DisplayList {
@@ -304,6 +326,18 @@ mod tests {
             "row height {}",
             galley.size().y / size
         );
+    }
+
+    #[test]
+    fn every_output_gets_the_same_one_line_text() {
+        let run = TextRun::new(
+            "a\tb\nc\u{202E}dé\u{0}\u{FFFF}",
+            Pos2::ZERO,
+            Align2::LEFT_TOP,
+            10.0,
+            Color32::BLACK,
+        );
+        assert_eq!(run.text, "a b cdé");
     }
 
     #[test]

@@ -271,18 +271,28 @@ fn card_rows<'a>(
         let remaining = content.blocks.len() - index - 1;
         let reserve = if remaining > 0 { line_height } else { 0.0 };
         let too_tall = block_rows.height + reserve > inner_max;
-        if (too_tall || index >= max_blocks) && index > 0 {
+        if too_tall || index >= max_blocks {
             // Counted as the note counts: teams and quotes, not the quotes' heading.
             rows.omitted = content.blocks[index..]
                 .iter()
                 .filter(|b| matches!(b.kind, BlockKind::Team | BlockKind::Quote))
                 .count();
-            rows.push(
-                &omitted_note(&content.blocks[index..]),
-                small,
-                style.muted_text,
-                false,
-            );
+            let cut = (index == 0).then(|| {
+                // Even the first block is taller than the card may be: show as much
+                // of it as fits, and say that the rest is cut.
+                let fits =
+                    |run: &TextRun| run.pos.y + run.size * LINE_HEIGHT + line_height <= inner_max;
+                let keep = block_rows.runs.iter().take_while(|run| fits(run)).count();
+                block_rows.runs.truncate(keep);
+                block_rows.height = block_rows
+                    .runs
+                    .last()
+                    .map_or(rows.height, |run| run.pos.y + run.size * LINE_HEIGHT);
+                rows.append(block_rows);
+                content.blocks[0].kind
+            });
+            let note = omitted_note(&content.blocks[index + usize::from(cut.is_some())..], cut);
+            rows.push(&note, small, style.muted_text, false);
             break;
         }
         rows.append(block_rows);
@@ -291,10 +301,16 @@ fn card_rows<'a>(
     rows
 }
 
-/// "… and 2 more quotes, 1 more team not shown".
-fn omitted_note(blocks: &[crate::scene::card::CardBlock]) -> String {
+/// "… and 2 more quotes, 1 more team not shown at this size"; where the first block
+/// was `cut`, "… the rest of this team, 2 more quotes not shown at this size".
+fn omitted_note(blocks: &[crate::scene::card::CardBlock], cut: Option<BlockKind>) -> String {
     let count = |kind| blocks.iter().filter(|b| b.kind == kind).count();
     let mut parts = Vec::new();
+    match cut {
+        Some(BlockKind::Team) => parts.push("the rest of this team".to_string()),
+        Some(_) => parts.push("the rest of the quotes".to_string()),
+        None => {}
+    }
     for (n, one, many) in [
         (count(BlockKind::Team), "team", "teams"),
         (count(BlockKind::Quote), "quote", "quotes"),
@@ -303,7 +319,8 @@ fn omitted_note(blocks: &[crate::scene::card::CardBlock]) -> String {
             parts.push(format!("{n} more {}", if n == 1 { one } else { many }));
         }
     }
-    format!("… and {} not shown at this size", parts.join(", "))
+    let lead = if cut.is_some() { "…" } else { "… and" };
+    format!("{lead} {} not shown at this size", parts.join(", "))
 }
 
 /// The colour and slant of a line.

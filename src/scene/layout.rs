@@ -99,7 +99,12 @@ impl Layout {
     }
     /// The vertical centre of the note line above the source line.
     pub fn note_center_y(&self) -> f32 {
-        self.source_center_y() - self.footer_line()
+        self.note_line_center_y(0)
+    }
+    /// The vertical centre of the `k`-th note line above the source line (0 is the
+    /// nearest).
+    pub fn note_line_center_y(&self, k: usize) -> f32 {
+        self.source_center_y() - self.footer_line() * (k + 1) as f32
     }
     /// Distance between lines of the footer.
     pub fn footer_line(&self) -> f32 {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use egui::epaint::{Mesh, PathShape, TessellationOptions, Tessellator, Vertex, WHITE_UV};
 use egui::{Pos2, Rect, Stroke};
 
-use crate::scene::badges::Badge;
+use crate::scene::badges::Placed;
 use crate::scene::model::MapModel;
 use crate::scene::screen::{BORDER_TOLERANCE, screen_bounds, screen_ring};
 use crate::scene::style::MapStyle;
@@ -41,7 +41,7 @@ pub struct SceneCache {
     shown: Option<(BaseKey, MapView, Rect, Arc<Mesh>)>,
     /// The badges as placed for a data set, view and map area: placing them tests
     /// points against the recipients' outlines, too much to repeat on every hover.
-    badges: Option<(u64, MapView, Rect, Vec<Badge>)>,
+    badges: Option<(u64, MapView, Rect, Placed)>,
 }
 
 impl SceneCache {
@@ -52,8 +52,8 @@ impl SceneCache {
         model: &MapModel,
         view: &MapView,
         map: Rect,
-        place: impl FnOnce() -> Vec<Badge>,
-    ) -> Vec<Badge> {
+        place: impl FnOnce() -> Placed,
+    ) -> Placed {
         if let Some((generation, cached_view, cached_map, badges)) = &self.badges
             && *generation == model.generation
             && cached_view == view

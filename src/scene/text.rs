@@ -37,6 +37,15 @@ pub fn not_shown_note(model: &MapModel) -> Option<String> {
     (!notes.is_empty()).then(|| notes.join(" · "))
 }
 
+/// "No room at this size for 3 team counts (zoom in or make the picture larger)": the
+/// badges that could not be placed without covering another.
+pub fn crowded_note(crowded: usize) -> String {
+    format!(
+        "No room at this size for {crowded} team {} (zoom in or make the picture larger)",
+        if crowded == 1 { "count" } else { "counts" }
+    )
+}
+
 /// "Not filled: Italy (its outline crosses itself too often to fill)".
 fn unfilled_note(model: &MapModel) -> Option<String> {
     let names: Vec<&str> = model

@@ -114,6 +114,9 @@ impl<'a> MapWidget<'a> {
             &mut memory.cache,
         );
         memory.badges = geometry.badges;
+        // Where badges found no room the footer took a line: hit-test with the map
+        // area as drawn.
+        memory.last_map_rect = Some(geometry.layout.map);
         if let (Some(country), Some(pointer)) = (hovered, pointer) {
             tooltip(ui.ctx(), model, country, pointer);
         }

@@ -206,3 +206,52 @@ fn a_zigzag_ring_of_400_000_points_triangulates_in_bounded_time() {
     let countries = polygon_file(dir.path(), "zigzag.geojson", &closed(ring));
     export_within_limits(dir.path(), &countries);
 }
+
+#[test]
+fn forty_thousand_recipients_are_drawn_in_bounded_time_and_the_picture_says_what_did_not_fit() {
+    // A grid of 200 × 200 small squares, each a recipient: once four minutes of
+    // badge placement, quadratic in the recipients.
+    let dir = tempfile::tempdir().unwrap();
+    let mut features = Vec::new();
+    let mut rows = String::from("country,teams\n");
+    for i in 0..40_000 {
+        let (x, y) = (
+            (i % 200) as f64 * 1.5 - 150.0,
+            (i / 200) as f64 * 0.6 - 60.0,
+        );
+        let ring = [
+            [x, y],
+            [x + 1.0, y],
+            [x + 1.0, y + 0.5],
+            [x, y + 0.5],
+            [x, y],
+        ];
+        features.push(
+            serde_json::json!({"type": "Feature", "properties": {"name": format!("C{i:05}")},
+            "geometry": {"type": "Polygon", "coordinates": [ring]}}),
+        );
+        rows.push_str(&format!("C{i:05},{}\n", 1 + i % 7));
+    }
+    let doc = serde_json::json!({"type": "FeatureCollection", "features": features});
+    let countries = dir.path().join("grid.geojson");
+    std::fs::write(&countries, doc.to_string()).unwrap();
+    let data = dir.path().join("grid.csv");
+    std::fs::write(&data, rows).unwrap();
+    let out = dir.path().join("grid.svg");
+    let args = [
+        "export",
+        "--countries",
+        countries.to_str().unwrap(),
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (status, stderr) = bounded(&args);
+    assert_eq!(status, 0, "{stderr}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        svg.contains("team counts (zoom in or make the picture larger)"),
+        "no note"
+    );
+}

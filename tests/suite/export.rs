@@ -863,3 +863,33 @@ fn a_title_of_many_letters_reads_the_same_at_scale_8_as_at_scale_1() {
     let share = share_of_blocks_that_differ(&shrunk, &plain, 5, 40.0);
     assert!(share < 0.01, "{:.2}% of the blocks differ", share * 100.0);
 }
+
+#[test]
+fn a_card_taller_than_the_picture_is_cut_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data: serde_json::Value =
+        serde_json::from_slice(&std::fs::read("assets/china-medical-teams-2020.json").unwrap())
+            .unwrap();
+    for team in data["teams"].as_array_mut().unwrap() {
+        team["sent_by"] = "word ".repeat(1999).into();
+    }
+    let file = dir.path().join("long.json");
+    std::fs::write(&file, data.to_string()).unwrap();
+    let text = svg_of(&[
+        "--data",
+        file.to_str().unwrap(),
+        "--select",
+        "ITA",
+        "--popup",
+    ]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let card = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("card"))
+        .unwrap();
+    let frame = svg_rect(card.children().find(|n| n.has_tag_name("rect")).unwrap());
+    assert!(frame.max.y <= 800.0 && frame.min.y >= 0.0, "{frame:?}");
+    let words: Vec<&str> = card.descendants().filter_map(|n| n.text()).collect();
+    let words = words.join(" ");
+    assert!(words.contains("the rest of this team"), "{words}");
+}
