@@ -30,7 +30,8 @@ struct BaseMesh {
     center: [f64; 2],
     origin: Pos2,
     region: Rect,
-    mesh: Mesh,
+    /// Shared with the mesh shown while the view is where it was built (no copy).
+    mesh: Arc<Mesh>,
 }
 
 /// Meshes kept between frames. Panning moves the cached mesh instead of rebuilding
@@ -113,18 +114,20 @@ impl SceneCache {
                 center: view.center,
                 origin: map.center(),
                 region,
-                mesh,
+                mesh: Arc::new(mesh),
             });
         }
         let Some(base) = &self.base else {
             return Arc::new(Mesh::default());
         };
         let offset = delta(base);
-        let mut mesh = base.mesh.clone();
-        if offset != egui::Vec2::ZERO {
-            mesh.translate(offset);
-        }
-        let mesh = Arc::new(mesh);
+        let mesh = if offset == egui::Vec2::ZERO {
+            base.mesh.clone()
+        } else {
+            let mut moved = Mesh::clone(&base.mesh);
+            moved.translate(offset);
+            Arc::new(moved)
+        };
         self.shown = Some((key, *view, map, mesh.clone()));
         mesh
     }
