@@ -1,6 +1,9 @@
 //! CPU time of one frame of the map window while panning, at Natural Earth 1:50m:
 //! the whole UI pass (panels, scene, hover) plus epaint's tessellation, which is all
-//! the CPU does before the GPU takes over. Run: `cargo bench --bench frame`.
+//! the CPU does before the GPU takes over; projecting and triangulating; and finding
+//! the country under a point. Run: `cargo bench --bench frame`. With
+//! `AIDMAP_BENCH_10M=FILE` (Natural Earth 1:10m as GeoJSON, e.g. world-atlas's
+//! countries-10m converted as in bench/RESULTS.md), the same at 1:10m too.
 
 use aidmap::data::bundled;
 use aidmap::geometry::projected::ProjectedMap;
@@ -94,8 +97,18 @@ fn bench_frames(c: &mut Criterion) {
     });
 
     let outlines = bundled::outlines().unwrap();
+    bench_geometry(c, "1:50m", &outlines);
+    if let Some(path) = std::env::var_os("AIDMAP_BENCH_10M") {
+        let path = std::path::PathBuf::from(path);
+        let detailed = aidmap::data::load_outlines(&path, None).unwrap();
+        bench_geometry(c, "1:10m", &detailed);
+    }
+}
+
+/// Projecting and triangulating `outlines`, and hit-testing points on them.
+fn bench_geometry(c: &mut Criterion, scale: &str, outlines: &aidmap::data::Outlines) {
     c.bench_function(
-        "project, triangulate and index 1:50m (once per projection)",
+        &format!("project, triangulate and index {scale} (once per projection)"),
         |b| {
             b.iter(|| {
                 ProjectedMap::new(&outlines.shapes(), Projection::EqualEarth)
@@ -104,6 +117,24 @@ fn bench_frames(c: &mut Criterion) {
             })
         },
     );
+    let map = ProjectedMap::new(&outlines.shapes(), Projection::EqualEarth);
+    // 400 points spread over the world, land and sea, hit-tested in turn with the
+    // window's reach (20 points at zoom 1 on a 1400-point map, in projected units).
+    let [x0, y0, x1, y1] = map.world_bounds;
+    let points: Vec<[f64; 2]> = (0..400)
+        .map(|i| {
+            let (u, v) = ((i % 20) as f64 / 20.0 + 0.025, (i / 20) as f64 / 20.0 + 0.025);
+            [x0 + u * (x1 - x0), y0 + v * (y1 - y0)]
+        })
+        .collect();
+    let reach = 20.0 * (x1 - x0) / 1400.0;
+    let mut next = 0;
+    c.bench_function(&format!("the country under a point, {scale}"), |b| {
+        b.iter(|| {
+            next = (next + 1) % points.len();
+            map.country_at(points[next], reach)
+        })
+    });
 }
 
 criterion_group! {
