@@ -123,7 +123,10 @@ fn bench_geometry(c: &mut Criterion, scale: &str, outlines: &aidmap::data::Outli
     let [x0, y0, x1, y1] = map.world_bounds;
     let points: Vec<[f64; 2]> = (0..400)
         .map(|i| {
-            let (u, v) = ((i % 20) as f64 / 20.0 + 0.025, (i / 20) as f64 / 20.0 + 0.025);
+            let (u, v) = (
+                (i % 20) as f64 / 20.0 + 0.025,
+                (i / 20) as f64 / 20.0 + 0.025,
+            );
             [x0 + u * (x1 - x0), y0 + v * (y1 - y0)]
         })
         .collect();

@@ -200,6 +200,7 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
 }
 
 fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
+    let started = std::time::Instant::now();
     let startup = bundled::load_or_bundled(
         inputs.countries.as_deref(),
         inputs.data.as_deref(),
@@ -231,7 +232,11 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
             .with_min_inner_size([640.0, 420.0]),
         ..Default::default()
     };
+    let loaded = started.elapsed();
     let mut app = AidMapApp::new(outlines, aid, natural_earth, options);
+    if std::env::var_os("AIDMAP_TIMINGS").is_some() {
+        app.report_startup(started, loaded);
+    }
     if !errors.is_empty() {
         app.error = Some(format!(
             "{}; showing the bundled data instead",

@@ -54,6 +54,9 @@ pub struct AidMapApp {
     screenshot: Option<ScreenshotJob>,
     theme_applied: Option<ThemeChoice>,
     fonts_ready: bool,
+    /// With `AIDMAP_TIMINGS`: when the process started, and how long loading took;
+    /// the first drawn frame reports the rest.
+    startup_report: Option<(std::time::Instant, std::time::Duration, std::time::Duration)>,
 }
 
 impl AidMapApp {
@@ -79,6 +82,7 @@ impl AidMapApp {
             screenshot: options.screenshot.map(ScreenshotJob::new),
             theme_applied: None,
             fonts_ready: false,
+            startup_report: None,
         }
     }
 
@@ -177,6 +181,13 @@ impl AidMapApp {
         }
     }
 
+    /// Print, at the end of the first frame, how long start-up took and where it went
+    /// (`AIDMAP_TIMINGS=1`): reading the files (`loaded`), projecting and
+    /// triangulating (until now), and opening the window and drawing.
+    pub fn report_startup(&mut self, started: std::time::Instant, loaded: std::time::Duration) {
+        self.startup_report = Some((started, loaded, started.elapsed()));
+    }
+
     /// Draw the whole window into `ui` and handle its input.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -225,6 +236,16 @@ impl AidMapApp {
             .step(&ctx, self.map.last_scene_rect(), &self.model, &shown);
         if let Some(job) = &mut self.screenshot {
             job.step(&ctx, &self.model);
+        }
+        if let Some((started, loaded, prepared)) = self.startup_report.take() {
+            eprintln!(
+                "timings: first frame drawn {:.1} ms after start (load {:.1} ms, project and \
+                 triangulate {:.1} ms, window and first frame {:.1} ms)",
+                started.elapsed().as_secs_f64() * 1e3,
+                loaded.as_secs_f64() * 1e3,
+                (prepared - loaded).as_secs_f64() * 1e3,
+                (started.elapsed() - prepared).as_secs_f64() * 1e3
+            );
         }
     }
 
