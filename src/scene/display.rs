@@ -239,7 +239,9 @@ impl TextRun {
 /// embeddings, overrides and isolates go (SVG and PDF viewers reorder the text after
 /// them, egui does not, so a data file could make the outputs disagree).
 pub fn displayable(text: &str) -> String {
-    text.chars()
+    // A Windows line end is one break, so one space.
+    text.replace("\r\n", "\n")
+        .chars()
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' => Some(' '),
             '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => None,
@@ -331,7 +333,7 @@ mod tests {
     #[test]
     fn every_output_gets_the_same_one_line_text() {
         let run = TextRun::new(
-            "a\tb\nc\u{202E}dé\u{0}\u{FFFF}",
+            "a\tb\r\nc\u{202E}dé\u{0}\u{FFFF}",
             Pos2::ZERO,
             Align2::LEFT_TOP,
             10.0,
