@@ -3,3 +3,4 @@
 pub mod antimeridian;
 pub mod projected;
 pub mod projection;
+pub mod strips;

@@ -7,10 +7,11 @@ use geo::{Area, BoundingRect, Contains, Distance, Euclidean, TriangulateEarcut};
 use geo::{Coord, LineString, MultiPolygon, Point, Polygon};
 use rayon::prelude::*;
 use rstar::primitives::{GeomWithData, Rectangle};
-use rstar::{AABB, RTree, RTreeObject};
+use rstar::{AABB, PointDistance, RTree, RTreeObject};
 use std::sync::OnceLock;
 
 use crate::geometry::projection::Projection;
+use crate::geometry::strips::StripIndex;
 
 /// A triangle mesh in projected coordinates.
 #[derive(Debug, Clone, Default)]
@@ -38,9 +39,49 @@ pub struct ProjectedCountry {
     pub unfilled: usize,
     /// The label point, worked out when first asked for (most countries never are).
     label: OnceLock<[f64; 2]>,
+    /// Per polygon, its edges by strip, for point queries on large polygons; built
+    /// when first asked for.
+    strips: Vec<OnceLock<StripIndex>>,
 }
 
+/// Polygons with fewer points than this are queried directly: their index would cost
+/// more than it saves.
+const STRIPS_FROM: usize = 64;
+/// Within this share of a country's width of its outline, a point is tested exactly.
+const NEAR_EDGE: f64 = 1e-6;
+
 impl ProjectedCountry {
+    /// Whether polygon `polygon` of the country contains `p`.
+    fn polygon_contains(&self, polygon: usize, p: Point<f64>) -> bool {
+        let shape = &self.shape.0[polygon];
+        if shape.exterior().0.len() < STRIPS_FROM {
+            return shape.contains(&p);
+        }
+        let strips = self.strips[polygon].get_or_init(|| StripIndex::new(shape));
+        // On the outline itself (a border shared with a neighbour) geo's exact test
+        // decides, as it does for small polygons: a point on a border is in neither.
+        let near_edge = NEAR_EDGE * (self.bounds[2] - self.bounds[0]).abs().max(1e-12);
+        if strips.distance_within(p.0, near_edge).is_some() {
+            return shape.contains(&p);
+        }
+        strips.contains(p.0)
+    }
+
+    /// The distance from `p` to polygon `polygon`, where it is at most `within`.
+    fn polygon_distance(&self, polygon: usize, p: Point<f64>, within: f64) -> Option<f64> {
+        let shape = &self.shape.0[polygon];
+        if shape.exterior().0.len() < STRIPS_FROM {
+            let distance = Euclidean.distance(&p, shape);
+            return (distance <= within).then_some(distance);
+        }
+        if self.polygon_contains(polygon, p) {
+            return Some(0.0);
+        }
+        self.strips[polygon]
+            .get_or_init(|| StripIndex::new(shape))
+            .distance_within(p.0, within)
+    }
+
     /// True when the country covers some area in this projection.
     pub fn has_area(&self) -> bool {
         self.shape.unsigned_area() > 0.0
@@ -181,11 +222,13 @@ fn spade_into(
 }
 
 /// The triangles of `polygon` by spade's constrained Delaunay triangulation of its
-/// rings, into `out`; false (and `out` untouched) where spade refuses a point. Which
-/// triangles are inside is found by the even-odd rule in one walk over the triangles
-/// from the outside, each step across a ring edge flipping inside and outside. geo's
-/// `constrained_triangulation` instead tests every triangle against every ring (a
-/// point-in-polygon test each), which took most of a second at 1:10m.
+/// rings, into `out`; false (and `out` untouched) where spade refuses a point. A
+/// triangle is kept when its centroid is inside the polygon by the even-odd rule, found
+/// with the polygon's strip index (a few edges a test). geo's
+/// `constrained_triangulation` made the same test against every edge of every ring,
+/// which took most of a second at 1:10m. (Walking the triangles from the hull and
+/// flipping at each ring edge is faster still, but wrong where a ring runs along one
+/// of its own edges twice, as Sudan's does.)
 fn constrained_delaunay_into(polygon: &Polygon<f64>, out: &mut Triangles) -> bool {
     use spade::{ConstrainedDelaunayTriangulation, Point2, Triangulation};
     let mut cdt = ConstrainedDelaunayTriangulation::<Point2<f64>>::new();
@@ -204,53 +247,24 @@ fn constrained_delaunay_into(polygon: &Polygon<f64>, out: &mut Triangles) -> boo
             previous = Some(vertex);
         }
     }
-    let inside = inside_faces(&cdt);
+    let inside = StripIndex::new(polygon);
     let base = out.vertices.len() as u32;
     out.vertices.extend(
         cdt.vertices()
             .map(|v| [v.position().x as f32, v.position().y as f32]),
     );
     for face in cdt.inner_faces() {
-        if inside[face.fix().index()] == Some(true) {
-            let corners = face.vertices().map(|v| base + v.fix().index() as u32);
-            out.indices.extend(corners);
+        let [a, b, c] = face.positions();
+        let centroid = Coord {
+            x: (a.x + b.x + c.x) / 3.0,
+            y: (a.y + b.y + c.y) / 3.0,
+        };
+        if inside.contains(centroid) {
+            out.indices
+                .extend(face.vertices().map(|v| base + v.fix().index() as u32));
         }
     }
     true
-}
-
-/// For each face of `cdt` (by index), whether it is inside the rings by the even-odd
-/// rule: a walk from the convex hull inwards, flipping at each constraint edge.
-fn inside_faces(
-    cdt: &spade::ConstrainedDelaunayTriangulation<spade::Point2<f64>>,
-) -> Vec<Option<bool>> {
-    use spade::Triangulation;
-    let mut inside: Vec<Option<bool>> = vec![None; cdt.num_all_faces()];
-    let mut queue = std::collections::VecDeque::new();
-    for edge in cdt.convex_hull() {
-        for side in [edge, edge.rev()] {
-            if let Some(face) = side.face().as_inner() {
-                let index = face.fix().index();
-                if inside[index].is_none() {
-                    inside[index] = Some(edge.is_constraint_edge());
-                    queue.push_back(face.fix());
-                }
-            }
-        }
-    }
-    while let Some(fixed) = queue.pop_front() {
-        let here = inside[fixed.index()].unwrap_or(false);
-        for edge in cdt.face(fixed).adjacent_edges() {
-            if let Some(next) = edge.rev().face().as_inner() {
-                let index = next.fix().index();
-                if inside[index].is_none() {
-                    inside[index] = Some(here ^ edge.is_constraint_edge());
-                    queue.push_back(next.fix());
-                }
-            }
-        }
-    }
-    inside
 }
 
 fn push_raw(raw: &geo::triangulate_earcut::RawTriangulation<f64>, out: &mut Triangles) {
@@ -460,7 +474,7 @@ impl ProjectedMap {
             .index
             .locate_all_at_point(&point)
             .map(|entry| entry.data)
-            .filter(|&(c, i)| self.countries[c].shape.0[i].contains(&p))
+            .filter(|&(c, i)| self.countries[c].polygon_contains(i, p))
             // Nested outlines (an enclave drawn over its surroundings without a hole):
             // the smallest one is the one the user sees and means.
             .min_by(|a, b| {
@@ -477,15 +491,27 @@ impl ProjectedMap {
             [point[0] - tolerance, point[1] - tolerance],
             [point[0] + tolerance, point[1] + tolerance],
         );
-        self.index
+        // Nearest bounding box first; a polygon whose box is farther than the best
+        // distance so far cannot be nearer, and the search for the next one narrows.
+        let mut candidates: Vec<(f64, (usize, usize))> = self
+            .index
             .locate_in_envelope_intersecting(&search)
-            .map(|entry| {
-                let (c, i) = entry.data;
-                (c, Euclidean.distance(&p, &self.countries[c].shape.0[i]))
-            })
-            .filter(|(_, distance)| *distance <= tolerance)
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(country, _)| country)
+            .map(|entry| (entry.geom().distance_2(&point).sqrt(), entry.data))
+            .collect();
+        candidates.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut best: Option<(usize, f64)> = None;
+        for (box_distance, (c, i)) in candidates {
+            let within = best.map_or(tolerance, |(_, d)| d);
+            if box_distance > within {
+                break;
+            }
+            if let Some(distance) = self.countries[c].polygon_distance(i, p, within)
+                && best.is_none_or(|(_, d)| distance < d)
+            {
+                best = Some((c, distance));
+            }
+        }
+        best.map(|(country, _)| country)
     }
 }
 
@@ -533,6 +559,7 @@ fn project_country(shape: &MultiPolygon<f64>, projection: Projection) -> Project
     let bounds = shape
         .bounding_rect()
         .map_or([0.0; 4], |r| [r.min().x, r.min().y, r.max().x, r.max().y]);
+    let polygon_count = shape.0.len();
     ProjectedCountry {
         shape,
         triangles,
@@ -541,6 +568,7 @@ fn project_country(shape: &MultiPolygon<f64>, projection: Projection) -> Project
         largest,
         unfilled,
         label: OnceLock::new(),
+        strips: (0..polygon_count).map(|_| OnceLock::new()).collect(),
     }
 }
 

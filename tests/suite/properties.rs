@@ -7,7 +7,7 @@ use aidmap::data::{Outlines, bundled};
 use aidmap::geometry::antimeridian::{cut_polygon, ring_crosses};
 use aidmap::geometry::projected::ProjectedMap;
 use aidmap::geometry::projection::Projection;
-use geo::{Area, Coord, LineString, Polygon};
+use geo::{Area, Coord, Distance, Euclidean, LineString, Polygon};
 use proptest::prelude::*;
 
 fn outlines() -> &'static Outlines {
@@ -77,6 +77,15 @@ proptest! {
             (a * p[0] + b * q[0] + c * r[0]) / sum,
             (a * p[1] + b * q[1] + c * r[1]) / sum,
         ];
+        // A point closer to the outline than the f32 mesh's precision can be on either
+        // side of a shared border (Sudan's and the Central African Republic's overlap
+        // by 1e-8 at 1:110m): no answer is wrong there.
+        let outline = &map.countries[country].shape;
+        let from_outline = outline.0.iter().flat_map(|polygon| {
+            std::iter::once(polygon.exterior()).chain(polygon.interiors())
+        }).map(|ring| Euclidean.distance(&geo::Point::new(point[0], point[1]), ring))
+        .fold(f64::INFINITY, f64::min);
+        prop_assume!(from_outline > 1e-6);
         let hit = map.country_at(point, 0.0);
         prop_assert_eq!(
             hit,
