@@ -7,7 +7,7 @@ use aidmap::data::{Outlines, bundled};
 use aidmap::geometry::antimeridian::{cut_polygon, ring_crosses};
 use aidmap::geometry::projected::ProjectedMap;
 use aidmap::geometry::projection::Projection;
-use geo::{Area, Coord, Distance, Euclidean, LineString, Polygon};
+use geo::{Area, Contains, Coord, Distance, Euclidean, LineString, Polygon};
 use proptest::prelude::*;
 
 fn outlines() -> &'static Outlines {
@@ -87,9 +87,14 @@ proptest! {
         .fold(f64::INFINITY, f64::min);
         prop_assume!(from_outline > 1e-6);
         let hit = map.country_at(point, 0.0);
-        prop_assert_eq!(
-            hit,
-            Some(country),
+        // Where two outlines overlap (Sudan and South Sudan do, by 1e-5, at 1:110m),
+        // the point is in both, and the smaller one answers.
+        let contains = |c: usize| {
+            map.countries[c].shape.contains(&geo::Point::new(point[0], point[1]))
+        };
+        let overlapping = hit.is_some_and(|h| h != country && contains(h) && contains(country));
+        prop_assert!(
+            hit == Some(country) || overlapping,
             "{:?}: a point of {}'s triangle {} hit {:?}",
             map.projection,
             outlines().countries[country].name,
