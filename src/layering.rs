@@ -26,19 +26,22 @@ fn modules() -> BTreeMap<String, String> {
     let mut found = BTreeMap::new();
     let mut folders = vec![root.clone()];
     while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
+        for entry in std::fs::read_dir(&folder).expect("src/ is readable in a test") {
+            let path = entry.expect("src/ is readable in a test").path();
             if path.is_dir() {
                 folders.push(path);
                 continue;
             }
-            let relative = path.strip_prefix(&root).unwrap().with_extension("");
+            let relative = path
+                .strip_prefix(&root)
+                .expect("found under src/")
+                .with_extension("");
             let name = relative.to_string_lossy().replace('/', "::");
             let name = name.trim_end_matches("::mod").to_string();
             if matches!(name.as_str(), "lib" | "main" | "layering") {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).unwrap();
+            let text = std::fs::read_to_string(&path).expect("a source file is text");
             let code = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
             found.insert(name, code);
         }

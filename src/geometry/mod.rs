@@ -4,3 +4,4 @@ pub mod antimeridian;
 pub mod projected;
 pub mod projection;
 pub mod strips;
+pub mod triangulate;
