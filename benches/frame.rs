@@ -32,16 +32,25 @@ fn frame(ctx: &egui::Context, app: &mut AidMapApp, events: Vec<Event>) -> usize 
 }
 
 fn bench_frames(c: &mut Criterion) {
+    let outlines = bundled::outlines().unwrap();
+    bench_panning(c, "1:50m", outlines.clone());
+    bench_geometry(c, "1:50m", &outlines);
+    if let Some(path) = std::env::var_os("AIDMAP_BENCH_10M") {
+        let path = std::path::PathBuf::from(path);
+        let detailed = aidmap::data::load_outlines(&path, None).unwrap();
+        bench_panning(c, "1:10m", detailed.clone());
+        bench_geometry(c, "1:10m", &detailed);
+    }
+}
+
+/// Frames of the window on `outlines`: zoomed in and dragged (every frame pans), then
+/// with the view still.
+fn bench_panning(c: &mut Criterion, scale: &str, outlines: aidmap::data::Outlines) {
     let options = AppOptions {
         theme: ThemeChoice::Light,
         ..AppOptions::default()
     };
-    let mut app = AidMapApp::new(
-        bundled::outlines().unwrap(),
-        bundled::aid_data().unwrap(),
-        true,
-        options,
-    );
+    let mut app = AidMapApp::new(outlines, bundled::aid_data().unwrap(), true, options);
     let ctx = egui::Context::default();
     for _ in 0..3 {
         frame(&ctx, &mut app, Vec::new());
@@ -80,7 +89,7 @@ fn bench_frames(c: &mut Criterion) {
     assert_ne!(app.map.view.center, before, "the drag must pan the map");
     let mut x = start.x + 10.0;
     let mut direction = 3.0;
-    c.bench_function("frame while panning, 1:50m, 1400x860", |b| {
+    c.bench_function(&format!("frame while panning, {scale}, 1400x860"), |b| {
         b.iter(|| {
             x += direction;
             if !(600.0..1000.0).contains(&x) {
@@ -92,17 +101,10 @@ fn bench_frames(c: &mut Criterion) {
 
     let panned = app.map.view.center;
     assert_ne!(panned, before, "the benchmark must pan the map");
-    c.bench_function("frame with the view still (hover only), 1:50m", |b| {
-        b.iter(|| frame(&ctx, &mut app, vec![Event::PointerMoved(pos2(x, 451.0))]))
-    });
-
-    let outlines = bundled::outlines().unwrap();
-    bench_geometry(c, "1:50m", &outlines);
-    if let Some(path) = std::env::var_os("AIDMAP_BENCH_10M") {
-        let path = std::path::PathBuf::from(path);
-        let detailed = aidmap::data::load_outlines(&path, None).unwrap();
-        bench_geometry(c, "1:10m", &detailed);
-    }
+    c.bench_function(
+        &format!("frame with the view still (hover only), {scale}"),
+        |b| b.iter(|| frame(&ctx, &mut app, vec![Event::PointerMoved(pos2(x, 451.0))])),
+    );
 }
 
 /// Projecting and triangulating `outlines`, and hit-testing points on them.

@@ -61,6 +61,7 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
     }
     let _ = writeln!(text, "aid data: {} (\"{}\")", aid.file, inline(&aid.title));
     let _ = writeln!(text, "  {}", aid.summary());
+    let _ = writeln!(text, "  {}", dates_line(aid));
     for note in &aid.notes {
         let _ = writeln!(text, "  note: {}", inline(note));
     }
@@ -105,5 +106,33 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
         } else {
             EXIT_UNMATCHED
         },
+    }
+}
+
+/// When the teams arrived, and how many have no date (they count from the first day).
+fn dates_line(aid: &AidDataset) -> String {
+    let undated = crate::data::timeline::undated_teams(aid);
+    let without = format!(
+        "{undated} {} without an arrival date",
+        if undated == 1 { "team" } else { "teams" }
+    );
+    match crate::data::Timeline::of(aid) {
+        Some(timeline) => format!(
+            "arrivals from {} to {} ({} days on the timeline, to {}); {without}{}",
+            timeline.first,
+            timeline
+                .arrival_days
+                .last()
+                .copied()
+                .unwrap_or(timeline.first),
+            timeline.day_count(),
+            timeline.last,
+            if undated > 0 {
+                " (shown from the first day)"
+            } else {
+                ""
+            }
+        ),
+        None => format!("no arrival dates: no timeline; {without}"),
     }
 }

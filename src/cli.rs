@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::data::Limits;
@@ -88,6 +89,11 @@ impl From<ThemeArg> for ThemeChoice {
     }
 }
 
+/// Parse a `YYYY-MM-DD` day, refusing days the calendar has not got.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    crate::data::date::parse(text)
+}
+
 /// Parse "1400x860".
 fn parse_size(text: &str) -> Result<[f32; 2], String> {
     let (w, h) = text
@@ -157,7 +163,8 @@ pub enum Command {
 /// Options of `aidmap export`.
 #[derive(Debug, Args, Clone)]
 pub struct ExportArgs {
-    /// The file to write: .png, .svg or .pdf.
+    /// The file to write: .png, .svg or .pdf (one picture), .gif, .apng or .mp4 (an
+    /// animation, one frame a day; .mp4 needs ffmpeg).
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
     /// Width in logical pixels.
@@ -182,6 +189,24 @@ pub struct ExportArgs {
     /// With --select: draw its card (the pop-up's facts and quotes) too, in PNG and SVG.
     #[arg(long, requires = "select")]
     pub popup: bool,
+    /// Draw the map as it stood on this day (teams that had arrived by its end).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// Animation: the first day (default: the first arrival).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub from: Option<NaiveDate>,
+    /// Animation: the last day (default: the data's claim date, or its last arrival).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    /// Animation: days from one frame to the next (default 1).
+    #[arg(long, value_name = "N")]
+    pub step_days: Option<u32>,
+    /// Animation: frames per second (default 4).
+    #[arg(long)]
+    pub fps: Option<f32>,
+    /// Animation: seconds the last frame stays (default 2).
+    #[arg(long, value_name = "SECONDS")]
+    pub hold: Option<f32>,
     /// Write nothing and exit with status 1 when some of the data is not on the map
     /// (instead of a warning and a note on the picture).
     #[arg(long)]

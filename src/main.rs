@@ -8,7 +8,7 @@ use aidmap::cli::{Cli, Command, ExportArgs, ExportTheme, Inputs, WindowArgs};
 use aidmap::data::{self, bundled};
 use aidmap::data::{AidDataset, Outlines};
 use aidmap::error::{LoadError, printable};
-use aidmap::export::{self, ExportError, ExportRequest};
+use aidmap::export::{self, ExportError, ExportRequest, FrameOptions};
 use aidmap::scene::MapModel;
 use aidmap::ui::screenshot::ScreenshotTarget;
 use aidmap::ui::{AidMapApp, AppOptions};
@@ -162,12 +162,20 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
         dark: args.theme == ExportTheme::Dark,
         select: args.select.clone(),
         popup: args.popup,
+        date: args.date,
+        frames: FrameOptions {
+            from: args.from,
+            to: args.to,
+            step_days: args.step_days,
+            fps: args.fps,
+            hold: args.hold,
+        },
     };
     request.validate()?;
     let started = std::time::Instant::now();
     let (outlines, aid) = load_inputs(inputs)?;
     let loaded = started.elapsed();
-    let model = MapModel::new(
+    let mut model = MapModel::new(
         outlines,
         aid,
         request.projection,
@@ -185,7 +193,7 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
             printable(&note)
         );
     }
-    let result = export::export(&model, &request);
+    let result = export::export(&mut model, &request, &mut |_, _| true);
     if std::env::var_os("AIDMAP_TIMINGS").is_some() {
         eprintln!(
             "timings: load {:.1} ms, project and triangulate {:.1} ms, draw and write {:.1} ms",

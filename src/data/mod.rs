@@ -16,6 +16,7 @@ pub mod outline;
 pub mod outline_reader;
 pub mod properties;
 pub mod text;
+pub mod timeline;
 mod topojson_reader;
 
 pub use aid::AidDataset;
@@ -25,3 +26,4 @@ pub use outline::{Country, Limits, Outlines};
 pub use outline_reader::{
     load_outlines, load_outlines_within, read_outlines, read_outlines_within,
 };
+pub use timeline::Timeline;

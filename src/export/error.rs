@@ -19,6 +19,8 @@ pub enum ExportError {
     Encode(String),
     /// The file could not be written; the old one, if any, is untouched.
     Write(String),
+    /// The user cancelled (an animation in the window); nothing was written.
+    Cancelled,
 }
 
 impl fmt::Display for ExportError {
@@ -29,6 +31,7 @@ impl fmt::Display for ExportError {
             | ExportError::Render(message)
             | ExportError::Encode(message)
             | ExportError::Write(message) => f.write_str(message),
+            ExportError::Cancelled => f.write_str("cancelled: nothing was written"),
         }
     }
 }

@@ -12,60 +12,135 @@ use crate::export::error::ExportError;
 /// is a symbolic link, the file it points to is replaced (the link stays a link), and
 /// a file that exists keeps its permissions (a private 0600 file stays private).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    write_through(path, bytes).map_err(ExportError::Write)
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes).map_err(|err| file.error(&err))?;
+    file.commit()
 }
 
-fn write_through(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let shown = path;
-    let resolved = if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        std::fs::canonicalize(path)
-            .map_err(|err| format!("{}: cannot follow the link: {err}", shown.display()))?
-    } else {
-        path.to_path_buf()
-    };
-    let path = resolved.as_path();
-    let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
-    // The file is replaced by a rename, which the folder allows even where the file is
-    // read-only: refuse, as `cp` would, rather than replace a file its owner protected.
-    if permissions.is_some()
-        && let Err(err) = std::fs::OpenOptions::new().append(true).open(path)
-        && err.kind() == std::io::ErrorKind::PermissionDenied
-    {
-        return Err(format!(
-            "{}: the file exists and may not be written (it is read-only)",
-            shown.display()
-        ));
+/// A file being written in the target's folder under a temporary name: [`commit`]
+/// renames it over the target; dropped before that, it is deleted. Animations stream
+/// their frames through one, so no frame is held longer than it takes to encode it.
+///
+/// [`commit`]: AtomicFile::commit
+pub struct AtomicFile {
+    /// The path as the user gave it (for messages).
+    shown: PathBuf,
+    /// Where the file goes (a link's target, where the path is a link).
+    target: PathBuf,
+    /// The temporary file's path.
+    temporary: PathBuf,
+    /// The open temporary file; `None` once committed.
+    file: Option<std::io::BufWriter<std::fs::File>>,
+    /// The replaced file's permissions, kept.
+    permissions: Option<std::fs::Permissions>,
+}
+
+impl AtomicFile {
+    /// Open a temporary file beside `path`, after checking that `path` may be written.
+    pub fn create(path: &Path) -> Result<AtomicFile, ExportError> {
+        Self::open(path).map_err(ExportError::Write)
     }
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| format!("{}: not a file name", path.display()))?;
-    if !folder.is_dir() {
-        return Err(format!(
-            "{}: the folder {} does not exist",
-            path.display(),
-            folder.display()
-        ));
-    }
-    let temporary = folder.join(format!(".{name}.{}.part", std::process::id()));
-    let result = std::fs::File::create(&temporary)
-        .and_then(|mut file| {
-            file.write_all(bytes)?;
-            if let Some(permissions) = &permissions {
-                file.set_permissions(permissions.clone())?;
-            }
-            file.sync_all()
+
+    fn open(shown: &Path) -> Result<AtomicFile, String> {
+        let target = if std::fs::symlink_metadata(shown).is_ok_and(|m| m.file_type().is_symlink()) {
+            std::fs::canonicalize(shown)
+                .map_err(|err| format!("{}: cannot follow the link: {err}", shown.display()))?
+        } else {
+            shown.to_path_buf()
+        };
+        let permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
+        // The file is replaced by a rename, which the folder allows even where the file
+        // is read-only: refuse, as `cp` would, rather than replace a protected file.
+        if permissions.is_some()
+            && let Err(err) = std::fs::OpenOptions::new().append(true).open(&target)
+            && err.kind() == std::io::ErrorKind::PermissionDenied
+        {
+            return Err(format!(
+                "{}: the file exists and may not be written (it is read-only)",
+                shown.display()
+            ));
+        }
+        let folder = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| format!("{}: not a file name", target.display()))?;
+        if !folder.is_dir() {
+            return Err(format!(
+                "{}: the folder {} does not exist",
+                target.display(),
+                folder.display()
+            ));
+        }
+        let temporary = folder.join(format!(".{name}.{}.part", std::process::id()));
+        let file = std::fs::File::create(&temporary)
+            .map_err(|err| format!("{}: cannot write the file: {err}", shown.display()))?;
+        Ok(AtomicFile {
+            shown: shown.to_path_buf(),
+            target,
+            temporary,
+            file: Some(std::io::BufWriter::new(file)),
+            permissions,
         })
-        .and_then(|()| std::fs::rename(&temporary, path));
-    if let Err(err) = result {
-        let _ = std::fs::remove_file(&temporary);
-        return Err(format!("{}: cannot write the file: {err}", shown.display()));
     }
-    Ok(())
+
+    /// The temporary file's path, for a program that writes the file itself (ffmpeg).
+    pub fn temporary_path(&self) -> &Path {
+        &self.temporary
+    }
+
+    /// The error for a failed write, naming the path the user gave.
+    pub fn error(&self, err: &dyn std::fmt::Display) -> ExportError {
+        ExportError::Write(format!(
+            "{}: cannot write the file: {err}",
+            self.shown.display()
+        ))
+    }
+
+    /// Flush, keep the old file's permissions, and rename over the target.
+    pub fn commit(mut self) -> Result<(), ExportError> {
+        let result = match self.file.take() {
+            Some(writer) => writer
+                .into_inner()
+                .map_err(|err| err.into_error())
+                .and_then(|file| {
+                    if let Some(permissions) = &self.permissions {
+                        file.set_permissions(permissions.clone())?;
+                    }
+                    file.sync_all()
+                }),
+            None => Ok(()),
+        }
+        .and_then(|()| std::fs::rename(&self.temporary, &self.target));
+        result.map_err(|err| self.error(&err))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match &mut self.file {
+            Some(file) => file.write(bytes),
+            None => Err(std::io::Error::other("the file was already committed")),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().map_or(Ok(()), |file| file.flush())
+    }
+}
+
+impl Drop for AtomicFile {
+    /// Whatever did not reach [`AtomicFile::commit`] (an error, a cancel) leaves no file.
+    fn drop(&mut self) {
+        // After a commit the temporary file has become the target: nothing is left.
+        self.file = None;
+        if self.temporary.exists() {
+            let _ = std::fs::remove_file(&self.temporary);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -105,6 +180,18 @@ mod tests {
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
         let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn a_file_dropped_before_commit_leaves_the_old_one_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("map.gif");
+        std::fs::write(&target, b"old").unwrap();
+        let mut file = AtomicFile::create(&target).unwrap();
+        file.write_all(b"half a frame").unwrap();
+        drop(file);
+        assert_eq!(std::fs::read(&target).unwrap(), b"old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

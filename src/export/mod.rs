@@ -3,18 +3,26 @@
 //! one page, fonts embedded), written atomically. The command line's `aidmap export`
 //! and the window's exports both end here.
 
+pub mod animation;
+pub mod apng_file;
 pub mod error;
 pub mod file;
+pub mod frames;
+pub mod gif_file;
 pub mod offscreen;
 pub mod pdf;
 pub mod png_file;
 pub mod raster;
 pub mod svg;
+pub mod video;
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use crate::data::matcher::{CountryMatch, several_message};
 pub use crate::export::error::ExportError;
+pub use crate::export::frames::FrameOptions;
 use crate::geometry::projection::Projection;
 use crate::scene::{MapModel, MapView, text};
 
@@ -30,6 +38,12 @@ pub enum Format {
     Svg,
     /// Vector, one page, for print: paths and text with its font embedded.
     Pdf,
+    /// Animated, 256 colours, plays everywhere.
+    Gif,
+    /// Animated PNG: full colour, plays in browsers.
+    Apng,
+    /// Video, written by ffmpeg where it is installed.
+    Mp4,
 }
 
 impl Format {
@@ -39,7 +53,20 @@ impl Format {
             Format::Png => "png",
             Format::Svg => "svg",
             Format::Pdf => "pdf",
+            Format::Gif => "gif",
+            Format::Apng => "apng",
+            Format::Mp4 => "mp4",
         }
+    }
+
+    /// True for the formats that show the days one after another.
+    pub fn is_animation(self) -> bool {
+        matches!(self, Format::Gif | Format::Apng | Format::Mp4)
+    }
+
+    /// True for the formats made of pixels (where `--scale` applies).
+    pub fn is_raster(self) -> bool {
+        !matches!(self, Format::Svg | Format::Pdf)
     }
 
     /// What a file dialog calls it.
@@ -48,6 +75,9 @@ impl Format {
             Format::Png => "PNG image",
             Format::Svg => "SVG picture",
             Format::Pdf => "PDF document",
+            Format::Gif => "GIF animation",
+            Format::Apng => "Animated PNG",
+            Format::Mp4 => "MP4 video",
         }
     }
 
@@ -61,8 +91,11 @@ impl Format {
             Some("png") => Ok(Format::Png),
             Some("svg") => Ok(Format::Svg),
             Some("pdf") => Ok(Format::Pdf),
+            Some("gif") => Ok(Format::Gif),
+            Some("apng") => Ok(Format::Apng),
+            Some("mp4") => Ok(Format::Mp4),
             _ => Err(ExportError::Request(format!(
-                "{}: the file name must end in .png, .svg or .pdf",
+                "{}: the file name must end in .png, .svg, .pdf, .gif, .apng or .mp4",
                 path.display()
             ))),
         }
@@ -88,6 +121,10 @@ pub struct ExportRequest {
     pub select: Option<String>,
     /// Include the selected country's pop-up.
     pub popup: bool,
+    /// The day to draw (a still picture); `None` for the whole data set.
+    pub date: Option<NaiveDate>,
+    /// The days and timing of an animation.
+    pub frames: FrameOptions,
 }
 
 impl ExportRequest {
@@ -103,7 +140,8 @@ impl ExportRequest {
                 return Err(format!("--{name} {value} is out of range (100 to 20000)"));
             }
         }
-        if format != Format::Png && self.scale.is_some() {
+        self.check_time_options(format)?;
+        if !format.is_raster() && self.scale.is_some() {
             return Err(format!(
                 "--scale sets pixels per point, which only a PNG has: {} is a vector \
                  picture, which stays sharp at any size (set --width and --height instead)",
@@ -115,7 +153,7 @@ impl ExportRequest {
             return Err(format!("--scale {scale} is out of range (0.25 to 8)"));
         }
         let pixels = (self.width * scale) as f64 * (self.height * scale) as f64;
-        if format == Format::Png && pixels > MAX_PIXELS {
+        if format.is_raster() && pixels > MAX_PIXELS {
             return Err(format!(
                 "{} × {} pixels is more than this export allows ({} million)",
                 (self.width * scale).round(),
@@ -129,6 +167,29 @@ impl ExportRequest {
         Ok(format)
     }
 
+    /// `--date` for a still picture, `--from`… for an animation: never the other way.
+    fn check_time_options(&self, format: Format) -> Result<(), String> {
+        let frame_options = self.frames.given();
+        if format.is_animation() {
+            if let Some(date) = self.date {
+                return Err(format!(
+                    "--date {date} draws one day, and {} is an animation of many: give \
+                     --from and --to instead",
+                    self.out.display()
+                ));
+            }
+            return self.frames.validate();
+        }
+        match frame_options.first() {
+            Some(name) => Err(format!(
+                "{name} is for animations (.gif, .apng, .mp4), and {} is one picture \
+                 (use --date to draw one day)",
+                self.out.display()
+            )),
+            None => Ok(()),
+        }
+    }
+
     /// Pixels per point of a PNG.
     pub fn pixel_scale(&self) -> f32 {
         self.scale.unwrap_or(1.0)
@@ -136,7 +197,12 @@ impl ExportRequest {
 }
 
 /// Render and write `request` for `model` (already in the requested projection).
-pub fn export(model: &MapModel, request: &ExportRequest) -> Result<(), ExportError> {
+/// `progress` hears of each frame of an animation and may cancel it.
+pub fn export(
+    model: &mut MapModel,
+    request: &ExportRequest,
+    progress: animation::Progress<'_>,
+) -> Result<(), ExportError> {
     let format = request.validate()?;
     let selected = match &request.select {
         Some(text) => Some(selected_country(model, text).map_err(ExportError::Selection)?),
@@ -144,17 +210,37 @@ pub fn export(model: &MapModel, request: &ExportRequest) -> Result<(), ExportErr
     };
     let view = MapView::default();
     let size = egui::vec2(request.width, request.height);
-    let bytes = match format {
+    let picture = offscreen::Picture {
+        size,
+        scale: request.pixel_scale(),
+        view,
+        dark: request.dark,
+        selected,
+        popup: request.popup,
+    };
+    if format.is_animation() {
+        return animation::export_animation(model, request, format, &picture, progress);
+    }
+    let shown_before = model.day;
+    if request.date.is_some() {
+        model.set_day(request.date);
+    }
+    let result = still_bytes(model, request, format, &picture);
+    model.set_day(shown_before);
+    file::write_atomically(&request.out, &result?)
+}
+
+/// A still picture of `model` in `format`, encoded.
+fn still_bytes(
+    model: &MapModel,
+    request: &ExportRequest,
+    format: Format,
+    picture: &offscreen::Picture,
+) -> Result<Vec<u8>, ExportError> {
+    let (view, size, selected) = (picture.view, picture.size, picture.selected);
+    Ok(match format {
         Format::Png => {
-            let picture = offscreen::Picture {
-                size,
-                scale: request.pixel_scale(),
-                view,
-                dark: request.dark,
-                selected,
-                popup: request.popup,
-            };
-            let image = offscreen::render(model, &picture)?;
+            let image = offscreen::render(model, picture)?;
             png_file::encode_png(&image, &metadata(model))?
         }
         Format::Svg => {
@@ -173,8 +259,13 @@ pub fn export(model: &MapModel, request: &ExportRequest) -> Result<(), ExportErr
             };
             pdf::from_svg(&svg::render(model, &view, size, &options), &pdf_info(model))?
         }
-    };
-    file::write_atomically(&request.out, &bytes)
+        Format::Gif | Format::Apng | Format::Mp4 => {
+            return Err(ExportError::Request(format!(
+                "{}: an animation is not one picture",
+                request.out.display()
+            )));
+        }
+    })
 }
 
 /// The outline `--select TEXT` means; several or none is an error that says which.

@@ -49,68 +49,96 @@ const ATLAS_SIDE: usize = 8192;
 /// Draw `picture` of `model` into an image of `size × scale` pixels. Fails, rather than
 /// draw garbled text, when the text would not fit the font atlas at this scale.
 pub fn render(model: &MapModel, picture: &Picture) -> Result<ColorImage, ExportError> {
-    let ctx = egui::Context::default();
-    ctx.set_fonts(crate::scene::fonts::fonts());
-    ctx.set_theme(if picture.dark {
-        egui::Theme::Dark
-    } else {
-        egui::Theme::Light
-    });
-    // No fade-ins: a picture is one frame.
-    ctx.all_styles_mut(|style| style.animation_time = 0.0);
-    let rect = Rect::from_min_size(Pos2::ZERO, picture.size);
-    let style = MapStyle::for_dark_mode(picture.dark);
-    let request = SceneRequest {
-        rect,
-        view: picture.view,
-        style: style.clone(),
-        state: SceneState {
-            hovered: None,
-            selected: picture.selected,
-        },
-        card: picture.popup,
-        fills: FillMode::Mesh {
-            pixels_per_point: picture.scale,
-        },
-    };
-    let mut cache = SceneCache::default();
-    // One pass draws the map and the card: text laid out in it puts its glyphs in the
-    // font atlas, whose image comes back in the same pass's texture changes.
-    let mut textures = Textures::default();
-    // The scale goes in as the display's own pixels per point, not as a zoom
-    // (`set_pixels_per_point`): a zoom divides the screen rect egui remembers from
-    // before the first pass (10000 points square) by the scale, and everything past
-    // 10000 pixels was clipped away.
-    let mut input = RawInput {
-        screen_rect: Some(rect),
-        ..RawInput::default()
-    };
-    input
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .native_pixels_per_point = Some(picture.scale);
-    input.max_texture_side = Some(ATLAS_SIDE);
-    let mut output = ctx.run_ui(input, |ui| {
-        let painter = ui.painter_at(rect);
-        let measure = |text: &str, size: f32| measure_with(&painter, text, size);
-        let scene = compose(model, &request, &mut cache, &measure);
-        draw(&painter, &scene.list);
-    });
-    if ctx.fonts(|f| f.font_atlas_fill_ratio()) >= 1.0 {
-        return Err(ExportError::Render(format!(
-            "the text does not fit egui's font atlas at scale {}: export at a lower --scale",
-            picture.scale
-        )));
+    Renderer::new(picture).render(model, picture)
+}
+
+/// Draws pictures of one size, scale and theme one after another, keeping what they
+/// share: the font atlas, the laid-out text, and the map's mesh while the data set is
+/// the same. The frames of an animation go through one renderer.
+pub struct Renderer {
+    ctx: egui::Context,
+    cache: SceneCache,
+    textures: Textures,
+}
+
+impl Renderer {
+    /// A renderer for pictures like `picture`.
+    pub fn new(picture: &Picture) -> Self {
+        let ctx = egui::Context::default();
+        ctx.set_fonts(crate::scene::fonts::fonts());
+        ctx.set_theme(if picture.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        // No fade-ins: a picture is one frame.
+        ctx.all_styles_mut(|style| style.animation_time = 0.0);
+        Renderer {
+            ctx,
+            cache: SceneCache::default(),
+            textures: Textures::default(),
+        }
     }
-    textures.apply(&output.textures_delta);
-    // Applied above: tell epaint so (it checks in debug builds).
-    output.textures_delta.clear();
-    let pixels_per_point = output.pixels_per_point;
-    let primitives = ctx.tessellate(output.shapes, pixels_per_point);
-    let width = (picture.size.x * pixels_per_point).round() as usize;
-    let height = (picture.size.y * pixels_per_point).round() as usize;
-    let mut canvas = Canvas::new(width, height, style.background);
-    canvas.draw(&primitives, &textures, pixels_per_point);
-    Ok(canvas.into_image())
+
+    /// Draw `picture` of `model` (as it is now: its day, its projection).
+    pub fn render(
+        &mut self,
+        model: &MapModel,
+        picture: &Picture,
+    ) -> Result<ColorImage, ExportError> {
+        let rect = Rect::from_min_size(Pos2::ZERO, picture.size);
+        let style = MapStyle::for_dark_mode(picture.dark);
+        let request = SceneRequest {
+            rect,
+            view: picture.view,
+            style: style.clone(),
+            state: SceneState {
+                hovered: None,
+                selected: picture.selected,
+            },
+            card: picture.popup,
+            fills: FillMode::Mesh {
+                pixels_per_point: picture.scale,
+            },
+        };
+        // The scale goes in as the display's own pixels per point, not as a zoom
+        // (`set_pixels_per_point`): a zoom divides the screen rect egui remembers from
+        // before the first pass (10000 points square) by the scale, and everything past
+        // 10000 pixels was clipped away.
+        let mut input = RawInput {
+            screen_rect: Some(rect),
+            ..RawInput::default()
+        };
+        input
+            .viewports
+            .entry(egui::ViewportId::ROOT)
+            .or_default()
+            .native_pixels_per_point = Some(picture.scale);
+        input.max_texture_side = Some(ATLAS_SIDE);
+        // One pass draws the map and the card: text laid out in it puts its glyphs in
+        // the font atlas, whose image comes back in the same pass's texture changes.
+        let cache = &mut self.cache;
+        let mut output = self.ctx.run_ui(input, |ui| {
+            let painter = ui.painter_at(rect);
+            let measure = |text: &str, size: f32| measure_with(&painter, text, size);
+            let scene = compose(model, &request, cache, &measure);
+            draw(&painter, &scene.list);
+        });
+        if self.ctx.fonts(|f| f.font_atlas_fill_ratio()) >= 1.0 {
+            return Err(ExportError::Render(format!(
+                "the text does not fit egui's font atlas at scale {}: export at a lower --scale",
+                picture.scale
+            )));
+        }
+        self.textures.apply(&output.textures_delta);
+        // Applied above: tell epaint so (it checks in debug builds).
+        output.textures_delta.clear();
+        let pixels_per_point = output.pixels_per_point;
+        let primitives = self.ctx.tessellate(output.shapes, pixels_per_point);
+        let width = (picture.size.x * pixels_per_point).round() as usize;
+        let height = (picture.size.y * pixels_per_point).round() as usize;
+        let mut canvas = Canvas::new(width, height, style.background);
+        canvas.draw(&primitives, &self.textures, pixels_per_point);
+        Ok(canvas.into_image())
+    }
 }

@@ -123,7 +123,7 @@ fn open_group(svg: &mut String, group: &Group, clip: Option<usize>) {
                 escape(code)
             );
         }
-        Group::Selected { code } => {
+        Group::Selected { code } | Group::Arrived { code } => {
             let _ = write!(svg, r#" data-code="{}""#, escape(code));
         }
         Group::Badge { code, teams } => {

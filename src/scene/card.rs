@@ -77,7 +77,7 @@ pub fn card_content(model: &MapModel, country: usize) -> CardContent {
         .flatten()
         .map(|d| &model.aid.destinations[d]);
     let Some(destination) = destination else {
-        let summary = match as_of(&model.aid) {
+        let summary = match as_of(model) {
             Some(date) => format!("No team reported as of {date}."),
             None => "No team reported.".to_string(),
         };

@@ -22,6 +22,9 @@ const HOVER_WIDTH: f32 = 1.6;
 /// Width of the selection outline: thin enough that a small country's fill, which
 /// says how many teams it got, still shows inside it.
 const SELECTED_WIDTH: f32 = 1.6;
+/// Width of the outline of a country a team arrived in on the day shown: wider than
+/// the selection's, so the day's news stands out in every frame of an animation.
+const ARRIVAL_WIDTH: f32 = 2.4;
 /// Width of the world's edge around the sea.
 const OCEAN_EDGE_WIDTH: f32 = 1.0;
 /// Width of a badge's leader line, at layout scale 1.
@@ -182,6 +185,12 @@ fn map_items(
             stroke: Stroke::new(width * layout.scale.max(1.0), color),
         });
     };
+    for country in model.arrivals_today() {
+        let code = country_code(model, country);
+        list.group(Group::Arrived { code }, |list| {
+            outline(list, country, style.arrival, ARRIVAL_WIDTH);
+        });
+    }
     let state = request.state;
     if let Some(hovered) = state.hovered.filter(|h| Some(*h) != state.selected) {
         list.group(Group::Hovered, |list| {

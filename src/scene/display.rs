@@ -61,6 +61,11 @@ pub enum Group {
         /// Teams it received.
         teams: u32,
     },
+    /// The outline of a country a team arrived in on the day shown.
+    Arrived {
+        /// Its ISO alpha-3 code, where it has one.
+        code: String,
+    },
     /// The outline of the country under the pointer.
     Hovered,
     /// The outline of the selected country.
@@ -106,6 +111,7 @@ impl Group {
             Group::Ocean => "ocean",
             Group::Countries => "countries",
             Group::Country { .. } => "country",
+            Group::Arrived { .. } => "arrived",
             Group::Hovered => "hovered",
             Group::Selected { .. } => "selected",
             Group::Leaders => "leaders",

@@ -1,8 +1,13 @@
 //! Everything the map shows about one pair of files, prepared once: the outlines and
 //! aid data, how they joined, the projected shapes, and the team-count classes. A
-//! projection change re-projects; nothing here changes on pan or zoom.
+//! projection change re-projects; nothing here changes on pan or zoom. A day on the
+//! timeline changes only the counts: the colour classes stay those of the whole data
+//! set, so a colour means the same on every day.
+
+use chrono::NaiveDate;
 
 use crate::data::matcher::{CountryMatch, match_country};
+use crate::data::timeline::{self, Timeline};
 use crate::data::{AidDataset, Join, JoinIssue, Outlines, join, merge_same_outline};
 use crate::geometry::projected::ProjectedMap;
 use crate::geometry::projection::Projection;
@@ -23,8 +28,15 @@ pub struct NotShown {
 pub struct MapModel {
     /// The country outlines.
     pub outlines: Outlines,
-    /// The aid data set.
+    /// The aid data set as it stood on [`MapModel::day`]: every team when no day is
+    /// set.
     pub aid: AidDataset,
+    /// The whole aid data set, every team whatever its date.
+    pub full: AidDataset,
+    /// The day shown; `None` for the whole data set (its claim's date, if it has one).
+    pub day: Option<NaiveDate>,
+    /// The days the data covers; `None` when no team has a date.
+    pub timeline: Option<Timeline>,
     /// How the data joined to the outlines.
     pub join: Join,
     /// The outlines in the current projection.
@@ -60,7 +72,10 @@ impl MapModel {
         );
         MapModel {
             outlines,
+            timeline: Timeline::of(&aid),
+            full: aid.clone(),
             aid,
+            day: None,
             join,
             projected,
             classes,
@@ -78,6 +93,35 @@ impl MapModel {
                 drawn_destinations(&self.join, &self.projected, self.outlines.countries.len());
             self.generation = next_generation();
         }
+    }
+
+    /// Show the data as it stood at the end of `day` (`None`: the whole data set).
+    pub fn set_day(&mut self, day: Option<NaiveDate>) {
+        if self.day != day {
+            self.aid = match day {
+                Some(day) => timeline::as_of(&self.full, day),
+                None => self.full.clone(),
+            };
+            self.day = day;
+            self.generation = next_generation();
+        }
+    }
+
+    /// The day the map shows, for "as of …": the day set, else the claim's date.
+    pub fn shown_day(&self) -> Option<NaiveDate> {
+        self.day
+            .or_else(|| self.aid.claim.as_ref().map(|claim| claim.as_of))
+    }
+
+    /// The countries (outline indices) a team arrived in on the day set, if one is.
+    pub fn arrivals_today(&self) -> Vec<usize> {
+        let Some(day) = self.day else {
+            return Vec::new();
+        };
+        let arrived: Vec<usize> = timeline::arrivals_on(&self.aid, day).collect();
+        (0..self.destination_by_country.len())
+            .filter(|&c| self.destination_by_country[c].is_some_and(|d| arrived.contains(&d)))
+            .collect()
     }
 
     /// The number of teams country `country` received (0 for none).

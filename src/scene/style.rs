@@ -49,6 +49,8 @@ pub struct MapStyle {
     pub hover: Color32,
     /// Outline of the selected country.
     pub selected: Color32,
+    /// Outline of a country a team arrived in on the day shown.
+    pub arrival: Color32,
     /// Team badges.
     pub badge_fill: Color32,
     /// Numbers on badges.
@@ -75,6 +77,7 @@ impl MapStyle {
             highlight_dark: Color32::from_rgb(0xA5, 0x0F, 0x15),
             hover: Color32::from_rgb(0x24, 0x29, 0x2F),
             selected: Color32::from_rgb(0x05, 0x50, 0xAE),
+            arrival: Color32::from_rgb(0x82, 0x50, 0xDF),
             badge_fill: Color32::from_rgb(0x1F, 0x23, 0x28),
             badge_text: Color32::WHITE,
             text: Color32::from_rgb(0x1F, 0x23, 0x28),
@@ -96,6 +99,7 @@ impl MapStyle {
             highlight_dark: Color32::from_rgb(0xD7, 0x30, 0x27),
             hover: Color32::from_rgb(0xF0, 0xF3, 0xF6),
             selected: Color32::from_rgb(0x58, 0xA6, 0xFF),
+            arrival: Color32::from_rgb(0xD2, 0xA8, 0xFF),
             badge_fill: Color32::from_rgb(0xF5, 0xF5, 0xF5),
             badge_text: Color32::from_rgb(0x12, 0x16, 0x1B),
             text: Color32::from_rgb(0xE6, 0xED, 0xF3),

@@ -21,10 +21,35 @@ pub fn subtitle(model: &MapModel) -> String {
         plural(teams, "team", "teams"),
         plural(countries, "country", "countries")
     );
-    match as_of(&model.aid) {
+    let counts = match as_of(model) {
         Some(date) => format!("{counts}, as of {date}"),
         None => counts,
+    };
+    match arrived_note(model) {
+        Some(note) => format!("{counts} ({note})"),
+        None => counts,
     }
+}
+
+/// "arrived that day: Serbia": the countries outlined as news on the day shown.
+fn arrived_note(model: &MapModel) -> Option<String> {
+    /// Countries named one by one; the rest are counted.
+    const LISTED: usize = 3;
+    let arrived = model.arrivals_today();
+    if arrived.is_empty() {
+        return None;
+    }
+    let mut names: Vec<&str> = arrived
+        .iter()
+        .take(LISTED)
+        .map(|&c| model.outlines.countries[c].name.as_str())
+        .collect();
+    let more = arrived.len().saturating_sub(LISTED);
+    let more_text = format!("{more} more");
+    if more > 0 {
+        names.push(&more_text);
+    }
+    Some(format!("arrived that day: {}", names.join(", ")))
 }
 
 /// The footer's note when some teams are not on the map:
@@ -123,9 +148,9 @@ pub fn source_line(aid: &AidDataset, natural_earth: bool, outlines_file: &str) -
     parts.join(" · ")
 }
 
-/// The "as of" date of the data, for "no team reported as of …".
-pub fn as_of(aid: &AidDataset) -> Option<String> {
-    aid.claim.as_ref().map(|claim| long_date(claim.as_of))
+/// The day the map shows, for "as of …": the timeline's day, else the claim's date.
+pub fn as_of(model: &MapModel) -> Option<String> {
+    model.shown_day().map(long_date)
 }
 
 /// `one` for 1, else `many`.
@@ -163,6 +188,43 @@ mod tests {
             source_line(&aid, true, "x"),
             "Source: Daily Mail (Islamabad), 9 April 2020 · Made with Natural Earth"
         );
-        assert_eq!(as_of(&aid).as_deref(), Some("9 April 2020"));
+        assert_eq!(as_of(&model).as_deref(), Some("9 April 2020"));
+    }
+
+    #[test]
+    fn on_a_day_the_subtitle_counts_what_had_arrived_by_then() {
+        let mut model = MapModel::new(
+            bundled::outlines().unwrap(),
+            bundled::aid_data().unwrap(),
+            crate::geometry::projection::Projection::EqualEarth,
+            true,
+        );
+        let all_classes = model.classes.labels();
+        let day = crate::data::date::parse("2020-03-21").unwrap();
+        model.set_day(Some(day));
+        assert_eq!(
+            subtitle(&model),
+            "5 teams to 4 countries, as of 21 March 2020 (arrived that day: Serbia)"
+        );
+        model.set_day(Some(crate::data::date::parse("2020-03-22").unwrap()));
+        assert_eq!(
+            subtitle(&model),
+            "5 teams to 4 countries, as of 22 March 2020"
+        );
+        assert_eq!(
+            model.classes.labels(),
+            all_classes,
+            "classes of the whole data"
+        );
+        model.set_day(Some(crate::data::date::parse("2020-01-01").unwrap()));
+        assert_eq!(
+            subtitle(&model),
+            "0 teams to 0 countries, as of 1 January 2020"
+        );
+        model.set_day(None);
+        assert_eq!(
+            subtitle(&model),
+            "12 teams to 10 countries, as of 9 April 2020"
+        );
     }
 }

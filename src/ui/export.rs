@@ -205,6 +205,9 @@ fn encode(model: &MapModel, picture: &Picture, format: Format) -> Result<Vec<u8>
             &svg::render(model, &picture.view, picture.size, &options),
             &crate::export::pdf_info(model),
         ),
+        Format::Gif | Format::Apng | Format::Mp4 => Err(ExportError::Request(
+            "an animation is exported with File → Export animation…".to_string(),
+        )),
     }
 }
 

@@ -262,7 +262,7 @@ fn tooltip(ctx: &egui::Context, model: &MapModel, country: usize, pointer: Pos2)
     let detail = if teams > 0 {
         format!("{teams} {}", plural(teams, "team", "teams"))
     } else {
-        match as_of(&model.aid) {
+        match as_of(model) {
             Some(date) => format!("no team reported as of {date}"),
             None => "no team reported".to_string(),
         }

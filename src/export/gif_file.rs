@@ -1,0 +1,238 @@
+//! Animated GIF, streamed: each frame is encoded as it comes and dropped. The palette
+//! is fixed once, from the scene's own colours and the most common colours of the
+//! fullest frame, so a fill keeps its exact colour in every frame (a palette quantized
+//! per frame makes colours flicker). After the first frame, only the rectangle that
+//! changed is written, with unchanged pixels transparent over the frame before.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use egui::{Color32, ColorImage};
+
+use crate::export::error::ExportError;
+use crate::export::file::AtomicFile;
+
+/// The palette index of "unchanged since the last frame".
+const TRANSPARENT: u8 = 255;
+/// Colours the palette may hold besides the transparent index.
+const COLOURS: usize = 255;
+/// Colours closer than this (squared RGB distance) to one already in the palette are
+/// not added: anti-aliased edges would otherwise take every slot with near-twins.
+const MIN_DISTANCE_SQUARED: i32 = 48;
+
+/// A GIF being written.
+pub struct GifWriter {
+    encoder: gif::Encoder<AtomicFile>,
+    mapper: PaletteMapper,
+    previous: Option<Vec<Color32>>,
+    size: [usize; 2],
+}
+
+impl GifWriter {
+    /// Start `out` for frames of `reference`'s size; `anchors` (the scene's colours)
+    /// come first in the palette, then `reference`'s most common colours.
+    pub fn create(
+        out: &Path,
+        reference: &ColorImage,
+        anchors: &[Color32],
+    ) -> Result<GifWriter, ExportError> {
+        let [width, height] = reference.size;
+        let too_large = || {
+            ExportError::Request(format!(
+                "{}: a GIF is at most 65535 pixels wide and high",
+                out.display()
+            ))
+        };
+        let w = u16::try_from(width).map_err(|_| too_large())?;
+        let h = u16::try_from(height).map_err(|_| too_large())?;
+        let palette = palette(anchors, reference);
+        let mut flat: Vec<u8> = palette.iter().flat_map(|c| [c.r(), c.g(), c.b()]).collect();
+        flat.resize(256 * 3, 0);
+        let file = AtomicFile::create(out)?;
+        let encode_error = |err: gif::EncodingError| {
+            ExportError::Encode(format!("{}: cannot encode the GIF: {err}", out.display()))
+        };
+        let mut encoder = gif::Encoder::new(file, w, h, &flat).map_err(encode_error)?;
+        encoder
+            .set_repeat(gif::Repeat::Infinite)
+            .map_err(encode_error)?;
+        Ok(GifWriter {
+            encoder,
+            mapper: PaletteMapper::new(palette),
+            previous: None,
+            size: [width, height],
+        })
+    }
+
+    /// Add `image`, shown for `delay` seconds.
+    pub fn add(&mut self, image: &ColorImage, delay: f32) -> Result<(), ExportError> {
+        let changed = match &self.previous {
+            Some(previous) => changed_rect(previous, &image.pixels, self.size),
+            None => Some([0, 0, self.size[0], self.size[1]]),
+        };
+        // Nothing changed: one transparent pixel carries the frame's time.
+        let [x0, y0, x1, y1] = changed.unwrap_or([0, 0, 1, 1]);
+        let previous = self.previous.as_deref();
+        let mut buffer = Vec::with_capacity((x1 - x0) * (y1 - y0));
+        for y in y0..y1 {
+            for x in x0..x1 {
+                let i = y * self.size[0] + x;
+                let pixel = image.pixels[i];
+                let same = previous.is_some_and(|p| p[i] == pixel);
+                buffer.push(if same {
+                    TRANSPARENT
+                } else {
+                    self.mapper.index(pixel)
+                });
+            }
+        }
+        let frame = gif::Frame {
+            delay: (delay * 100.0).round().clamp(1.0, 65535.0) as u16,
+            dispose: gif::DisposalMethod::Keep,
+            transparent: Some(TRANSPARENT),
+            left: x0 as u16,
+            top: y0 as u16,
+            width: (x1 - x0) as u16,
+            height: (y1 - y0) as u16,
+            buffer: std::borrow::Cow::Owned(buffer),
+            ..gif::Frame::default()
+        };
+        self.encoder
+            .write_frame(&frame)
+            .map_err(|err| ExportError::Encode(format!("cannot encode a GIF frame: {err}")))?;
+        self.previous = Some(image.pixels.clone());
+        Ok(())
+    }
+
+    /// Write the trailer and put the file in place.
+    pub fn finish(self) -> Result<(), ExportError> {
+        let file = self
+            .encoder
+            .into_inner()
+            .map_err(|err| ExportError::Encode(format!("cannot finish the GIF: {err}")))?;
+        file.commit()
+    }
+}
+
+/// The smallest rectangle `[x0, y0, x1, y1)` holding every pixel that differs.
+pub(crate) fn changed_rect(
+    before: &[Color32],
+    after: &[Color32],
+    [width, height]: [usize; 2],
+) -> Option<[usize; 4]> {
+    let row_differs =
+        |y: usize| before[y * width..(y + 1) * width] != after[y * width..(y + 1) * width];
+    let y0 = (0..height).find(|&y| row_differs(y))?;
+    let y1 = (y0..height).rev().find(|&y| row_differs(y))? + 1;
+    let column_differs = |x: usize| (y0..y1).any(|y| before[y * width + x] != after[y * width + x]);
+    let x0 = (0..width).find(|&x| column_differs(x))?;
+    let x1 = (x0..width).rev().find(|&x| column_differs(x))? + 1;
+    Some([x0, y0, x1, y1])
+}
+
+/// The palette: `anchors` first, then the most common colours of `reference`, none
+/// too close to one already in, at most [`COLOURS`].
+fn palette(anchors: &[Color32], reference: &ColorImage) -> Vec<Color32> {
+    let mut counts: HashMap<Color32, u32> = HashMap::new();
+    for &pixel in &reference.pixels {
+        *counts.entry(opaque(pixel)).or_default() += 1;
+    }
+    let mut common: Vec<(Color32, u32)> = counts.into_iter().collect();
+    common.sort_unstable_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then_with(|| a.0.to_array().cmp(&b.0.to_array()))
+    });
+    let mut palette: Vec<Color32> = Vec::with_capacity(COLOURS);
+    for colour in anchors
+        .iter()
+        .map(|&c| opaque(c))
+        .chain(common.into_iter().map(|(c, _)| c))
+    {
+        if palette.len() == COLOURS {
+            break;
+        }
+        if palette
+            .iter()
+            .all(|&p| distance_squared(p, colour) >= MIN_DISTANCE_SQUARED)
+        {
+            palette.push(colour);
+        }
+    }
+    palette
+}
+
+/// `c` without alpha (export pictures are opaque; a stray translucent pixel is taken
+/// as its colour).
+fn opaque(c: Color32) -> Color32 {
+    Color32::from_rgb(c.r(), c.g(), c.b())
+}
+
+fn distance_squared(a: Color32, b: Color32) -> i32 {
+    let d = |x: u8, y: u8| i32::from(x) - i32::from(y);
+    let (r, g, b) = (d(a.r(), b.r()), d(a.g(), b.g()), d(a.b(), b.b()));
+    // Weighted as the eye is: green most, blue least.
+    2 * r * r + 4 * g * g + 3 * b * b
+}
+
+/// The nearest palette colour of each pixel colour, remembered: a map has few
+/// distinct colours, so most pixels are one lookup.
+struct PaletteMapper {
+    palette: Vec<Color32>,
+    known: HashMap<Color32, u8>,
+}
+
+impl PaletteMapper {
+    fn new(palette: Vec<Color32>) -> Self {
+        PaletteMapper {
+            palette,
+            known: HashMap::new(),
+        }
+    }
+
+    fn index(&mut self, pixel: Color32) -> u8 {
+        let colour = opaque(pixel);
+        if let Some(&index) = self.known.get(&colour) {
+            return index;
+        }
+        let index = self
+            .palette
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, p)| distance_squared(**p, colour))
+            .map_or(0, |(i, _)| i as u8);
+        self.known.insert(colour, index);
+        index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_anchors_keep_their_exact_colours_and_the_rest_fill_up_to_255() {
+        let mut pixels = vec![Color32::from_rgb(10, 10, 10); 100];
+        for (i, p) in pixels.iter_mut().enumerate().skip(50) {
+            *p = Color32::from_rgb(i as u8 * 2, 0, 255 - i as u8);
+        }
+        let image = ColorImage::new([10, 10], pixels);
+        let anchors = [Color32::from_rgb(0xF4, 0xA5, 0x82), Color32::WHITE];
+        let palette = palette(&anchors, &image);
+        assert_eq!(&palette[..2], &anchors);
+        assert!(palette.contains(&Color32::from_rgb(10, 10, 10)));
+        assert!(palette.len() <= COLOURS);
+        let mut mapper = PaletteMapper::new(palette);
+        assert_eq!(mapper.index(anchors[0]), 0);
+        assert_eq!(mapper.index(Color32::from_rgb(0xF3, 0xA5, 0x82)), 0);
+    }
+
+    #[test]
+    fn the_changed_rectangle_is_exactly_the_pixels_that_differ() {
+        let before = vec![Color32::BLACK; 12];
+        let mut after = before.clone();
+        after[5] = Color32::WHITE; // (1, 1) in a 4 × 3 picture
+        after[7] = Color32::WHITE; // (3, 1)
+        assert_eq!(changed_rect(&before, &after, [4, 3]), Some([1, 1, 4, 2]));
+        assert_eq!(changed_rect(&before, &before, [4, 3]), None);
+    }
+}
