@@ -14,6 +14,7 @@ use crate::ui::menus::{MenuAction, MenuState, menu_bar};
 use crate::ui::popup;
 use crate::ui::screenshot::{ScreenshotJob, ScreenshotTarget};
 use crate::ui::side_panel::{SideAction, SidePanel};
+use crate::ui::timeline::TimelinePlayer;
 
 /// How the app starts.
 #[derive(Debug, Clone, Default)]
@@ -50,6 +51,8 @@ pub struct AidMapApp {
     pub side_panel: SidePanel,
     /// Exports from the window and their toasts.
     pub exporter: WindowExport,
+    /// The timeline's player (playing, speed, loop).
+    pub player: TimelinePlayer,
     loader: FileLoader,
     screenshot: Option<ScreenshotJob>,
     theme_applied: Option<ThemeChoice>,
@@ -78,6 +81,7 @@ impl AidMapApp {
             error: None,
             side_panel: SidePanel::default(),
             exporter: WindowExport::saving_to(options.export_folder.clone()),
+            player: TimelinePlayer::default(),
             loader: FileLoader::with_limits(options.limits),
             screenshot: options.screenshot.map(ScreenshotJob::new),
             theme_applied: None,
@@ -173,6 +177,7 @@ impl AidMapApp {
         match loaded {
             Ok(model) => {
                 self.model = model;
+                self.player.playing = false;
                 self.select(None);
                 self.map.view = MapView::default();
                 self.error = None;
@@ -223,6 +228,7 @@ impl AidMapApp {
         if let Some(action) = side.inner {
             self.apply_side_action(action);
         }
+        self.timeline_bar(ui, &ctx);
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.map_and_popup(ui));
@@ -292,6 +298,32 @@ impl AidMapApp {
     }
 
     /// The map, and the open pop-up over it.
+    /// The timeline under the map, where the data has dates: its keys, playing, and
+    /// the day the user picks.
+    fn timeline_bar(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let Some(timeline) = self.model.timeline.clone() else {
+            return;
+        };
+        let shown = self.model.day.unwrap_or(timeline.last);
+        let mut chosen = self.player.keys(ctx, &timeline, shown);
+        chosen = chosen.or_else(|| self.player.advance(ctx, &timeline, shown));
+        let shown = chosen.unwrap_or(shown);
+        let bar = egui::Panel::bottom("timeline").show(ui, |ui| {
+            ui.add_space(2.0);
+            let chosen = self.player.ui(ui, &timeline, shown);
+            ui.add_space(4.0);
+            chosen
+        });
+        if let Some(day) = bar.inner.or(chosen) {
+            self.show_day(day);
+        }
+    }
+
+    /// Show the map as it stood on `day`.
+    pub fn show_day(&mut self, day: chrono::NaiveDate) {
+        self.model.set_day(Some(day));
+    }
+
     fn map_and_popup(&mut self, ui: &mut egui::Ui) {
         let style = MapStyle::for_dark_mode(ui.visuals().dark_mode);
         let widget = MapWidget::new(&self.model, &mut self.map, &style, self.popup);

@@ -12,6 +12,7 @@ pub mod menus;
 mod popup;
 pub mod screenshot;
 mod side_panel;
+mod timeline;
 
 pub use app::{AidMapApp, AppOptions};
 pub use files::FileKind;

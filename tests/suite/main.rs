@@ -3,6 +3,7 @@
 //! `aidmap` command or the real window driven by egui_kittest. `common` holds what they
 //! share.
 
+mod animation;
 mod bad_inputs;
 mod bounded;
 mod bundled_data;
@@ -23,3 +24,4 @@ mod window_list;
 mod window_map;
 mod window_popup;
 mod window_snapshots;
+mod window_timeline;

@@ -1,0 +1,293 @@
+//! The map on a day and animated exports: `--date`, GIF, APNG and MP4 (through
+//! ffmpeg), decoded and checked frame by frame; bad dates and ranges.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::*;
+
+/// The rows of the subtitle in a 1600×800 export (where the date is written).
+const SUBTITLE_ROWS: std::ops::Range<u16> = 40..70;
+
+fn svg_text(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn on_21_march_the_map_shows_five_teams_in_four_countries_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("d.svg");
+    let (status, _, stderr) = run_command(
+        "export",
+        &["--date", "2020-03-21", "--out", out.to_str().unwrap()],
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let svg = svg_text(&out);
+    assert!(
+        svg.contains("5 teams to 4 countries, as of 21 March 2020 (arrived that day: Serbia)"),
+        "{svg}"
+    );
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let badges: Vec<(String, u32)> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("badge"))
+        .map(|n| {
+            let code = n.attribute("data-code").unwrap().to_string();
+            (code, n.attribute("data-teams").unwrap().parse().unwrap())
+        })
+        .collect();
+    let mut codes: Vec<&str> = badges.iter().map(|(c, _)| c.as_str()).collect();
+    codes.sort_unstable();
+    assert_eq!(codes, ["IRN", "IRQ", "ITA", "SRB"]);
+    assert_eq!(badges.iter().map(|(_, t)| t).sum::<u32>(), 5);
+    let arrived: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("arrived"))
+        .filter_map(|n| n.attribute("data-code"))
+        .collect();
+    assert_eq!(arrived, ["SRB"]);
+}
+
+#[test]
+fn the_default_export_is_the_whole_data_set_with_no_day_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("all.svg");
+    let (status, _, stderr) = run_command("export", &["--out", out.to_str().unwrap()]);
+    assert_eq!(status, 0, "{stderr}");
+    let svg = svg_text(&out);
+    assert!(
+        svg.contains(">12 teams to 10 countries, as of 9 April 2020<"),
+        "{svg}"
+    );
+    assert!(!svg.contains("class=\"arrived\""));
+}
+
+#[test]
+fn a_gif_holds_41_frames_from_29_february_to_9_april_each_with_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("teams.gif");
+    let (status, stdout, stderr) = run_command("export", &["--out", out.to_str().unwrap()]);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(stdout.contains("teams.gif"), "{stdout}");
+    let mut options = gif::DecodeOptions::new();
+    options.set_color_output(gif::ColorOutput::Indexed);
+    let mut decoder = options
+        .read_info(std::fs::File::open(&out).unwrap())
+        .unwrap();
+    assert_eq!((decoder.width(), decoder.height()), (1600, 800));
+    let mut frames = Vec::new();
+    while let Some(frame) = decoder.read_next_frame().unwrap() {
+        frames.push(frame.clone());
+    }
+    assert_eq!(frames.len(), 41);
+    assert_eq!(frames[0].delay, 25, "4 frames a second");
+    assert_eq!(frames[40].delay, 225, "the last one held 2 seconds more");
+    // Every later frame redraws the subtitle's date (unchanged pixels are transparent).
+    for (k, frame) in frames.iter().enumerate().skip(1) {
+        let transparent = frame.transparent;
+        let redraws_date = (0..frame.height).any(|y| {
+            let row = frame.top + y;
+            SUBTITLE_ROWS.contains(&row)
+                && (0..frame.width)
+                    .any(|x| Some(frame.buffer[(y * frame.width + x) as usize]) != transparent)
+        });
+        assert!(redraws_date, "frame {k} leaves the date as it was");
+    }
+}
+
+#[test]
+fn an_apng_holds_41_full_colour_frames_that_play_forever() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("teams.apng");
+    let (status, _, stderr) = run_command(
+        "export",
+        &["--out", out.to_str().unwrap(), "--fps", "8", "--hold", "1"],
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let control = reader.info().animation_control.unwrap();
+    assert_eq!((control.num_frames, control.num_plays), (41, 0));
+    assert_eq!(reader.info().size(), (1600, 800));
+    let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
+    let mut delays = Vec::new();
+    for _ in 0..41 {
+        reader.next_frame(&mut buffer).unwrap();
+        let frame = reader.info().frame_control.unwrap();
+        delays.push(frame.delay_num as f32 / frame.delay_den as f32);
+        assert!(
+            u32::from(frame.y_offset as u16) < 70,
+            "each frame redraws the date"
+        );
+    }
+    assert!((delays[0] - 0.125).abs() < 1e-3, "{delays:?}");
+    assert!((delays[40] - 1.125).abs() < 1e-3, "{delays:?}");
+}
+
+#[test]
+fn a_week_at_a_time_from_a_chosen_day_ends_on_the_last_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("weekly.gif");
+    let args = [
+        "--out",
+        out.to_str().unwrap(),
+        "--from",
+        "2020-03-01",
+        "--step-days",
+        "7",
+        "--width",
+        "400",
+        "--height",
+        "240",
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 0, "{stderr}");
+    let mut decoder = gif::DecodeOptions::new()
+        .read_info(std::fs::File::open(&out).unwrap())
+        .unwrap();
+    let mut count = 0;
+    while decoder.read_next_frame().unwrap().is_some() {
+        count += 1;
+    }
+    // 1, 8, 15, 22, 29 March, 5 April, and 9 April.
+    assert_eq!(count, 7);
+}
+
+#[test]
+fn impossible_dates_reversed_ranges_and_misplaced_options_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let gif = dir.path().join("x.gif");
+    let png = dir.path().join("x.png");
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["--date", "2020-02-30", "--out", png.to_str().unwrap()],
+            "--date",
+        ),
+        (
+            &[
+                "--from",
+                "2020-04-01",
+                "--to",
+                "2020-03-01",
+                "--out",
+                gif.to_str().unwrap(),
+            ],
+            "--from",
+        ),
+        (&["--fps", "3", "--out", png.to_str().unwrap()], "--fps"),
+        (
+            &["--date", "2020-03-01", "--out", gif.to_str().unwrap()],
+            "--date",
+        ),
+        (
+            &["--step-days", "0", "--out", gif.to_str().unwrap()],
+            "--step-days",
+        ),
+    ];
+    for (args, option) in cases {
+        let (status, _, stderr) = run_command("export", args);
+        assert_eq!(status, 2, "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("error:") && stderr.contains(option),
+            "{args:?}: {stderr}"
+        );
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_day_outside_the_data_draws_nothing_arrived_or_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    for (date, words) in [
+        (
+            "2019-12-31",
+            ">0 teams to 0 countries, as of 31 December 2019<",
+        ),
+        (
+            "2020-12-31",
+            ">12 teams to 10 countries, as of 31 December 2020<",
+        ),
+    ] {
+        let out = dir.path().join(format!("{date}.svg"));
+        let (status, _, stderr) =
+            run_command("export", &["--date", date, "--out", out.to_str().unwrap()]);
+        assert_eq!(status, 0, "{stderr}");
+        assert!(svg_text(&out).contains(words), "{date}");
+    }
+}
+
+#[test]
+fn an_animation_into_a_missing_folder_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("missing/x.apng");
+    let (status, _, stderr) = run_command("export", &["--out", out.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("does not exist"), "{stderr}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+/// Run `aidmap export` with PATH set to `path` only.
+fn export_with_path(path: &Path, args: &[&str]) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_aidmap"))
+        .arg("export")
+        .args(args)
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn mp4_without_ffmpeg_says_so_and_with_it_pipes_every_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("teams.mp4");
+    let empty = tempfile::tempdir().unwrap();
+    let (status, stderr) = export_with_path(empty.path(), &["--out", out.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("ffmpeg") && stderr.contains("PATH"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+
+    // A stand-in ffmpeg that keeps what it is sent in the file it is told to write.
+    let bin = tempfile::tempdir().unwrap();
+    let fake = bin.path().join("ffmpeg");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\nfor a; do last=$a; done\nexec /bin/cat > \"$last\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let args = [
+        "--out",
+        out.to_str().unwrap(),
+        "--width",
+        "200",
+        "--height",
+        "100",
+        "--hold",
+        "1",
+    ];
+    let (status, stderr) = export_with_path(bin.path(), &args);
+    assert_eq!(status, 0, "{stderr}");
+    // 41 days at 4 frames a second, the last held 1 second more: 40 + 5 frames of
+    // 200 × 100 RGBA.
+    assert_eq!(std::fs::metadata(&out).unwrap().len(), 45 * 200 * 100 * 4);
+}
+
+#[test]
+fn check_says_when_teams_arrived_and_how_many_have_no_date() {
+    let (status, stdout, _) = run_command("check", &[]);
+    assert_eq!(status, 0);
+    assert!(
+        stdout.contains(
+            "arrivals from 2020-02-29 to 2020-04-08 (41 days on the timeline, to 2020-04-09); \
+             0 teams without an arrival date"
+        ),
+        "{stdout}"
+    );
+}
