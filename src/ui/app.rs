@@ -8,6 +8,7 @@ use crate::geometry::projection::Projection;
 use crate::scene::style::ThemeChoice;
 use crate::scene::{MapModel, MapStyle, MapView};
 use crate::ui::export::{ExportKind, Shown, WindowExport};
+use crate::ui::export_animation::AnimationExport;
 use crate::ui::files::{FileKind, FileLoader};
 use crate::ui::map_widget::{MapMemory, MapWidget};
 use crate::ui::menus::{MenuAction, MenuState, menu_bar};
@@ -53,6 +54,8 @@ pub struct AidMapApp {
     pub exporter: WindowExport,
     /// The timeline's player (playing, speed, loop).
     pub player: TimelinePlayer,
+    /// File → Export animation…: its window and the export running.
+    pub animation: AnimationExport,
     loader: FileLoader,
     screenshot: Option<ScreenshotJob>,
     theme_applied: Option<ThemeChoice>,
@@ -82,6 +85,7 @@ impl AidMapApp {
             side_panel: SidePanel::default(),
             exporter: WindowExport::saving_to(options.export_folder.clone()),
             player: TimelinePlayer::default(),
+            animation: AnimationExport::default(),
             loader: FileLoader::with_limits(options.limits),
             screenshot: options.screenshot.map(ScreenshotJob::new),
             theme_applied: None,
@@ -213,6 +217,7 @@ impl AidMapApp {
             projection: self.model.projected.projection,
             theme: self.theme,
             include_popup: self.exporter.include_popup,
+            has_timeline: self.model.timeline.is_some(),
         };
         let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state));
         if let Some(action) = menu.inner {
@@ -240,6 +245,13 @@ impl AidMapApp {
         };
         self.exporter
             .step(&ctx, self.map.last_scene_rect(), &self.model, &shown);
+        let picture = self
+            .exporter
+            .picture(&ctx, self.map.last_scene_rect(), &shown);
+        let folder = self.exporter.folder.clone();
+        if let Some((text, error)) = self.animation.ui(&ctx, &self.model, picture, folder) {
+            self.exporter.toast(&ctx, text, error);
+        }
         if let Some(job) = &mut self.screenshot {
             job.step(&ctx, &self.model);
         }
@@ -335,7 +347,15 @@ impl AidMapApp {
         if let Some(anchor) = outcome.popup_anchor
             && let Some(country) = self.popup
         {
-            let shown = popup::ui(ui.ctx(), &self.model, country, anchor, self.popup_opening);
+            let bounds = ui.max_rect();
+            let shown = popup::ui(
+                ui.ctx(),
+                &self.model,
+                country,
+                anchor,
+                self.popup_opening,
+                bounds,
+            );
             self.popup_rect = Some(shown.rect);
             if shown.close {
                 // Close does what Esc does: the selection goes with the pop-up.
@@ -365,6 +385,7 @@ impl AidMapApp {
                 }
             }
             MenuAction::Export(kind) => self.exporter.start(kind),
+            MenuAction::ExportAnimation => self.animation.open = true,
             MenuAction::IncludePopup(include) => self.exporter.include_popup = include,
             MenuAction::Projection(projection) => self.set_projection(projection),
             MenuAction::Theme(theme) => self.theme = theme,

@@ -115,15 +115,9 @@ impl WindowExport {
         shown: &Shown,
     ) {
         let now = ctx.input(|i| i.time);
-        if let (Some(kind), Some(rect)) = (self.pending.take(), scene_rect) {
-            let picture = Picture {
-                size: rect.size(),
-                scale: ctx.pixels_per_point(),
-                view: shown.view,
-                dark: ctx.global_style().visuals.dark_mode,
-                selected: shown.selected,
-                popup: self.include_popup && shown.popup_open && shown.selected.is_some(),
-            };
+        if let (Some(kind), Some(picture)) =
+            (self.pending.take(), self.picture(ctx, scene_rect, shown))
+        {
             match kind {
                 ExportKind::Clipboard => match render(model, &picture) {
                     Ok(image) => {
@@ -150,6 +144,23 @@ impl WindowExport {
             ctx.request_repaint_after(std::time::Duration::from_millis(250));
         }
         self.show_toasts(ctx);
+    }
+
+    /// The picture of what the map shows in `scene_rect`, at the screen's resolution.
+    pub fn picture(
+        &self,
+        ctx: &egui::Context,
+        scene_rect: Option<Rect>,
+        shown: &Shown,
+    ) -> Option<Picture> {
+        Some(Picture {
+            size: scene_rect?.size(),
+            scale: ctx.pixels_per_point(),
+            view: shown.view,
+            dark: ctx.global_style().visuals.dark_mode,
+            selected: shown.selected,
+            popup: self.include_popup && shown.popup_open && shown.selected.is_some(),
+        })
     }
 
     /// Save `bytes` to the folder set, or where the user chooses.
@@ -214,10 +225,7 @@ fn encode(model: &MapModel, picture: &Picture, format: Format) -> Result<Vec<u8>
 /// "aidmap-20200409-map.png": the data's date (or today's) in the name.
 pub fn default_file_name(model: &MapModel, format: Format) -> String {
     let date = model
-        .aid
-        .claim
-        .as_ref()
-        .map(|c| c.as_of)
+        .shown_day()
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
     format!(
         "aidmap-{}-map.{}",
@@ -274,7 +282,7 @@ fn save_with_dialog(
 }
 
 /// The user's Pictures folder, else the current folder.
-fn fallback_folder() -> PathBuf {
+pub(crate) fn fallback_folder() -> PathBuf {
     dirs::picture_dir()
         .filter(|dir| dir.is_dir())
         .unwrap_or_else(|| PathBuf::from("."))
@@ -282,7 +290,7 @@ fn fallback_folder() -> PathBuf {
 
 /// `folder/name`, or `name-2.png`, `name-3.png`, … if it exists: a fallback save never
 /// overwrites an earlier export.
-fn free_path(folder: &Path, name: &str) -> PathBuf {
+pub(crate) fn free_path(folder: &Path, name: &str) -> PathBuf {
     let first = folder.join(name);
     if !first.exists() {
         return first;

@@ -1,4 +1,4 @@
-//! The menu bar: File (open outlines or data, export, quit), View (projection, theme,
+//! The menu bar: File (open outlines or data, export a picture or an animation, quit), View (projection, theme,
 //! reset) and the Export… and Reset view buttons. It changes nothing itself: it returns
 //! what was chosen, and the app applies it.
 
@@ -17,6 +17,8 @@ pub struct MenuState {
     pub theme: ThemeChoice,
     /// Whether exports include an open pop-up.
     pub include_popup: bool,
+    /// Whether the data has dates (an animation can be made).
+    pub has_timeline: bool,
 }
 
 /// What the user chose in the menu bar.
@@ -26,6 +28,8 @@ pub enum MenuAction {
     Open(FileKind),
     /// Export the picture.
     Export(ExportKind),
+    /// Open the animation export window.
+    ExportAnimation,
     /// Include an open pop-up in exports, or not.
     IncludePopup(bool),
     /// Switch projection.
@@ -90,6 +94,11 @@ fn file_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
         let clicked = ui.button(label).clicked();
         choose(ui, clicked, MenuAction::Export(ExportKind::File(format)));
     }
+    let clicked = ui
+        .add_enabled(state.has_timeline, egui::Button::new("Export animation…"))
+        .on_disabled_hover_text("The data has no arrival dates to animate")
+        .clicked();
+    choose(ui, clicked, MenuAction::ExportAnimation);
     let copy = egui::Button::new("Copy picture").shortcut_text("Ctrl+Shift+C");
     let clicked = ui.add(copy).clicked();
     choose(ui, clicked, MenuAction::Export(ExportKind::Clipboard));

@@ -6,6 +6,7 @@
 
 mod app;
 pub mod export;
+mod export_animation;
 mod files;
 pub mod map_widget;
 pub mod menus;
@@ -16,5 +17,4 @@ mod timeline;
 
 pub use app::{AidMapApp, AppOptions};
 pub use files::FileKind;
-pub use popup::ui as country_popup;
 pub use side_panel::SortColumn;

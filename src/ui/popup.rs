@@ -15,7 +15,8 @@ const POPUP_CHROME: f32 = 190.0;
 /// The scrolling part is never shorter than this, in points.
 const MIN_SCROLL: f32 = 120.0;
 
-/// Show the pop-up for `country` pointing at `anchor`. `opening` numbers each opening
+/// Show the pop-up for `country` pointing at `anchor`, inside `bounds` (the map's
+/// area: the timeline and the menus stay in view). `opening` numbers each opening
 /// of a pop-up: egui remembers an area's size and a scroll area's offset by id, so a
 /// new id per opening makes every pop-up open at the top, sized to its own content
 /// (with one id, a pop-up reopened after a short one kept its height, and a pop-up
@@ -26,8 +27,9 @@ pub fn ui(
     country: usize,
     anchor: Pos2,
     opening: u64,
+    bounds: egui::Rect,
 ) -> PopupOutcome {
-    let screen = ctx.content_rect();
+    let screen = bounds;
     let right_half = anchor.x > screen.center().x;
     let lower_half = anchor.y > screen.center().y;
     let pivot = match (right_half, lower_half) {
@@ -52,7 +54,7 @@ pub fn ui(
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_width(WIDTH);
-                close = contents(ui, model, country);
+                close = contents(ui, model, country, screen.height());
             });
         });
     PopupOutcome {
@@ -70,7 +72,7 @@ pub struct PopupOutcome {
     pub rect: egui::Rect,
 }
 
-fn contents(ui: &mut egui::Ui, model: &MapModel, country: usize) -> bool {
+fn contents(ui: &mut egui::Ui, model: &MapModel, country: usize, room: f32) -> bool {
     let card = card_content(model, country);
     let mut close = false;
     ui.horizontal(|ui| {
@@ -87,7 +89,7 @@ fn contents(ui: &mut egui::Ui, model: &MapModel, country: usize) -> bool {
     let style = MapStyle::for_dark_mode(ui.visuals().dark_mode);
     // As tall as the window allows; what does not fit scrolls, with a scroll bar that
     // is always shown so no fact is hidden without a sign.
-    let max_height = (ui.ctx().content_rect().height() - POPUP_CHROME).max(MIN_SCROLL);
+    let max_height = (room - POPUP_CHROME).max(MIN_SCROLL);
     egui::ScrollArea::vertical()
         .max_height(max_height)
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)

@@ -302,12 +302,12 @@ fn a_folder_no_one_may_write_in_is_an_error_naming_the_file() {
 }
 
 #[test]
-fn a_file_name_that_is_not_png_svg_or_pdf_is_an_error() {
+fn a_file_name_of_no_format_aidmap_writes_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let (status, _, stderr) = export(&["--out", dir.path().join("map.jpg").to_str().unwrap()]);
     assert_eq!(status, 2);
     assert!(
-        stderr.contains("must end in .png, .svg or .pdf"),
+        stderr.contains("must end in .png, .svg, .pdf, .gif, .apng or .mp4"),
         "{stderr}"
     );
     assert!(!dir.path().join("map.jpg").exists());

@@ -139,3 +139,90 @@ fn with_loop_on_the_last_day_is_followed_by_the_first() {
     );
     assert!(harness.state().player.playing);
 }
+
+/// Step the window until the animation export has ended (at most a minute).
+fn until_export_ends(harness: &mut Harness<'_, AidMapApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().animation.running() {
+        assert!(started.elapsed().as_secs() < 60, "the export did not end");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.step();
+    }
+    harness.step();
+}
+
+fn toasts(harness: &Harness<'_, AidMapApp>) -> Vec<String> {
+    harness
+        .state()
+        .exporter
+        .toasts
+        .iter()
+        .map(|t| t.text.clone())
+        .collect()
+}
+
+fn open_animation_window(harness: &mut Harness<'_, AidMapApp>) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export animation…").click();
+    harness.run();
+}
+
+#[test]
+fn file_export_animation_writes_a_gif_of_the_chosen_days_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(aidmap::ui::AppOptions {
+        theme: ThemeChoice::Light,
+        export_folder: Some(dir.path().to_path_buf()),
+        ..aidmap::ui::AppOptions::default()
+    });
+    open_animation_window(&mut harness);
+    harness.state_mut().animation.choices.step_days = 7;
+    harness.run();
+    harness.get_by_label("GIF");
+    harness.get_by_label("Save animation…").click();
+    harness.step();
+    assert!(harness.state().animation.running());
+    harness.step();
+    harness.get_by_label("Cancel");
+    until_export_ends(&mut harness);
+    let saved = toasts(&harness);
+    assert!(saved.iter().any(|t| t.starts_with("Saved ")), "{saved:?}");
+    let path = dir.path().join("aidmap-20200229-20200409.gif");
+    let mut decoder = gif::DecodeOptions::new()
+        .read_info(std::fs::File::open(&path).unwrap())
+        .unwrap();
+    let mut frames = 0;
+    while decoder.read_next_frame().unwrap().is_some() {
+        frames += 1;
+    }
+    assert_eq!(frames, 7, "29 February, every 7 days, and 9 April");
+    // The map area of the window, at one pixel per point.
+    let rect = harness.state().last_map_rect().unwrap();
+    assert!((decoder.width() as f32 - rect.width()).abs() <= 1.0);
+}
+
+#[test]
+fn cancel_stops_the_animation_export_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness_with(aidmap::ui::AppOptions {
+        theme: ThemeChoice::Dark,
+        export_folder: Some(dir.path().to_path_buf()),
+        ..aidmap::ui::AppOptions::default()
+    });
+    open_animation_window(&mut harness);
+    harness.get_by_label("Animated PNG").click();
+    harness.run();
+    harness.get_by_label("Save animation…").click();
+    harness.step();
+    harness.step();
+    harness.get_by_label("Cancel").click();
+    until_export_ends(&mut harness);
+    let said = toasts(&harness);
+    assert!(
+        said.iter()
+            .any(|t| t == "Export cancelled: nothing was written"),
+        "{said:?}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
