@@ -49,7 +49,7 @@ fn write_frames(
         Format::Gif => {
             // The palette comes from the fullest frame, the last: every fill is in it.
             model.set_day(days.last().copied());
-            let reference = renderer.render(model, picture)?;
+            let reference = renderer.render_next(model, picture)?;
             let anchors = scene_colours(model, picture.dark);
             Sink::Gif(GifWriter::create(&request.out, &reference, &anchors)?)
         }
@@ -68,7 +68,7 @@ fn write_frames(
     };
     for (k, &day) in days.iter().enumerate() {
         model.set_day(Some(day));
-        let image = renderer.render(model, picture)?;
+        let image = renderer.render_next(model, picture)?;
         let last = k + 1 == days.len();
         let delay = 1.0 / fps + if last { request.frames.hold() } else { 0.0 };
         sink.add(&image, delay)?;

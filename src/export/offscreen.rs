@@ -7,7 +7,9 @@ use egui::{ColorImage, Pos2, RawInput, Rect, Vec2};
 use crate::export::error::ExportError;
 use crate::export::raster::{Canvas, Textures};
 use crate::scene::compose::{FillMode, SceneRequest};
-use crate::scene::egui_painter::draw;
+use crate::scene::damage::changed_areas;
+use crate::scene::display::{DisplayList, Item, Primitive, SceneMesh};
+use crate::scene::egui_painter::{MeshOutput, draw_with};
 use crate::scene::fonts::measure_with;
 use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState, compose};
 
@@ -59,6 +61,9 @@ pub struct Renderer {
     ctx: egui::Context,
     cache: SceneCache,
     textures: Textures,
+    /// The last picture drawn by [`Renderer::render_next`], and its display list
+    /// (without its meshes, which stay the cache's alone, to be recoloured in place).
+    last: Option<(DisplayList, ColorImage)>,
 }
 
 impl Renderer {
@@ -77,6 +82,7 @@ impl Renderer {
             ctx,
             cache: SceneCache::default(),
             textures: Textures::default(),
+            last: None,
         }
     }
 
@@ -86,6 +92,33 @@ impl Renderer {
         model: &MapModel,
         picture: &Picture,
     ) -> Result<ColorImage, ExportError> {
+        self.last = None;
+        Ok(self.draw_picture(model, picture, None)?.1)
+    }
+
+    /// Draw `picture` of `model` like [`Renderer::render`], redrawing only what
+    /// changed since the last picture this method drew (the next frame of an
+    /// animation: a date, some fills and badges). The pixels are the same as a whole
+    /// render's (tested).
+    pub fn render_next(
+        &mut self,
+        model: &MapModel,
+        picture: &Picture,
+    ) -> Result<ColorImage, ExportError> {
+        let last = self.last.take();
+        let (list, image) = self.draw_picture(model, picture, last)?;
+        self.last = Some((without_meshes(list), image.clone()));
+        Ok(image)
+    }
+
+    /// Compose, tessellate and rasterize `picture`: over the whole canvas, or only
+    /// where it differs from `last` (a list and the image drawn from it).
+    fn draw_picture(
+        &mut self,
+        model: &MapModel,
+        picture: &Picture,
+        last: Option<(DisplayList, ColorImage)>,
+    ) -> Result<(DisplayList, ColorImage), ExportError> {
         let rect = Rect::from_min_size(Pos2::ZERO, picture.size);
         let style = MapStyle::for_dark_mode(picture.dark);
         let request = SceneRequest {
@@ -118,11 +151,13 @@ impl Renderer {
         // One pass draws the map and the card: text laid out in it puts its glyphs in
         // the font atlas, whose image comes back in the same pass's texture changes.
         let cache = &mut self.cache;
+        let mut drawn = None;
         let mut output = self.ctx.run_ui(input, |ui| {
             let painter = ui.painter_at(rect);
             let measure = |text: &str, size: f32| measure_with(&painter, text, size);
             let scene = compose(model, &request, cache, &measure);
-            draw(&painter, &scene.list);
+            draw_with(&painter, &scene.list, MeshOutput::Callbacks);
+            drawn = Some(scene.list);
         });
         if self.ctx.fonts(|f| f.font_atlas_fill_ratio()) >= 1.0 {
             return Err(ExportError::Render(format!(
@@ -130,6 +165,8 @@ impl Renderer {
                 picture.scale
             )));
         }
+        let list = drawn.ok_or_else(|| ExportError::Render("nothing was drawn".into()))?;
+        let fill_changes = self.cache.take_fill_changes();
         self.textures.apply(&output.textures_delta);
         // Applied above: tell epaint so (it checks in debug builds).
         output.textures_delta.clear();
@@ -137,8 +174,42 @@ impl Renderer {
         let primitives = self.ctx.tessellate(output.shapes, pixels_per_point);
         let width = (picture.size.x * pixels_per_point).round() as usize;
         let height = (picture.size.y * pixels_per_point).round() as usize;
-        let mut canvas = Canvas::new(width, height, style.background);
-        canvas.draw(&primitives, &self.textures, pixels_per_point);
-        Ok(canvas.into_image())
+        let canvas = match last {
+            Some((last_list, image)) if image.size == [width, height] => {
+                let mut canvas = Canvas::from_image(image);
+                let regions: Vec<Rect> =
+                    changed_areas(&last_list, &list, fill_changes.as_deref())
+                        .into_iter()
+                        .map(|area| {
+                            Rect::from_min_max(area.min * pixels_per_point, area.max * pixels_per_point)
+                        })
+                        .collect();
+                canvas.redraw_regions(
+                    &primitives,
+                    &self.textures,
+                    pixels_per_point,
+                    &regions,
+                    style.background,
+                );
+                canvas
+            }
+            _ => {
+                let mut canvas = Canvas::new(width, height, style.background);
+                canvas.draw(&primitives, &self.textures, pixels_per_point);
+                canvas
+            }
+        };
+        Ok((list, canvas.into_image()))
     }
+}
+
+/// `list` with each mesh replaced by an empty one: what [`changed_areas`] needs of a
+/// list kept for the next frame, without holding the cache's mesh.
+fn without_meshes(mut list: DisplayList) -> DisplayList {
+    for item in &mut list.items {
+        if let Item::Draw(Primitive::Mesh(mesh)) = item {
+            *mesh = std::sync::Arc::new(SceneMesh::new(egui::epaint::Mesh::default()));
+        }
+    }
+    list
 }

@@ -5,11 +5,14 @@
 //! aliasing comes from epaint's feathering, as on the GPU. No maintained crate
 //! rasterizes epaint 0.37 meshes on the CPU, hence this module.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use egui::epaint::textures::TexturesDelta;
 use egui::epaint::{ClippedPrimitive, Mesh, Primitive, TextureId, Vertex};
 use egui::{Color32, ColorImage, ImageData, Pos2, Rect};
+
+use crate::scene::display::{SceneMesh, run_bounds};
 
 /// The textures egui asked for (the font atlas, mostly), kept up to date from the
 /// deltas of each pass.
@@ -81,11 +84,82 @@ impl Canvas {
         textures: &Textures,
         pixels_per_point: f32,
     ) {
+        let everything = Rect::from_min_size(
+            Pos2::ZERO,
+            egui::vec2(self.width as f32, self.height as f32),
+        );
+        self.draw_within(primitives, textures, pixels_per_point, &[everything]);
+    }
+
+    /// Draw `primitives` only inside `regions` (in pixels), after painting them with
+    /// `background`: the rest of the canvas keeps what it has. An animation redraws
+    /// only what changed from the frame before.
+    pub fn redraw_regions(
+        &mut self,
+        primitives: &[ClippedPrimitive],
+        textures: &Textures,
+        pixels_per_point: f32,
+        regions: &[Rect],
+        background: Color32,
+    ) {
+        let regions = self.whole_pixels(regions);
+        for region in &regions {
+            let [x0, y0, x1, y1] = region_bounds(*region);
+            for y in y0..y1 {
+                self.pixels[y * self.width + x0..y * self.width + x1].fill(background);
+            }
+        }
+        self.draw_within(primitives, textures, pixels_per_point, &regions);
+    }
+
+    /// `regions` grown to whole pixels inside the canvas, merged where they then
+    /// overlap: a pixel in two regions would be blended twice.
+    fn whole_pixels(&self, regions: &[Rect]) -> Vec<Rect> {
+        let canvas = Rect::from_min_size(Pos2::ZERO, egui::vec2(self.width as f32, self.height as f32));
+        let mut merged: Vec<Rect> = Vec::new();
+        for region in regions {
+            let mut rect = Rect::from_min_max(
+                Pos2::new(floor(region.min.x), floor(region.min.y)),
+                Pos2::new(ceil(region.max.x), ceil(region.max.y)),
+            )
+            .intersect(canvas);
+            if !rect.is_positive() {
+                continue;
+            }
+            while let Some(k) = merged.iter().position(|other| overlap(*other, rect)) {
+                rect = rect.union(merged.swap_remove(k));
+            }
+            merged.push(rect);
+        }
+        merged
+    }
+
+    fn draw_within(
+        &mut self,
+        primitives: &[ClippedPrimitive],
+        textures: &Textures,
+        pixels_per_point: f32,
+        regions: &[Rect],
+    ) {
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .clamp(1, 8);
         let rows_per_band = self.height.div_ceil(threads).max(1);
         let width = self.width;
+        // Each band and region skips the runs of triangles whose bounds it misses:
+        // the scene's meshes bring their runs' bounds; egui's own (text, shapes) are
+        // small, and measured here.
+        let meshes: Vec<Option<(&Mesh, Cow<'_, [Rect]>)>> = primitives
+            .iter()
+            .map(|primitive| match &primitive.primitive {
+                Primitive::Mesh(mesh) => Some((mesh, Cow::Owned(run_bounds(mesh)))),
+                Primitive::Callback(callback) => callback
+                    .callback
+                    .downcast_ref::<SceneMesh>()
+                    .map(|scene| (&scene.mesh, Cow::Borrowed(scene.runs.as_slice()))),
+            })
+            .collect();
+        let meshes = &meshes;
         std::thread::scope(|scope| {
             for (band_index, band) in self.pixels.chunks_mut(rows_per_band * width).enumerate() {
                 let first_row = band_index * rows_per_band;
@@ -96,11 +170,15 @@ impl Canvas {
                     pixels: band,
                 };
                 scope.spawn(move || {
-                    for primitive in primitives {
-                        if let Primitive::Mesh(mesh) = &primitive.primitive {
-                            let clip = scale_rect(primitive.clip_rect, pixels_per_point);
-                            let texture = textures.images.get(&mesh.texture_id);
-                            band.draw_mesh(mesh, texture, clip, pixels_per_point);
+                    for (primitive, mesh) in primitives.iter().zip(meshes) {
+                        let Some((mesh, runs)) = mesh else {
+                            continue;
+                        };
+                        let texture = textures.images.get(&mesh.texture_id);
+                        let clip = scale_rect(primitive.clip_rect, pixels_per_point);
+                        for region in regions {
+                            let drawn = DrawnMesh { mesh, runs, texture };
+                            band.draw_mesh(&drawn, clip.intersect(*region), pixels_per_point);
                         }
                     }
                 });
@@ -112,6 +190,38 @@ impl Canvas {
     pub fn into_image(self) -> ColorImage {
         ColorImage::new([self.width, self.height], self.pixels)
     }
+
+    /// A canvas holding `image` (to draw the next frame of an animation over).
+    pub fn from_image(image: ColorImage) -> Self {
+        Canvas {
+            width: image.size[0],
+            height: image.size[1],
+            pixels: image.pixels,
+        }
+    }
+}
+
+/// A mesh to draw, with the bounds of each run of [`SceneMesh::RUN`] triangles, in
+/// points.
+struct DrawnMesh<'a> {
+    mesh: &'a Mesh,
+    runs: &'a [Rect],
+    texture: Option<&'a ColorImage>,
+}
+
+/// True when `a` and `b` share some area (not merely an edge).
+fn overlap(a: Rect, b: Rect) -> bool {
+    a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y
+}
+
+/// A pixel-aligned rectangle as `[x0, y0, x1, y1]`.
+fn region_bounds(region: Rect) -> [usize; 4] {
+    [
+        region.min.x.max(0.0) as usize,
+        region.min.y.max(0.0) as usize,
+        region.max.x.max(0.0) as usize,
+        region.max.y.max(0.0) as usize,
+    ]
 }
 
 /// A run of whole rows of the canvas, drawn by one thread.
@@ -123,7 +233,7 @@ struct Band<'a> {
 }
 
 impl Band<'_> {
-    fn draw_mesh(&mut self, mesh: &Mesh, texture: Option<&ColorImage>, clip: Rect, ppp: f32) {
+    fn draw_mesh(&mut self, drawn: &DrawnMesh<'_>, clip: Rect, ppp: f32) {
         let x_min = clip.min.x.max(0.0).floor() as usize;
         let y_min = (clip.min.y.max(0.0).floor() as usize).max(self.first_row);
         let x_max = (clip.max.x.ceil().max(0.0) as usize).min(self.width);
@@ -132,14 +242,35 @@ impl Band<'_> {
             return;
         }
         let bounds = [x_min, y_min, x_max, y_max];
-        for triangle in mesh.indices.chunks_exact(3) {
-            let vertex = |i: u32| mesh.vertices.get(i as usize).copied();
-            if let (Some(a), Some(b), Some(c)) = (
-                vertex(triangle[0]),
-                vertex(triangle[1]),
-                vertex(triangle[2]),
-            ) {
-                self.draw_triangle([a, b, c], texture, bounds, ppp);
+        let area = Rect::from_min_max(
+            Pos2::new(x_min as f32 - 1.0, y_min as f32 - 1.0),
+            Pos2::new(x_max as f32 + 1.0, y_max as f32 + 1.0),
+        );
+        // The same box in points: most triangles of a large mesh fall outside a band
+        // (or a frame's changed area) and are dropped here, before any set-up work.
+        let (left, top) = (area.min.x / ppp, area.min.y / ppp);
+        let (right, bottom) = (area.max.x / ppp, area.max.y / ppp);
+        let (mesh, vertices) = (drawn.mesh, &drawn.mesh.vertices);
+        let runs = mesh.indices.chunks(3 * SceneMesh::RUN);
+        for (run, run_triangles) in drawn.runs.iter().zip(runs) {
+            if !overlap(scale_rect(*run, ppp), area) {
+                continue;
+            }
+            for triangle in run_triangles.chunks_exact(3) {
+                let (Some(a), Some(b), Some(c)) = (
+                    vertices.get(triangle[0] as usize),
+                    vertices.get(triangle[1] as usize),
+                    vertices.get(triangle[2] as usize),
+                ) else {
+                    continue;
+                };
+                let outside = (a.pos.y < top && b.pos.y < top && c.pos.y < top)
+                    || (a.pos.y > bottom && b.pos.y > bottom && c.pos.y > bottom)
+                    || (a.pos.x < left && b.pos.x < left && c.pos.x < left)
+                    || (a.pos.x > right && b.pos.x > right && c.pos.x > right);
+                if !outside {
+                    self.draw_triangle([*a, *b, *c], drawn.texture, bounds, ppp);
+                }
             }
         }
     }
@@ -167,10 +298,10 @@ impl Band<'_> {
         let max_y = p.iter().map(|q| q.y).fold(f32::NEG_INFINITY, f32::max);
         let min_x = p.iter().map(|q| q.x).fold(f32::INFINITY, f32::min);
         let max_x = p.iter().map(|q| q.x).fold(f32::NEG_INFINITY, f32::max);
-        let y0 = (min_y.floor().max(bounds[1] as f32)) as usize;
-        let y1 = ((max_y.ceil() + 1.0).min(bounds[3] as f32)).max(0.0) as usize;
-        let x_lo = min_x.floor().max(bounds[0] as f32);
-        let x_hi = (max_x.ceil() + 1.0).min(bounds[2] as f32);
+        let y0 = (floor(min_y).max(bounds[1] as f32)) as usize;
+        let y1 = ((ceil(max_y) + 1.0).min(bounds[3] as f32)).max(0.0) as usize;
+        let x_lo = floor(min_x).max(bounds[0] as f32);
+        let x_hi = (ceil(max_x) + 1.0).min(bounds[2] as f32);
         if y0 >= y1 || x_lo >= x_hi {
             return;
         }
@@ -185,19 +316,31 @@ impl Band<'_> {
                 continue;
             };
             let row = (y - self.first_row) * self.width;
-            for x in (from.max(x_lo) as usize)..(to.min(x_hi).ceil() as usize) {
+            let weights = |x: usize| {
                 let q = Pos2::new(x as f32 + 0.5, py);
-                let w0 = edge(p[1], p[2], q);
-                let w1 = edge(p[2], p[0], q);
-                let w2 = edge(p[0], p[1], q);
-                if w0 < bias[0] || w1 < bias[1] || w2 < bias[2] {
+                let w = [edge(p[1], p[2], q), edge(p[2], p[0], q), edge(p[0], p[1], q)];
+                let inside = w[0] >= bias[0] && w[1] >= bias[1] && w[2] >= bias[2];
+                (inside, w)
+            };
+            let (mut start, mut end) = (from.max(x_lo) as usize, ceil_index(to.min(x_hi)));
+            if let Some(color) = opaque_fill {
+                // A triangle is convex: its pixels on a row are one run. Find its ends
+                // (the span above has a pixel of slack each side) and fill it whole.
+                while start < end && !weights(start).0 {
+                    start += 1;
+                }
+                while end > start && !weights(end - 1).0 {
+                    end -= 1;
+                }
+                self.pixels[row + start..row + end].fill(color);
+                continue;
+            }
+            for x in start..end {
+                let (inside, [w0, w1, w2]) = weights(x);
+                if !inside {
                     continue;
                 }
                 let dst = &mut self.pixels[row + x];
-                if let Some(color) = opaque_fill {
-                    *dst = color;
-                    continue;
-                }
                 let l = [w0 / area, w1 / area, w2 / area];
                 let texture = texture.filter(|_| !solid);
                 *dst = blend(shade(&v, l, uniform, texture), *dst);
@@ -254,6 +397,28 @@ fn shade(v: &[Vertex; 3], l: [f32; 3], uniform: bool, texture: Option<&ColorImag
         }
     }
     color
+}
+
+/// `x.ceil() as usize` for `x ≥ 0`, without a call to libm's `ceilf` (baseline x86-64
+/// has no rounding instruction, and this runs for every row of every triangle).
+#[inline]
+fn ceil_index(x: f32) -> usize {
+    let whole = x as usize;
+    whole + usize::from((whole as f32) < x)
+}
+
+/// `x.floor()` without libm (see [`ceil_index`]); exact for |x| < 2^31, and far
+/// coordinates are clamped to the canvas by the caller anyway.
+#[inline]
+fn floor(x: f32) -> f32 {
+    let whole = x as i32 as f32;
+    if whole > x { whole - 1.0 } else { whole }
+}
+
+/// `x.ceil()` without libm (see [`floor`]).
+#[inline]
+fn ceil(x: f32) -> f32 {
+    -floor(-x)
 }
 
 fn scale_rect(rect: Rect, ppp: f32) -> Rect {
@@ -351,6 +516,17 @@ mod tests {
         }
         assert_eq!(at(1, 1), Color32::BLACK);
         assert_eq!(at(6, 6), Color32::BLACK);
+    }
+
+    #[test]
+    fn floor_and_ceil_without_libm_agree_with_the_standard_ones() {
+        for x in [-2.5f32, -2.0, -0.3, 0.0, 0.3, 1.0, 1.5, 799.999, 1.0e6 + 0.5] {
+            assert_eq!(floor(x), x.floor(), "{x}");
+            assert_eq!(ceil(x), x.ceil(), "{x}");
+            if x >= 0.0 {
+                assert_eq!(ceil_index(x), x.ceil() as usize, "{x}");
+            }
+        }
     }
 
     #[test]

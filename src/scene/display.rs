@@ -136,11 +136,11 @@ impl Group {
 }
 
 /// A thing to draw, in points.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Primitive {
     /// Triangles already tessellated (the countries' fills and borders for a raster
     /// picture, built once per zoom and cached).
-    Mesh(Arc<Mesh>),
+    Mesh(Arc<SceneMesh>),
     /// Closed rings filled by the even-odd rule (holes are rings inside rings), and
     /// stroked. Raster back-ends fill only single convex rings; the scene sends filled
     /// countries to them as a [`Primitive::Mesh`].
@@ -183,6 +183,53 @@ pub enum Primitive {
     },
     /// A single line of text.
     Text(TextRun),
+}
+
+/// A mesh with the bounds of each run of [`SceneMesh::RUN`] triangles: a rasterizer
+/// drawing part of the picture (a band, the area that changed in an animation frame)
+/// skips the runs it misses instead of testing a million triangles one by one. The
+/// runs are computed when the mesh is built, not on every frame.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneMesh {
+    /// The triangles.
+    pub mesh: Mesh,
+    /// The bounds of triangles `RUN * k .. RUN * (k + 1)`, in points.
+    pub runs: Vec<Rect>,
+}
+
+impl SceneMesh {
+    /// Triangles per run: those of one country or glyph mostly, so small on screen.
+    pub const RUN: usize = 64;
+
+    /// `mesh` and the bounds of its runs.
+    pub fn new(mesh: Mesh) -> Self {
+        let runs = run_bounds(&mesh);
+        SceneMesh { mesh, runs }
+    }
+
+    /// Move the mesh (and its runs) by `offset`.
+    pub fn translate(&mut self, offset: egui::Vec2) {
+        self.mesh.translate(offset);
+        for run in &mut self.runs {
+            *run = run.translate(offset);
+        }
+    }
+}
+
+/// The bounds of each run of [`SceneMesh::RUN`] triangles of `mesh`.
+pub fn run_bounds(mesh: &Mesh) -> Vec<Rect> {
+    mesh.indices
+        .chunks(3 * SceneMesh::RUN)
+        .map(|run| {
+            let mut bounds = Rect::NOTHING;
+            for &i in run {
+                if let Some(vertex) = mesh.vertices.get(i as usize) {
+                    bounds.extend_with(vertex.pos);
+                }
+            }
+            bounds
+        })
+        .collect()
 }
 
 /// One line of text, never wrapped by a back-end.

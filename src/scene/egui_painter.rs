@@ -14,8 +14,24 @@ use crate::scene::model::MapModel;
 use crate::scene::style::MapStyle;
 use crate::scene::view::MapView;
 
+/// How meshes reach egui's output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeshOutput {
+    /// As egui meshes, for the window's GPU renderer (egui copies each on
+    /// tessellation).
+    Shapes,
+    /// As paint callbacks carrying the shared [`SceneMesh`], for the CPU rasterizer:
+    /// no copy, and its run bounds come along.
+    Callbacks,
+}
+
 /// Draw `list` with `painter`, clipping groups that ask for it.
 pub fn draw(painter: &Painter, list: &DisplayList) {
+    draw_with(painter, list, MeshOutput::Shapes);
+}
+
+/// Draw `list` with `painter`, meshes as `meshes` says.
+pub fn draw_with(painter: &Painter, list: &DisplayList, meshes: MeshOutput) {
     let mut painters = vec![painter.clone()];
     for item in &list.items {
         match item {
@@ -37,18 +53,27 @@ pub fn draw(painter: &Painter, list: &DisplayList) {
             }
             Item::Draw(primitive) => {
                 if let Some(current) = painters.last() {
-                    draw_primitive(current, primitive);
+                    draw_primitive(current, primitive, meshes);
                 }
             }
         }
     }
 }
 
-fn draw_primitive(painter: &Painter, primitive: &Primitive) {
+fn draw_primitive(painter: &Painter, primitive: &Primitive, meshes: MeshOutput) {
     match primitive {
-        Primitive::Mesh(mesh) => {
-            painter.add(Shape::Mesh(mesh.clone()));
-        }
+        Primitive::Mesh(mesh) => match meshes {
+            MeshOutput::Shapes => {
+                painter.add(Shape::mesh(mesh.mesh.clone()));
+            }
+            MeshOutput::Callbacks => {
+                let rect = mesh.mesh.calc_bounds().intersect(painter.clip_rect());
+                if rect.is_positive() {
+                    let callback: std::sync::Arc<dyn std::any::Any + Send + Sync> = mesh.clone();
+                    painter.add(Shape::Callback(egui::epaint::PaintCallback { rect, callback }));
+                }
+            }
+        },
         Primitive::Area {
             rings,
             fill,

@@ -4,6 +4,8 @@
 use std::sync::Arc;
 
 use egui::epaint::{Mesh, PathShape, TessellationOptions, Tessellator, Vertex, WHITE_UV};
+
+use crate::scene::display::SceneMesh;
 use egui::{Pos2, Rect, Stroke};
 
 use crate::scene::badges::Placed;
@@ -27,11 +29,15 @@ struct BaseKey {
 /// `center`, covering `region` (the map area and a map's size around it).
 struct BaseMesh {
     key: BaseKey,
+    /// The counts the fills were coloured for ([`MapModel::counts_generation`]).
+    counts: u64,
+    /// Each drawn country's fill vertices, for recolouring on a new day.
+    fill_ranges: Vec<(usize, std::ops::Range<usize>)>,
     center: [f64; 2],
     origin: Pos2,
     region: Rect,
     /// Shared with the mesh shown while the view is where it was built (no copy).
-    mesh: Arc<Mesh>,
+    mesh: Arc<SceneMesh>,
 }
 
 /// Meshes kept between frames. Panning moves the cached mesh instead of rebuilding
@@ -39,10 +45,14 @@ struct BaseMesh {
 #[derive(Default)]
 pub struct SceneCache {
     base: Option<BaseMesh>,
-    shown: Option<(BaseKey, MapView, Rect, Arc<Mesh>)>,
+    shown: Option<(BaseKey, MapView, Rect, Arc<SceneMesh>)>,
+    /// Where the fills were recoloured since [`SceneCache::take_fill_changes`] was
+    /// last called; `None` when the mesh was rebuilt or moved since (anything may
+    /// have changed).
+    fill_changes: Option<Vec<Rect>>,
     /// The badges as placed for a data set, view and map area: placing them tests
     /// points against the recipients' outlines, too much to repeat on every hover.
-    badges: Option<(u64, MapView, Rect, Placed)>,
+    badges: Option<([u64; 2], MapView, Rect, Placed)>,
 }
 
 impl SceneCache {
@@ -55,16 +65,24 @@ impl SceneCache {
         map: Rect,
         place: impl FnOnce() -> Placed,
     ) -> Placed {
-        if let Some((generation, cached_view, cached_map, badges)) = &self.badges
-            && *generation == model.generation
+        let generations = [model.generation, model.counts_generation];
+        if let Some((cached, cached_view, cached_map, badges)) = &self.badges
+            && *cached == generations
             && cached_view == view
             && *cached_map == map
         {
             return badges.clone();
         }
         let badges = place();
-        self.badges = Some((model.generation, *view, map, badges.clone()));
+        self.badges = Some((generations, *view, map, badges.clone()));
         badges
+    }
+
+    /// Where the fills changed colour since the last call (a new day on the timeline),
+    /// in points; `None` when the mesh was rebuilt or moved since, so that anything
+    /// may differ. Starts the next account.
+    pub fn take_fill_changes(&mut self) -> Option<Vec<Rect>> {
+        self.fill_changes.replace(Vec::new())
     }
 
     /// The fill and border mesh for `view`, rebuilt only when the zoom, size, theme or
@@ -76,7 +94,7 @@ impl SceneCache {
         map: Rect,
         style: &MapStyle,
         pixels_per_point: f32,
-    ) -> Arc<Mesh> {
+    ) -> Arc<SceneMesh> {
         let key = BaseKey {
             generation: model.generation,
             zoom: view.zoom,
@@ -86,6 +104,7 @@ impl SceneCache {
         };
         if let Some((shown_key, shown_view, shown_map, mesh)) = &self.shown
             && *shown_key == key
+            && self.base.as_ref().is_some_and(|b| b.counts == model.counts_generation)
             && shown_view == view
             && *shown_map == map
         {
@@ -100,7 +119,7 @@ impl SceneCache {
         });
         if !usable {
             let region = map.expand2(map.size());
-            let mut mesh = fill_mesh(model, &transform, region, style);
+            let (mut mesh, fill_ranges) = fill_mesh(model, &transform, region, style);
             append_borders(
                 &mut mesh,
                 pixels_per_point,
@@ -111,20 +130,33 @@ impl SceneCache {
             );
             self.base = Some(BaseMesh {
                 key,
+                counts: model.counts_generation,
+                fill_ranges,
                 center: view.center,
                 origin: map.center(),
                 region,
-                mesh: Arc::new(mesh),
+                mesh: Arc::new(SceneMesh::new(mesh)),
             });
+            self.fill_changes = None;
         }
-        let Some(base) = &self.base else {
-            return Arc::new(Mesh::default());
+        let Some(base) = &mut self.base else {
+            return Arc::new(SceneMesh::new(Mesh::default()));
         };
+        if base.counts != model.counts_generation {
+            // The mesh shown last holds the base mesh too: let go of it, so the
+            // colours change in place rather than in a copy.
+            self.shown = None;
+            let changed = recolour(base, model, style);
+            if let Some(changes) = &mut self.fill_changes {
+                changes.extend(changed);
+            }
+        }
         let offset = delta(base);
         let mesh = if offset == egui::Vec2::ZERO {
             base.mesh.clone()
         } else {
-            let mut moved = Mesh::clone(&base.mesh);
+            self.fill_changes = None;
+            let mut moved = SceneMesh::clone(&base.mesh);
             moved.translate(offset);
             Arc::new(moved)
         };
@@ -133,8 +165,36 @@ impl SceneCache {
     }
 }
 
-fn fill_mesh(model: &MapModel, transform: &ScreenTransform, clip: Rect, style: &MapStyle) -> Mesh {
+/// A new day: the fills take the counts' colours; the shapes and borders stay.
+/// Returns the bounds of the countries whose colour changed.
+fn recolour(base: &mut BaseMesh, model: &MapModel, style: &MapStyle) -> Vec<Rect> {
+    let mesh = &mut Arc::make_mut(&mut base.mesh).mesh;
+    let mut changed = Vec::new();
+    for (country, range) in &base.fill_ranges {
+        let color = model.fill_of(*country, style);
+        let vertices = &mut mesh.vertices[range.clone()];
+        if vertices.first().is_some_and(|v| v.color != color) {
+            let mut bounds = Rect::NOTHING;
+            for vertex in vertices {
+                vertex.color = color;
+                bounds.extend_with(vertex.pos);
+            }
+            changed.push(bounds);
+        }
+    }
+    base.counts = model.counts_generation;
+    changed
+}
+
+/// The countries' fills in `clip`, and each country's range of vertices.
+fn fill_mesh(
+    model: &MapModel,
+    transform: &ScreenTransform,
+    clip: Rect,
+    style: &MapStyle,
+) -> (Mesh, Vec<(usize, std::ops::Range<usize>)>) {
     let mut mesh = Mesh::default();
+    let mut ranges = Vec::new();
     for (index, country) in model.projected.countries.iter().enumerate() {
         if !screen_bounds(country.bounds, transform).intersects(clip) {
             continue;
@@ -149,8 +209,9 @@ fn fill_mesh(model: &MapModel, transform: &ScreenTransform, clip: Rect, style: &
             }));
         mesh.indices
             .extend(country.triangles.indices.iter().map(|&i| base + i));
+        ranges.push((index, base as usize..mesh.vertices.len()));
     }
-    mesh
+    (mesh, ranges)
 }
 
 /// Tessellate the borders of every country in `region` into `mesh`, once per zoom.

@@ -12,6 +12,7 @@ pub mod card_placement;
 pub mod classes;
 pub mod compose;
 pub mod compose_text;
+pub mod damage;
 pub mod display;
 pub mod drawn;
 pub mod egui_painter;

@@ -47,8 +47,11 @@ pub struct MapModel {
     pub destination_by_country: Vec<Option<usize>>,
     /// True when the outlines are the bundled Natural Earth ones (for the credit line).
     pub natural_earth: bool,
-    /// Changes whenever the model does, so caches know to rebuild.
+    /// Changes whenever the outlines, data or projection do, so caches know to rebuild.
     pub generation: u64,
+    /// Changes whenever the counts do (a new day on the timeline): fills and badges
+    /// are redrawn, the shapes are kept.
+    pub counts_generation: u64,
 }
 
 impl MapModel {
@@ -82,6 +85,7 @@ impl MapModel {
             destination_by_country,
             natural_earth,
             generation: next_generation(),
+            counts_generation: next_generation(),
         }
     }
 
@@ -103,7 +107,7 @@ impl MapModel {
                 None => self.full.clone(),
             };
             self.day = day;
-            self.generation = next_generation();
+            self.counts_generation = next_generation();
         }
     }
 
