@@ -1,6 +1,9 @@
 //! Animations (GIF, APNG, MP4): one frame a day, each a whole scene (title, date,
 //! legend, source), drawn by one [`Renderer`] so frames share the font atlas and
-//! layout, and streamed to the encoder: no more than two frames are ever held.
+//! layout, and streamed to an encoder on its own thread: no more than three frames are
+//! ever held.
+
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use egui::{Color32, ColorImage};
 
@@ -45,14 +48,12 @@ fn write_frames(
 ) -> Result<(), ExportError> {
     let mut renderer = Renderer::new(picture);
     let fps = request.frames.fps();
-    let mut sink = match format {
-        Format::Gif => {
-            // The palette comes from the fullest frame, the last: every fill is in it.
-            model.set_day(days.last().copied());
-            let reference = renderer.render_next(model, picture)?;
-            let anchors = scene_colours(model, picture.dark);
-            Sink::Gif(GifWriter::create(&request.out, &reference, &anchors)?)
-        }
+    let sink = match format {
+        Format::Gif => Sink::Gif(Box::new(GifWriter::create(
+            &request.out,
+            pixel_size(picture),
+            scene_colours(model, picture.dark),
+        )?)),
         Format::Apng => Sink::Apng(ApngWriter::create(
             &request.out,
             pixel_size(picture),
@@ -66,17 +67,79 @@ fn write_frames(
             )));
         }
     };
+    // Frames are encoded on a thread of their own while the next is drawn; the
+    // channel holds one frame, so at most three are ever in memory.
+    let (sender, receiver) = sync_channel::<Frame>(1);
+    std::thread::scope(|scope| {
+        let encoder = scope.spawn(move || encode(sink, receiver));
+        let drawn = draw_frames(
+            model,
+            &mut renderer,
+            request,
+            picture,
+            days,
+            &sender,
+            progress,
+        );
+        if drawn.is_ok() {
+            // A closed channel means the encoder failed: its error is the one to tell.
+            let _ = sender.send(Frame::End);
+        }
+        drop(sender);
+        let encoded = encoder
+            .join()
+            .unwrap_or_else(|_| Err(ExportError::Encode("the encoder stopped".into())));
+        match (drawn, encoded) {
+            (Err(ExportError::Cancelled), _) => Err(ExportError::Cancelled),
+            (_, Err(err)) | (Err(err), Ok(())) => Err(err),
+            (Ok(()), Ok(())) => Ok(()),
+        }
+    })
+}
+
+/// What goes to the encoder: a frame and its time on screen, or the end.
+enum Frame {
+    Image(ColorImage, f32),
+    End,
+}
+
+/// Draw each day's frame and send it to the encoder.
+fn draw_frames(
+    model: &mut MapModel,
+    renderer: &mut Renderer,
+    request: &ExportRequest,
+    picture: &Picture,
+    days: &[chrono::NaiveDate],
+    encoder: &SyncSender<Frame>,
+    progress: Progress<'_>,
+) -> Result<(), ExportError> {
+    let fps = request.frames.fps();
     for (k, &day) in days.iter().enumerate() {
         model.set_day(Some(day));
         let image = renderer.render_next(model, picture)?;
         let last = k + 1 == days.len();
         let delay = 1.0 / fps + if last { request.frames.hold() } else { 0.0 };
-        sink.add(&image, delay)?;
+        if encoder.send(Frame::Image(image, delay)).is_err() {
+            // The encoder has stopped and kept its error.
+            return Ok(());
+        }
         if !progress(k + 1, days.len()) {
             return Err(ExportError::Cancelled);
         }
     }
-    sink.finish()
+    Ok(())
+}
+
+/// Encode frames as they come; put the file in place only at the end. A channel that
+/// closes before the end (a cancel, a drawing error) leaves no file.
+fn encode(mut sink: Sink, frames: Receiver<Frame>) -> Result<(), ExportError> {
+    for frame in frames {
+        match frame {
+            Frame::Image(image, delay) => sink.add(image, delay)?,
+            Frame::End => return sink.finish(),
+        }
+    }
+    Ok(())
 }
 
 /// The picture's size in pixels.
@@ -87,35 +150,49 @@ fn pixel_size(picture: &Picture) -> [usize; 2] {
     ]
 }
 
-/// The colours the scene paints with, which a GIF's palette keeps exactly.
+/// The colours the scene paints with, which a GIF's palette keeps exactly, then their
+/// blends where a border, outline or badge's anti-aliased edge meets a fill: every
+/// day's colours are in, whichever day the first frame shows.
 fn scene_colours(model: &MapModel, dark: bool) -> Vec<Color32> {
     let style = MapStyle::for_dark_mode(dark);
-    let mut colours = vec![
-        style.background,
-        style.ocean,
-        style.land,
+    let classes = model.classes.len();
+    let mut fills = vec![style.background, style.ocean, style.land];
+    fills.extend((0..classes).map(|class| style.highlight(class, classes)));
+    let edges = [
         style.border,
-        style.text,
-        style.muted_text,
-        style.badge_fill,
-        style.badge_text,
         style.arrival,
         style.selected,
+        style.badge_fill,
+        style.badge_text,
+        style.text,
+        style.muted_text,
     ];
-    let classes = model.classes.len();
-    colours.extend((0..classes).map(|class| style.highlight(class, classes)));
+    let mut colours: Vec<Color32> = fills.iter().chain(&edges).copied().collect();
+    for &fill in &fills {
+        for &edge in &edges {
+            colours.extend(BLEND_STEPS.iter().map(|&t| lerp(fill, edge, t)));
+        }
+    }
     colours
+}
+
+/// Where between a fill and an edge colour the palette gets a blend.
+const BLEND_STEPS: [f32; 3] = [0.25, 0.5, 0.75];
+
+fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
+    let mix = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+    Color32::from_rgb(mix(a.r(), b.r()), mix(a.g(), b.g()), mix(a.b(), b.b()))
 }
 
 /// Where frames go.
 enum Sink {
-    Gif(GifWriter),
+    Gif(Box<GifWriter>),
     Apng(ApngWriter),
     Video(VideoWriter),
 }
 
 impl Sink {
-    fn add(&mut self, image: &ColorImage, delay: f32) -> Result<(), ExportError> {
+    fn add(&mut self, image: ColorImage, delay: f32) -> Result<(), ExportError> {
         match self {
             Sink::Gif(writer) => writer.add(image, delay),
             Sink::Apng(writer) => writer.add(image, delay),

@@ -70,8 +70,8 @@ impl ApngWriter {
         })
     }
 
-    /// Add `image`, shown for `delay` seconds.
-    pub fn add(&mut self, image: &ColorImage, delay: f32) -> Result<(), ExportError> {
+    /// Add `image`, shown for `delay` seconds (kept, to compare the next one with).
+    pub fn add(&mut self, image: ColorImage, delay: f32) -> Result<(), ExportError> {
         let encode_error = |err: png::EncodingError| {
             ExportError::Encode(format!("cannot encode an APNG frame: {err}"))
         };
@@ -98,7 +98,7 @@ impl ApngWriter {
             rgba.extend(row.iter().flat_map(|c| c.to_srgba_unmultiplied()));
         }
         self.writer.write_image_data(&rgba).map_err(encode_error)?;
-        self.previous = Some(image.pixels.clone());
+        self.previous = Some(image.pixels);
         Ok(())
     }
 

@@ -22,68 +22,112 @@ const MIN_DISTANCE_SQUARED: i32 = 48;
 
 /// A GIF being written.
 pub struct GifWriter {
-    encoder: gif::Encoder<AtomicFile>,
-    mapper: PaletteMapper,
+    /// Where it goes (for messages).
+    out: std::path::PathBuf,
+    /// The scene's colours, first in the palette.
+    anchors: Vec<Color32>,
+    /// The file, until the first frame fixes the palette and the header is written.
+    file: Option<AtomicFile>,
+    /// The encoder and the palette, from the first frame on.
+    encoder: Option<(gif::Encoder<AtomicFile>, PaletteMapper)>,
     previous: Option<Vec<Color32>>,
     size: [usize; 2],
 }
 
 impl GifWriter {
-    /// Start `out` for frames of `reference`'s size; `anchors` (the scene's colours)
-    /// come first in the palette, then `reference`'s most common colours.
+    /// Start `out` for frames of `size` pixels. The palette is fixed by the first
+    /// frame: `anchors` (the scene's colours and their blends) first, then the first
+    /// frame's most common colours.
     pub fn create(
         out: &Path,
-        reference: &ColorImage,
-        anchors: &[Color32],
+        size: [usize; 2],
+        anchors: Vec<Color32>,
     ) -> Result<GifWriter, ExportError> {
-        let [width, height] = reference.size;
-        let too_large = || {
-            ExportError::Request(format!(
+        if size.iter().any(|&side| u16::try_from(side).is_err()) {
+            return Err(ExportError::Request(format!(
                 "{}: a GIF is at most 65535 pixels wide and high",
                 out.display()
-            ))
-        };
-        let w = u16::try_from(width).map_err(|_| too_large())?;
-        let h = u16::try_from(height).map_err(|_| too_large())?;
-        let palette = palette(anchors, reference);
-        let mut flat: Vec<u8> = palette.iter().flat_map(|c| [c.r(), c.g(), c.b()]).collect();
-        flat.resize(256 * 3, 0);
-        let file = AtomicFile::create(out)?;
-        let encode_error = |err: gif::EncodingError| {
-            ExportError::Encode(format!("{}: cannot encode the GIF: {err}", out.display()))
-        };
-        let mut encoder = gif::Encoder::new(file, w, h, &flat).map_err(encode_error)?;
-        encoder
-            .set_repeat(gif::Repeat::Infinite)
-            .map_err(encode_error)?;
+            )));
+        }
         Ok(GifWriter {
-            encoder,
-            mapper: PaletteMapper::new(palette),
+            out: out.to_path_buf(),
+            anchors,
+            file: Some(AtomicFile::create(out)?),
+            encoder: None,
             previous: None,
-            size: [width, height],
+            size,
         })
     }
 
-    /// Add `image`, shown for `delay` seconds.
-    pub fn add(&mut self, image: &ColorImage, delay: f32) -> Result<(), ExportError> {
+    /// The encoder, started with the palette of `first` if this is the first frame.
+    fn encoder(
+        &mut self,
+        first: &ColorImage,
+    ) -> Result<&mut (gif::Encoder<AtomicFile>, PaletteMapper), ExportError> {
+        if self.encoder.is_none() {
+            let palette = palette(&self.anchors, first);
+            let mut flat: Vec<u8> = palette.iter().flat_map(|c| [c.r(), c.g(), c.b()]).collect();
+            flat.resize(256 * 3, 0);
+            let out = self.out.display().to_string();
+            let encode_error = |err: gif::EncodingError| {
+                ExportError::Encode(format!("{out}: cannot encode the GIF: {err}"))
+            };
+            let file = self
+                .file
+                .take()
+                .ok_or_else(|| ExportError::Encode(format!("{out}: the file is gone")))?;
+            let [w, h] = self.size.map(|side| side as u16);
+            let mut encoder = gif::Encoder::new(file, w, h, &flat).map_err(encode_error)?;
+            encoder
+                .set_repeat(gif::Repeat::Infinite)
+                .map_err(encode_error)?;
+            self.encoder = Some((encoder, PaletteMapper::new(palette)));
+        }
+        self.encoder
+            .as_mut()
+            .ok_or_else(|| ExportError::Encode("the GIF encoder did not start".into()))
+    }
+
+    /// Add `image`, shown for `delay` seconds (kept, to compare the next one with).
+    pub fn add(&mut self, image: ColorImage, delay: f32) -> Result<(), ExportError> {
+        if image.size != self.size {
+            return Err(ExportError::Encode(format!(
+                "{}: a frame of another size",
+                self.out.display()
+            )));
+        }
         let changed = match &self.previous {
             Some(previous) => changed_rect(previous, &image.pixels, self.size),
             None => Some([0, 0, self.size[0], self.size[1]]),
         };
         // Nothing changed: one transparent pixel carries the frame's time.
         let [x0, y0, x1, y1] = changed.unwrap_or([0, 0, 1, 1]);
-        let previous = self.previous.as_deref();
+        let previous = self.previous.take();
+        let previous = previous.as_deref();
+        let width = self.size[0];
+        let (encoder, mapper) = self.encoder(&image)?;
         let mut buffer = Vec::with_capacity((x1 - x0) * (y1 - y0));
+        // Pixels come in runs of one colour: look the colour up once a run.
+        let mut last: Option<(Color32, u8)> = None;
         for y in y0..y1 {
+            let row = y * width + x0..y * width + x1;
+            if previous.is_some_and(|p| p[row.clone()] == image.pixels[row.clone()]) {
+                buffer.resize(buffer.len() + (x1 - x0), TRANSPARENT);
+                continue;
+            }
             for x in x0..x1 {
-                let i = y * self.size[0] + x;
+                let i = y * width + x;
                 let pixel = image.pixels[i];
-                let same = previous.is_some_and(|p| p[i] == pixel);
-                buffer.push(if same {
-                    TRANSPARENT
-                } else {
-                    self.mapper.index(pixel)
-                });
+                if previous.is_some_and(|p| p[i] == pixel) {
+                    buffer.push(TRANSPARENT);
+                    continue;
+                }
+                let index = match last {
+                    Some((colour, index)) if colour == pixel => index,
+                    _ => mapper.index(pixel),
+                };
+                last = Some((pixel, index));
+                buffer.push(index);
             }
         }
         let frame = gif::Frame {
@@ -97,45 +141,66 @@ impl GifWriter {
             buffer: std::borrow::Cow::Owned(buffer),
             ..gif::Frame::default()
         };
-        self.encoder
+        encoder
             .write_frame(&frame)
             .map_err(|err| ExportError::Encode(format!("cannot encode a GIF frame: {err}")))?;
-        self.previous = Some(image.pixels.clone());
+        self.previous = Some(image.pixels);
         Ok(())
     }
 
     /// Write the trailer and put the file in place.
     pub fn finish(self) -> Result<(), ExportError> {
-        let file = self
-            .encoder
+        let (encoder, _) = self.encoder.ok_or_else(|| {
+            ExportError::Encode(format!("{}: no frames to write", self.out.display()))
+        })?;
+        let file = encoder
             .into_inner()
             .map_err(|err| ExportError::Encode(format!("cannot finish the GIF: {err}")))?;
         file.commit()
     }
 }
 
-/// The smallest rectangle `[x0, y0, x1, y1)` holding every pixel that differs.
+/// The smallest rectangle `[x0, y0, x1, y1)` holding every pixel that differs. Reads
+/// both pictures row by row, in memory order.
 pub(crate) fn changed_rect(
     before: &[Color32],
     after: &[Color32],
-    [width, height]: [usize; 2],
+    [width, _height]: [usize; 2],
 ) -> Option<[usize; 4]> {
-    let row_differs =
-        |y: usize| before[y * width..(y + 1) * width] != after[y * width..(y + 1) * width];
-    let y0 = (0..height).find(|&y| row_differs(y))?;
-    let y1 = (y0..height).rev().find(|&y| row_differs(y))? + 1;
-    let column_differs = |x: usize| (y0..y1).any(|y| before[y * width + x] != after[y * width + x]);
-    let x0 = (0..width).find(|&x| column_differs(x))?;
-    let x1 = (x0..width).rev().find(|&x| column_differs(x))? + 1;
-    Some([x0, y0, x1, y1])
+    let mut found: Option<[usize; 4]> = None;
+    let rows = before
+        .chunks_exact(width.max(1))
+        .zip(after.chunks_exact(width.max(1)));
+    for (y, (old, new)) in rows.enumerate() {
+        if old == new {
+            continue;
+        }
+        let first = old.iter().zip(new).position(|(a, b)| a != b).unwrap_or(0);
+        let last = old
+            .iter()
+            .zip(new)
+            .rposition(|(a, b)| a != b)
+            .unwrap_or(first);
+        found = Some(match found {
+            None => [first, y, last + 1, y + 1],
+            Some([x0, y0, x1, _]) => [x0.min(first), y0, x1.max(last + 1), y + 1],
+        });
+    }
+    found
 }
 
 /// The palette: `anchors` first, then the most common colours of `reference`, none
 /// too close to one already in, at most [`COLOURS`].
 fn palette(anchors: &[Color32], reference: &ColorImage) -> Vec<Color32> {
     let mut counts: HashMap<Color32, u32> = HashMap::new();
-    for &pixel in &reference.pixels {
-        *counts.entry(opaque(pixel)).or_default() += 1;
+    // Counted a run of one colour at a time: a map is mostly long runs.
+    let mut pixels = reference.pixels.iter().peekable();
+    while let Some(&pixel) = pixels.next() {
+        let mut run = 1;
+        while pixels.next_if_eq(&&pixel).is_some() {
+            run += 1;
+        }
+        *counts.entry(opaque(pixel)).or_default() += run;
     }
     let mut common: Vec<(Color32, u32)> = counts.into_iter().collect();
     common.sort_unstable_by(|a, b| {

@@ -177,13 +177,12 @@ impl Renderer {
         let canvas = match last {
             Some((last_list, image)) if image.size == [width, height] => {
                 let mut canvas = Canvas::from_image(image);
-                let regions: Vec<Rect> =
-                    changed_areas(&last_list, &list, fill_changes.as_deref())
-                        .into_iter()
-                        .map(|area| {
-                            Rect::from_min_max(area.min * pixels_per_point, area.max * pixels_per_point)
-                        })
-                        .collect();
+                let regions: Vec<Rect> = changed_areas(&last_list, &list, fill_changes.as_deref())
+                    .into_iter()
+                    .map(|area| {
+                        Rect::from_min_max(area.min * pixels_per_point, area.max * pixels_per_point)
+                    })
+                    .collect();
                 canvas.redraw_regions(
                     &primitives,
                     &self.textures,

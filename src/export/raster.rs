@@ -115,7 +115,10 @@ impl Canvas {
     /// `regions` grown to whole pixels inside the canvas, merged where they then
     /// overlap: a pixel in two regions would be blended twice.
     fn whole_pixels(&self, regions: &[Rect]) -> Vec<Rect> {
-        let canvas = Rect::from_min_size(Pos2::ZERO, egui::vec2(self.width as f32, self.height as f32));
+        let canvas = Rect::from_min_size(
+            Pos2::ZERO,
+            egui::vec2(self.width as f32, self.height as f32),
+        );
         let mut merged: Vec<Rect> = Vec::new();
         for region in regions {
             let mut rect = Rect::from_min_max(
@@ -149,7 +152,7 @@ impl Canvas {
         // Each band and region skips the runs of triangles whose bounds it misses:
         // the scene's meshes bring their runs' bounds; egui's own (text, shapes) are
         // small, and measured here.
-        let meshes: Vec<Option<(&Mesh, Cow<'_, [Rect]>)>> = primitives
+        let meshes: Vec<Option<MeshAndRuns<'_>>> = primitives
             .iter()
             .map(|primitive| match &primitive.primitive {
                 Primitive::Mesh(mesh) => Some((mesh, Cow::Owned(run_bounds(mesh)))),
@@ -177,7 +180,11 @@ impl Canvas {
                         let texture = textures.images.get(&mesh.texture_id);
                         let clip = scale_rect(primitive.clip_rect, pixels_per_point);
                         for region in regions {
-                            let drawn = DrawnMesh { mesh, runs, texture };
+                            let drawn = DrawnMesh {
+                                mesh,
+                                runs,
+                                texture,
+                            };
                             band.draw_mesh(&drawn, clip.intersect(*region), pixels_per_point);
                         }
                     }
@@ -200,6 +207,9 @@ impl Canvas {
         }
     }
 }
+
+/// A mesh of the picture and the bounds of its runs of triangles.
+type MeshAndRuns<'a> = (&'a Mesh, Cow<'a, [Rect]>);
 
 /// A mesh to draw, with the bounds of each run of [`SceneMesh::RUN`] triangles, in
 /// points.
@@ -318,7 +328,11 @@ impl Band<'_> {
             let row = (y - self.first_row) * self.width;
             let weights = |x: usize| {
                 let q = Pos2::new(x as f32 + 0.5, py);
-                let w = [edge(p[1], p[2], q), edge(p[2], p[0], q), edge(p[0], p[1], q)];
+                let w = [
+                    edge(p[1], p[2], q),
+                    edge(p[2], p[0], q),
+                    edge(p[0], p[1], q),
+                ];
                 let inside = w[0] >= bias[0] && w[1] >= bias[1] && w[2] >= bias[2];
                 (inside, w)
             };
@@ -520,7 +534,17 @@ mod tests {
 
     #[test]
     fn floor_and_ceil_without_libm_agree_with_the_standard_ones() {
-        for x in [-2.5f32, -2.0, -0.3, 0.0, 0.3, 1.0, 1.5, 799.999, 1.0e6 + 0.5] {
+        for x in [
+            -2.5f32,
+            -2.0,
+            -0.3,
+            0.0,
+            0.3,
+            1.0,
+            1.5,
+            799.999,
+            1.0e6 + 0.5,
+        ] {
             assert_eq!(floor(x), x.floor(), "{x}");
             assert_eq!(ceil(x), x.ceil(), "{x}");
             if x >= 0.0 {

@@ -72,7 +72,7 @@ impl VideoWriter {
 
     /// Add `image`, shown for `delay` seconds: repeated for as many frames as that
     /// takes at the video's rate (a video's frames all last the same).
-    pub fn add(&mut self, image: &ColorImage, delay: f32) -> Result<(), ExportError> {
+    pub fn add(&mut self, image: ColorImage, delay: f32) -> Result<(), ExportError> {
         let repeats = (delay * self.fps).round().max(1.0) as usize;
         let rgba: Vec<u8> = image
             .pixels

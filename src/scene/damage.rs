@@ -1,12 +1,15 @@
 //! What changed between two pictures of the same size: the areas, in points, that an
 //! incremental back-end must redraw to turn the first into the second. The frames of an
 //! animation differ in a date, a few fills and badges; redrawing only that area is what
-//! makes them cheap. The area is generous (text is taken as its whole row), never
+//! makes them cheap. The area is generous (a text run as if each character were one and a half times its size wide), never
 //! short: a test draws every frame both ways and compares the pixels.
 
 use egui::{Align, Rect, pos2};
 
 use crate::scene::display::{DisplayList, Item, Primitive, ROW_HEIGHT};
+
+/// The most room a character of a text run can take, as a share of the text size.
+const GLYPH_ROOM: f32 = 1.5;
 
 /// How far anti-aliasing reaches past a shape's edge, in points (egui feathers by a
 /// pixel; two cover any scale of one or more).
@@ -108,8 +111,8 @@ fn primitives(list: &DisplayList) -> impl Iterator<Item = &Primitive> {
     })
 }
 
-/// The area `shape` may paint, generously: a text run is taken as the whole width of
-/// the picture over its row (its width depends on the font).
+/// The area `shape` may paint, generously: a text run is measured without its font,
+/// by its number of characters.
 fn bounds(shape: &Primitive, picture: Rect) -> Rect {
     match shape {
         Primitive::Mesh(mesh) => mesh.mesh.calc_bounds().expand(FEATHER),
@@ -138,10 +141,19 @@ fn bounds(shape: &Primitive, picture: Rect) -> Rect {
                 Align::Center => run.pos.y - row / 2.0,
                 Align::Max => run.pos.y - row,
             };
+            // No glyph of the picture's fonts is wider than its size; half as much
+            // again covers italics and whatever a fallback font draws.
+            let width = GLYPH_ROOM * run.size * run.text.chars().count() as f32;
+            let left = match run.anchor.x() {
+                Align::Min => run.pos.x,
+                Align::Center => run.pos.x - width / 2.0,
+                Align::Max => run.pos.x - width,
+            };
             Rect::from_min_max(
-                pos2(picture.left(), top - run.size),
-                pos2(picture.right(), top + row + run.size),
+                pos2(left - run.size, top - run.size),
+                pos2(left + width + run.size, top + row + run.size),
             )
+            .intersect(picture.expand(run.size))
         }
     }
 }

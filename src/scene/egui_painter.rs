@@ -70,7 +70,10 @@ fn draw_primitive(painter: &Painter, primitive: &Primitive, meshes: MeshOutput) 
                 let rect = mesh.mesh.calc_bounds().intersect(painter.clip_rect());
                 if rect.is_positive() {
                     let callback: std::sync::Arc<dyn std::any::Any + Send + Sync> = mesh.clone();
-                    painter.add(Shape::Callback(egui::epaint::PaintCallback { rect, callback }));
+                    painter.add(Shape::Callback(egui::epaint::PaintCallback {
+                        rect,
+                        callback,
+                    }));
                 }
             }
         },

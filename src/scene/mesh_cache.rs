@@ -104,7 +104,10 @@ impl SceneCache {
         };
         if let Some((shown_key, shown_view, shown_map, mesh)) = &self.shown
             && *shown_key == key
-            && self.base.as_ref().is_some_and(|b| b.counts == model.counts_generation)
+            && self
+                .base
+                .as_ref()
+                .is_some_and(|b| b.counts == model.counts_generation)
             && shown_view == view
             && *shown_map == map
         {

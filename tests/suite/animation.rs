@@ -291,3 +291,47 @@ fn check_says_when_teams_arrived_and_how_many_have_no_date() {
         "{stdout}"
     );
 }
+
+/// Every `step`-th day of the timeline drawn whole and drawn over the frame before
+/// must be the same picture, pixel for pixel: the incremental frames redraw all that
+/// changed. With steps of several days, fills change on days that outline no arrival.
+fn incremental_frames_match_whole_renders(
+    picture: aidmap::export::offscreen::Picture,
+    step: usize,
+) {
+    use aidmap::export::offscreen::Renderer;
+    let mut model = bundled_model();
+    let timeline = model.timeline.clone().unwrap();
+    let mut whole = Renderer::new(&picture);
+    let mut incremental = Renderer::new(&picture);
+    for offset in (0..timeline.day_count()).step_by(step) {
+        let day = timeline.day_at(offset);
+        model.set_day(Some(day));
+        let expected = whole.render(&model, &picture).unwrap();
+        let drawn = incremental.render_next(&model, &picture).unwrap();
+        let differing = expected
+            .pixels
+            .iter()
+            .zip(&drawn.pixels)
+            .filter(|(a, b)| a != b)
+            .count();
+        assert_eq!(differing, 0, "{day}: {differing} pixels differ");
+    }
+}
+
+#[test]
+fn incremental_animation_frames_are_the_whole_pictures_light_with_a_card() {
+    let mut picture = aidmap::export::offscreen::Picture::whole_world(egui::vec2(640.0, 360.0));
+    let model = bundled_model();
+    picture.selected = Some(model.find_country("Italy").one().unwrap());
+    picture.popup = true;
+    incremental_frames_match_whole_renders(picture, 1);
+}
+
+#[test]
+fn incremental_animation_frames_are_the_whole_pictures_dark_at_scale_2() {
+    let mut picture = aidmap::export::offscreen::Picture::whole_world(egui::vec2(400.0, 240.0));
+    picture.dark = true;
+    picture.scale = 2.0;
+    incremental_frames_match_whole_renders(picture, 3);
+}
