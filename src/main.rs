@@ -8,7 +8,7 @@ use aidmap::cli::{Cli, Command, ExportArgs, ExportTheme, Inputs, WindowArgs};
 use aidmap::data::{self, bundled};
 use aidmap::data::{AidDataset, Outlines};
 use aidmap::error::{LoadError, printable};
-use aidmap::export::{self, ExportError, ExportRequest, FrameOptions};
+use aidmap::export::{self, ExportError, ExportRequest, Format, FrameOptions};
 use aidmap::scene::MapModel;
 use aidmap::ui::screenshot::ScreenshotTarget;
 use aidmap::ui::{AidMapApp, AppOptions};
@@ -175,12 +175,18 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
     let started = std::time::Instant::now();
     let (outlines, aid) = load_inputs(inputs)?;
     let loaded = started.elapsed();
-    let mut model = MapModel::new(
-        outlines,
-        aid,
-        request.projection,
-        inputs.countries.is_none(),
-    );
+    let natural_earth = inputs.countries.is_none();
+    // A raster picture shows the detail its pixels can; a vector one may be enlarged.
+    let mut model = match Format::of(&request.out)? {
+        format if format.is_raster() => MapModel::for_picture(
+            outlines,
+            aid,
+            request.projection,
+            natural_earth,
+            request.width * request.pixel_scale(),
+        ),
+        _ => MapModel::new(outlines, aid, request.projection, natural_earth),
+    };
     let prepared = started.elapsed();
     if let Some(note) = aidmap::scene::text::not_shown_note(&model) {
         if args.strict {

@@ -3,7 +3,7 @@
 //! its label, and an R-tree (rstar) of polygon bounds. Built once per data set and
 //! projection; panning and zooming only transform what is here.
 
-use geo::{Area, BoundingRect, Contains, Distance, Euclidean};
+use geo::{Area, BoundingRect, Contains, Distance, Euclidean, Simplify};
 use geo::{Coord, LineString, MultiPolygon, Point, Polygon};
 use rayon::prelude::*;
 use rstar::primitives::{GeomWithData, Rectangle};
@@ -158,6 +158,22 @@ const LABEL_TOLERANCE: f64 = 5e-4;
 
 type IndexEntry = GeomWithData<Rectangle<[f64; 2]>, (usize, usize)>;
 
+/// `ring` without the points that move it by less than `tolerance`; the ring itself
+/// where simplifying would leave it without area (fewer than three corners).
+fn simplified(ring: LineString<f64>, tolerance: f64) -> LineString<f64> {
+    /// A closed ring with three corners has four coordinates.
+    const SMALLEST_RING: usize = 4;
+    if ring.0.len() <= SMALLEST_RING {
+        return ring;
+    }
+    let simpler = ring.simplify(tolerance);
+    if simpler.0.len() < SMALLEST_RING {
+        ring
+    } else {
+        simpler
+    }
+}
+
 /// All countries of an outline set in one projection.
 pub struct ProjectedMap {
     /// The projection used.
@@ -171,12 +187,27 @@ pub struct ProjectedMap {
 
 impl ProjectedMap {
     /// Project, triangulate and index the countries' `shapes` (in degrees: x is
-    /// longitude, y latitude), one per country, in order.
+    /// longitude, y latitude), one per country, in order, keeping every point (the
+    /// window zooms in on them).
     pub fn new(shapes: &[&MultiPolygon<f64>], projection: Projection) -> Self {
+        Self::with_detail(shapes, projection, None)
+    }
+
+    /// Like [`ProjectedMap::new`], for one picture whose pixels are `tolerance`
+    /// projected units or larger: each ring first loses the points that move it by
+    /// less than that (Ramer–Douglas–Peucker). A 1:10m outline drawn 1600 pixels wide
+    /// has many points to a pixel; none of them can be seen, all of them cost time and
+    /// memory. A ring that would collapse (an islet smaller than a pixel) keeps every
+    /// point, so no country disappears.
+    pub fn with_detail(
+        shapes: &[&MultiPolygon<f64>],
+        projection: Projection,
+        tolerance: Option<f64>,
+    ) -> Self {
         // Countries are independent: both cores share the work (rayon).
         let projected: Vec<ProjectedCountry> = shapes
             .par_iter()
-            .map(|shape| project_country(shape, projection))
+            .map(|shape| project_country(shape, projection, tolerance))
             .collect();
         let mut entries = Vec::new();
         for (country_index, country) in projected.iter().enumerate() {
@@ -248,9 +279,13 @@ impl ProjectedMap {
     }
 }
 
-fn project_country(shape: &MultiPolygon<f64>, projection: Projection) -> ProjectedCountry {
+fn project_country(
+    shape: &MultiPolygon<f64>,
+    projection: Projection,
+    tolerance: Option<f64>,
+) -> ProjectedCountry {
     let project_ring = |ring: &LineString<f64>| {
-        LineString(
+        let projected = LineString(
             ring.0
                 .iter()
                 .map(|c| {
@@ -258,7 +293,11 @@ fn project_country(shape: &MultiPolygon<f64>, projection: Projection) -> Project
                     Coord { x, y }
                 })
                 .collect(),
-        )
+        );
+        match tolerance {
+            Some(tolerance) => simplified(projected, tolerance),
+            None => projected,
+        }
     };
     let polygons: Vec<Polygon<f64>> = shape
         .0

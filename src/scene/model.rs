@@ -47,6 +47,9 @@ pub struct MapModel {
     pub destination_by_country: Vec<Option<usize>>,
     /// True when the outlines are the bundled Natural Earth ones (for the credit line).
     pub natural_earth: bool,
+    /// For a model made for one picture: its width in pixels, which sets how much
+    /// detail the outlines keep (see [`MapModel::for_picture`]); `None` keeps all.
+    pixels_wide: Option<f32>,
     /// Changes whenever the outlines, data or projection do, so caches know to rebuild.
     pub generation: u64,
     /// Changes whenever the counts do (a new day on the timeline): fills and badges
@@ -55,16 +58,40 @@ pub struct MapModel {
 }
 
 impl MapModel {
-    /// Join, project and index `outlines` and `aid`.
+    /// Join, project and index `outlines` and `aid`, keeping every point of the
+    /// outlines (for the window, which zooms in).
     pub fn new(
         outlines: Outlines,
         aid: AidDataset,
         projection: Projection,
         natural_earth: bool,
     ) -> Self {
+        Self::build(outlines, aid, projection, natural_earth, None)
+    }
+
+    /// Like [`MapModel::new`], for pictures at most `pixels_wide` pixels wide (a PNG or
+    /// an animation of the whole world): the outlines keep the detail a pixel can
+    /// show, a quarter of one (at 1:10m, a tenth of the points).
+    pub fn for_picture(
+        outlines: Outlines,
+        aid: AidDataset,
+        projection: Projection,
+        natural_earth: bool,
+        pixels_wide: f32,
+    ) -> Self {
+        Self::build(outlines, aid, projection, natural_earth, Some(pixels_wide))
+    }
+
+    fn build(
+        outlines: Outlines,
+        aid: AidDataset,
+        projection: Projection,
+        natural_earth: bool,
+        pixels_wide: Option<f32>,
+    ) -> Self {
         let joined = join(&outlines, &aid);
         let (aid, join) = merge_same_outline(aid, joined);
-        let projected = ProjectedMap::new(&outlines.shapes(), projection);
+        let projected = project(&outlines, projection, pixels_wide);
         let destination_by_country =
             drawn_destinations(&join, &projected, outlines.countries.len());
         let classes = TeamClasses::new(
@@ -84,6 +111,7 @@ impl MapModel {
             classes,
             destination_by_country,
             natural_earth,
+            pixels_wide,
             generation: next_generation(),
             counts_generation: next_generation(),
         }
@@ -92,7 +120,7 @@ impl MapModel {
     /// Re-project for `projection` (no-op when it is the current one).
     pub fn set_projection(&mut self, projection: Projection) {
         if self.projected.projection != projection {
-            self.projected = ProjectedMap::new(&self.outlines.shapes(), projection);
+            self.projected = project(&self.outlines, projection, self.pixels_wide);
             self.destination_by_country =
                 drawn_destinations(&self.join, &self.projected, self.outlines.countries.len());
             self.generation = next_generation();
@@ -208,6 +236,20 @@ fn drawn_destinations(
         }
     }
     by_country
+}
+
+/// What part of a pixel a point of an outline must move it by to be kept, in a
+/// picture made for a width (see [`MapModel::for_picture`]).
+const PIXEL_SHARE: f64 = 0.25;
+
+/// `outlines` in `projection`, with the detail a picture `pixels_wide` pixels wide
+/// shows, or all of it.
+fn project(outlines: &Outlines, projection: Projection, pixels_wide: Option<f32>) -> ProjectedMap {
+    let tolerance = pixels_wide.filter(|w| *w >= 1.0).map(|width| {
+        let [x0, _, x1, _] = projection.world_bounds();
+        PIXEL_SHARE * (x1 - x0).abs() / f64::from(width)
+    });
+    ProjectedMap::with_detail(&outlines.shapes(), projection, tolerance)
 }
 
 fn next_generation() -> u64 {

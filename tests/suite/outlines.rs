@@ -238,3 +238,51 @@ fn a_lone_feature_and_a_geometry_collection_load() {
     assert_eq!(outlines.countries.len(), 1);
     assert_eq!(outlines.skipped.total(), 1);
 }
+
+#[test]
+fn a_picture_model_keeps_every_country_and_far_fewer_points() {
+    use aidmap::geometry::projection::Projection;
+    use aidmap::scene::MapModel;
+    let full = crate::common::bundled_model();
+    // Natural Earth 1:50m drawn 400 pixels wide: most points are under a pixel apart.
+    let picture = MapModel::for_picture(
+        bundled::outlines().unwrap(),
+        bundled::aid_data().unwrap(),
+        Projection::EqualEarth,
+        true,
+        400.0,
+    );
+    let points = |model: &MapModel| -> usize {
+        model
+            .projected
+            .countries
+            .iter()
+            .flat_map(|c| &c.rings)
+            .map(|ring| ring.len())
+            .sum()
+    };
+    assert!(
+        points(&picture) * 3 < points(&full),
+        "{} of {} points kept",
+        points(&picture),
+        points(&full)
+    );
+    // Every country still has area (San Marino, the Vatican, Nauru, Tuvalu…), and the
+    // counts on the map are the same.
+    for (index, (a, b)) in full
+        .projected
+        .countries
+        .iter()
+        .zip(&picture.projected.countries)
+        .enumerate()
+    {
+        let name = &full.outlines.countries[index].name;
+        assert_eq!(a.has_area(), b.has_area(), "{name}");
+        assert_eq!(
+            a.unfilled, b.unfilled,
+            "{name}: a simplified ring left unfilled"
+        );
+    }
+    assert_eq!(picture.drawn_totals(), full.drawn_totals());
+    assert!(picture.not_shown().is_empty());
+}
