@@ -66,21 +66,7 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
         let _ = writeln!(text, "  note: {}", inline(note));
     }
     if let Some(claim) = &aid.claim {
-        let stated = format!(
-            "{} teams to {} countries as of {}",
-            claim.teams, claim.countries, claim.as_of
-        );
-        let agrees =
-            claim.teams == aid.total_teams() && claim.countries as usize == aid.country_count();
-        if agrees {
-            let _ = writeln!(text, "  the data agrees with its claim: {stated}");
-        } else {
-            let _ = writeln!(
-                text,
-                "  questionable: the claim says {stated}, but the data adds up to {}",
-                aid.summary()
-            );
-        }
+        let _ = writeln!(text, "  {}", claim_line(aid, claim));
     }
     let joined_count = joined.matches.iter().filter(|m| m.is_some()).count();
     let _ = writeln!(
@@ -109,6 +95,34 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
     }
 }
 
+/// Whether the data agrees with its claim, counted as of the claim's date: teams that
+/// arrived later are not part of what the claim says.
+fn claim_line(aid: &AidDataset, claim: &crate::data::aid::Claim) -> String {
+    let plural = |n: u32, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let stated = format!(
+        "{} to {} as of {}",
+        plural(claim.teams, "team", "teams"),
+        plural(claim.countries, "country", "countries"),
+        claim.as_of
+    );
+    let by_then = crate::data::timeline::as_of(aid, claim.as_of);
+    let later = aid.total_teams().saturating_sub(by_then.total_teams());
+    let agrees =
+        claim.teams == by_then.total_teams() && claim.countries as usize == by_then.country_count();
+    let after = match later {
+        0 => String::new(),
+        n => format!("; {} arrived after it", plural(n, "team", "teams")),
+    };
+    if agrees {
+        format!("the data agrees with its claim: {stated}{after}")
+    } else {
+        format!(
+            "questionable: the claim says {stated}, but the data adds up to {} by then{after}",
+            by_then.summary()
+        )
+    }
+}
+
 /// When the teams arrived, and how many have no date (they count from the first day).
 fn dates_line(aid: &AidDataset) -> String {
     let undated = crate::data::timeline::undated_teams(aid);
@@ -128,7 +142,7 @@ fn dates_line(aid: &AidDataset) -> String {
             timeline.day_count(),
             timeline.last,
             if undated > 0 {
-                " (shown from the first day)"
+                " (counted on every day)"
             } else {
                 ""
             }

@@ -156,7 +156,8 @@ pub enum Command {
     /// Load the files, join them and report what was read and what did not join.
     /// Exit status: 0 all joined, 1 some entries did not join, 2 a file is invalid.
     Check,
-    /// Draw the map to a PNG or SVG file without opening a window.
+    /// Draw the map to a picture (PNG, SVG, PDF) or an animation (GIF, APNG, MP4)
+    /// without opening a window.
     Export(ExportArgs),
 }
 
@@ -186,7 +187,7 @@ pub struct ExportArgs {
     /// Select (outline) a country, by name or code.
     #[arg(long, value_name = "CODE")]
     pub select: Option<String>,
-    /// With --select: draw its card (the pop-up's facts and quotes) too, in PNG and SVG.
+    /// With --select: draw its card (the pop-up's facts and quotes) too, in every format.
     #[arg(long, requires = "select")]
     pub popup: bool,
     /// Draw the map as it stood on this day (teams that had arrived by its end).
@@ -199,13 +200,13 @@ pub struct ExportArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub to: Option<NaiveDate>,
     /// Animation: days from one frame to the next (default 1).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub step_days: Option<u32>,
     /// Animation: frames per second (default 4).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub fps: Option<f32>,
     /// Animation: seconds the last frame stays (default 2).
-    #[arg(long, value_name = "SECONDS")]
+    #[arg(long, value_name = "SECONDS", allow_negative_numbers = true)]
     pub hold: Option<f32>,
     /// Write nothing and exit with status 1 when some of the data is not on the map
     /// (instead of a warning and a note on the picture).

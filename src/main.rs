@@ -152,7 +152,17 @@ fn load_inputs(inputs: &Inputs) -> Result<(Outlines, AidDataset), LoadError> {
     Ok((outlines, aid))
 }
 
+/// The exit status after Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: i32 = 130;
+
 fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
+    // Interrupted, an export leaves no half-written temporary file behind. Without
+    // the handler the default action (ending the process) stands.
+    let _ = ctrlc::set_handler(|| {
+        export::file::remove_temporaries();
+        eprintln!("\ninterrupted: no file was written");
+        std::process::exit(EXIT_INTERRUPTED);
+    });
     let request = ExportRequest {
         out: args.out.clone(),
         width: args.width,

@@ -118,10 +118,20 @@ pub fn as_of(aid: &AidDataset, day: NaiveDate) -> AidDataset {
 
 /// The destinations (indices) a team arrived in on `day`.
 pub fn arrivals_on(aid: &AidDataset, day: NaiveDate) -> impl Iterator<Item = usize> + '_ {
+    arrivals_between(aid, day, day)
+}
+
+/// The destinations (indices) a team arrived in from `first` to `last`, both included.
+pub fn arrivals_between(
+    aid: &AidDataset,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> impl Iterator<Item = usize> + '_ {
+    let within = move |day: Option<NaiveDate>| day.is_some_and(|d| first <= d && d <= last);
     aid.destinations
         .iter()
         .enumerate()
-        .filter(move |(_, d)| d.details.iter().any(|t| t.arrived == Some(day)))
+        .filter(move |(_, d)| d.details.iter().any(|t| t.count > 0 && within(t.arrived)))
         .map(|(index, _)| index)
 }
 

@@ -58,6 +58,7 @@ fn write_frames(
             &request.out,
             pixel_size(picture),
             days.len(),
+            &crate::export::metadata(model),
         )?),
         Format::Mp4 => Sink::Video(VideoWriter::create(&request.out, pixel_size(picture), fps)?),
         Format::Png | Format::Svg | Format::Pdf => {
@@ -115,7 +116,12 @@ fn draw_frames(
 ) -> Result<(), ExportError> {
     let fps = request.frames.fps();
     for (k, &day) in days.iter().enumerate() {
-        model.set_day(Some(day));
+        // The news of a frame: every arrival since the frame before.
+        let news_from = match k {
+            0 => day,
+            _ => days[k - 1].succ_opt().unwrap_or(day),
+        };
+        model.set_day_with_news(Some(day), Some(news_from));
         let image = renderer.render_next(model, picture)?;
         let last = k + 1 == days.len();
         let delay = 1.0 / fps + if last { request.frames.hold() } else { 0.0 };

@@ -10,6 +10,7 @@ use egui::{Color32, ColorImage};
 
 use crate::export::error::ExportError;
 use crate::export::file::AtomicFile;
+use crate::export::png_file::{PngMetadata, add_text_chunks};
 
 /// The output file, shared with the PNG writer, which only gives its writer back by
 /// dropping it (`finish` consumes it): the file is committed after that.
@@ -43,8 +44,14 @@ pub struct ApngWriter {
 }
 
 impl ApngWriter {
-    /// Start `out` for `frames` frames of `size` pixels, playing forever.
-    pub fn create(out: &Path, size: [usize; 2], frames: usize) -> Result<ApngWriter, ExportError> {
+    /// Start `out` for `frames` frames of `size` pixels, playing forever, saying what
+    /// it shows in `metadata` (as a PNG does).
+    pub fn create(
+        out: &Path,
+        size: [usize; 2],
+        frames: usize,
+        metadata: &PngMetadata,
+    ) -> Result<ApngWriter, ExportError> {
         let file = SharedFile(Arc::new(Mutex::new(AtomicFile::create(out)?)));
         let encode_error = |err: png::EncodingError| {
             ExportError::Encode(format!("{}: cannot encode the APNG: {err}", out.display()))
@@ -59,6 +66,7 @@ impl ApngWriter {
         // Frames are many: fast compression keeps the export quick; the picture is
         // the same.
         encoder.set_compression(png::Compression::Fast);
+        add_text_chunks(&mut encoder, metadata).map_err(ExportError::Encode)?;
         let frames = u32::try_from(frames).map_err(|_| too_large())?;
         encoder.set_animated(frames, 0).map_err(encode_error)?;
         let writer = encoder.write_header().map_err(encode_error)?;
@@ -85,6 +93,9 @@ impl ApngWriter {
             .set_frame_delay(milliseconds, 1000)
             .map_err(encode_error)?;
         if self.previous.is_some() {
+            // The writer checks each change against the frame as it stands: from the
+            // corner, a rectangle of any size fits; then it can move.
+            self.writer.set_frame_position(0, 0).map_err(encode_error)?;
             self.writer
                 .set_frame_dimension((x1 - x0) as u32, (y1 - y0) as u32)
                 .map_err(encode_error)?;

@@ -48,7 +48,18 @@ impl AtomicFile {
         } else {
             shown.to_path_buf()
         };
-        let permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
+        let existing = std::fs::metadata(&target).ok();
+        // Only a regular file is replaced: a rename over a device (/dev/full through a
+        // link), a pipe or a folder would destroy it or fail after all the work.
+        if let Some(metadata) = &existing
+            && !metadata.is_file()
+        {
+            return Err(format!(
+                "{}: not a regular file (a folder, device or pipe); give a file name",
+                shown.display()
+            ));
+        }
+        let permissions = existing.map(|m| m.permissions());
         // The file is replaced by a rename, which the folder allows even where the file
         // is read-only: refuse, as `cp` would, rather than replace a protected file.
         if permissions.is_some()
@@ -78,6 +89,7 @@ impl AtomicFile {
         let temporary = folder.join(format!(".{name}.{}.part", std::process::id()));
         let file = std::fs::File::create(&temporary)
             .map_err(|err| format!("{}: cannot write the file: {err}", shown.display()))?;
+        register(&temporary);
         Ok(AtomicFile {
             shown: shown.to_path_buf(),
             target,
@@ -140,6 +152,33 @@ impl Drop for AtomicFile {
         if self.temporary.exists() {
             let _ = std::fs::remove_file(&self.temporary);
         }
+        unregister(&self.temporary);
+    }
+}
+
+/// The temporary files being written now, for [`remove_temporaries`].
+static TEMPORARIES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn register(path: &Path) {
+    if let Ok(mut paths) = TEMPORARIES.lock() {
+        paths.push(path.to_path_buf());
+    }
+}
+
+fn unregister(path: &Path) {
+    if let Ok(mut paths) = TEMPORARIES.lock() {
+        paths.retain(|p| p != path);
+    }
+}
+
+/// Delete every temporary file still being written: for Ctrl+C and SIGTERM, which
+/// end the process without running destructors (an animation takes long enough to be
+/// interrupted, and must leave no half-written file).
+pub fn remove_temporaries() {
+    if let Ok(paths) = TEMPORARIES.lock() {
+        for path in paths.iter() {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -192,6 +231,21 @@ mod tests {
         drop(file);
         assert_eq!(std::fs::read(&target).unwrap(), b"old");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_link_to_a_device_or_a_folder_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("full.gif");
+        std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+        let err = write_atomically(&link, b"GIF").unwrap_err().to_string();
+        assert!(err.contains("not a regular file"), "{err}");
+        let folder = dir.path().join("folder.gif");
+        std::fs::create_dir(&folder).unwrap();
+        assert!(AtomicFile::create(&folder).is_err());
+        assert!(folder.is_dir());
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 2, "no temporary file: {left:?}");
     }
 
     #[test]

@@ -93,13 +93,15 @@ impl FrameOptions {
             );
         };
         if from > to {
-            return Err(format!(
-                "--{} {} is after the data's {} day, {}",
-                if self.from.is_some() { "from" } else { "to" },
-                if self.from.is_some() { from } else { to },
-                if self.from.is_some() { "last" } else { "first" },
-                if self.from.is_some() { to } else { from },
-            ));
+            return Err(match (self.from, self.to) {
+                (Some(from), None) => {
+                    format!("--from {from} is after the data's last day, {to}: give --to as well")
+                }
+                (None, Some(to)) => {
+                    format!("--to {to} is before the data's first day, {from}: give --from as well")
+                }
+                _ => format!("--from {from} is after --to {to}"),
+            });
         }
         let step = i64::from(self.step_days.unwrap_or(1));
         let span = (to - from).num_days();
@@ -162,7 +164,30 @@ mod tests {
             from: Some(day("2021-01-01")),
             ..FrameOptions::default()
         };
-        assert!(late.days(Some(&timeline)).unwrap_err().contains("--from"));
+        let err = late.days(Some(&timeline)).unwrap_err();
+        assert!(
+            err.contains("--from 2021-01-01 is after the data's last day"),
+            "{err}"
+        );
+        let early = FrameOptions {
+            to: Some(day("2020-02-20")),
+            ..FrameOptions::default()
+        };
+        let err = early.days(Some(&timeline)).unwrap_err();
+        assert!(
+            err.contains("--to 2020-02-20 is before the data's first day"),
+            "{err}"
+        );
+        let outside = FrameOptions {
+            from: Some(day("2020-01-01")),
+            to: Some(day("2020-01-03")),
+            ..FrameOptions::default()
+        };
+        assert_eq!(
+            outside.days(Some(&timeline)).unwrap().len(),
+            3,
+            "drawn as they were"
+        );
         let huge = FrameOptions {
             from: Some(day("1900-01-01")),
             to: Some(day("2100-01-01")),

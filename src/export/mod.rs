@@ -28,6 +28,10 @@ use crate::scene::{MapModel, MapView, text};
 
 /// The largest picture, in pixels, an export may have (about 16000 × 10000).
 pub const MAX_PIXELS: f64 = 160.0e6;
+/// The largest frame of an animation, in pixels (8K, 7680 × 4320): an animation holds
+/// a few frames at once (the last drawn, the one being encoded, the encoder's last),
+/// and must stay within the memory a still picture may take.
+pub const MAX_FRAME_PIXELS: f64 = 33.2e6;
 
 /// The picture formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,12 +157,27 @@ impl ExportRequest {
             return Err(format!("--scale {scale} is out of range (0.25 to 8)"));
         }
         let pixels = (self.width * scale) as f64 * (self.height * scale) as f64;
-        if format.is_raster() && pixels > MAX_PIXELS {
+        let limit = if format.is_animation() {
+            MAX_FRAME_PIXELS
+        } else {
+            MAX_PIXELS
+        };
+        if format.is_raster() && pixels > limit {
             return Err(format!(
-                "{} × {} pixels is more than this export allows ({} million)",
+                "{} × {} pixels is more than {} allows ({} million{})",
                 (self.width * scale).round(),
                 (self.height * scale).round(),
-                MAX_PIXELS / 1.0e6
+                if format.is_animation() {
+                    "an animation's frame"
+                } else {
+                    "this export"
+                },
+                limit / 1.0e6,
+                if format.is_animation() {
+                    "; lower --scale or the size"
+                } else {
+                    ""
+                }
             ));
         }
         if self.popup && self.select.is_none() {

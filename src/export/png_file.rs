@@ -57,13 +57,11 @@ pub fn encode_png(image: &ColorImage, metadata: &PngMetadata) -> Result<Vec<u8>,
     encode(image, metadata).map_err(ExportError::Encode)
 }
 
-fn encode(image: &ColorImage, metadata: &PngMetadata) -> Result<Vec<u8>, String> {
-    let [width, height] = image.size;
-    let mut bytes = Vec::new();
-    let mut encoder = png::Encoder::new(&mut bytes, width as u32, height as u32);
-    encoder.set_color(png::ColorType::Rgba);
-    encoder.set_depth(png::BitDepth::Eight);
-    encoder.set_compression(png::Compression::Fast);
+/// Put `metadata` in `encoder`'s header, one tEXt chunk a fact (for PNG and APNG).
+pub fn add_text_chunks<W: std::io::Write>(
+    encoder: &mut png::Encoder<'_, W>,
+    metadata: &PngMetadata,
+) -> Result<(), String> {
     let chunks = [
         ("Title", &metadata.title),
         ("Source", &metadata.source),
@@ -77,6 +75,17 @@ fn encode(image: &ColorImage, metadata: &PngMetadata) -> Result<Vec<u8>, String>
             .add_text_chunk(keyword.to_string(), latin1(text))
             .map_err(|e| format!("cannot add the PNG {keyword} chunk: {e}"))?;
     }
+    Ok(())
+}
+
+fn encode(image: &ColorImage, metadata: &PngMetadata) -> Result<Vec<u8>, String> {
+    let [width, height] = image.size;
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width as u32, height as u32);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    add_text_chunks(&mut encoder, metadata)?;
     let mut writer = encoder
         .write_header()
         .map_err(|e| format!("cannot write PNG: {e}"))?;

@@ -159,7 +159,7 @@ impl Canvas {
                 Primitive::Callback(callback) => callback
                     .callback
                     .downcast_ref::<SceneMesh>()
-                    .map(|scene| (&scene.mesh, Cow::Borrowed(scene.runs.as_slice()))),
+                    .map(|scene| (scene.mesh.as_ref(), Cow::Borrowed(scene.runs.as_slice()))),
             })
             .collect();
         let meshes = &meshes;

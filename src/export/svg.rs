@@ -146,7 +146,7 @@ fn open_group(svg: &mut String, group: &Group, clip: Option<usize>) {
 
 fn write_primitive(svg: &mut String, primitive: &Primitive) {
     match primitive {
-        Primitive::Mesh(mesh) => write_mesh(svg, &mesh.mesh),
+        Primitive::Mesh(mesh) => write_mesh(svg, mesh.mesh.as_ref()),
         Primitive::Area {
             rings,
             fill,

@@ -45,6 +45,8 @@ pub enum BlockKind {
     QuotesHeading,
     /// One quote with its attribution.
     Quote,
+    /// A line on what the card does not show on this day (quotes said later).
+    Note,
 }
 
 /// Lines that belong together: a card is shortened a whole block at a time.
@@ -75,7 +77,9 @@ pub fn card_content(model: &MapModel, country: usize) -> CardContent {
         .get(country)
         .copied()
         .flatten()
-        .map(|d| &model.aid.destinations[d]);
+        .map(|d| &model.aid.destinations[d])
+        // On a day before its first team arrived, a recipient has none yet.
+        .filter(|d| d.teams > 0);
     let Some(destination) = destination else {
         let summary = match as_of(model) {
             Some(date) => format!("No team reported as of {date}."),
@@ -105,14 +109,33 @@ pub fn card_content(model: &MapModel, country: usize) -> CardContent {
         .iter()
         .filter_map(|t| t.quote.as_ref())
         .collect();
-    if !model.aid.quotes.is_empty() || !team_quotes.is_empty() {
+    // On a day of the timeline, what was said after it is not yet said: a line says
+    // how many quotes wait for later days, so none is hidden in silence.
+    let said_by = |q: &&Quote| match (model.day, q.date) {
+        (Some(day), Some(date)) => date <= day,
+        _ => true,
+    };
+    let quotes: Vec<&Quote> = model.aid.quotes.iter().filter(said_by).collect();
+    let later = model.aid.quotes.len() - quotes.len();
+    if !quotes.is_empty() || !team_quotes.is_empty() || later > 0 {
         blocks.push(CardBlock {
             kind: BlockKind::QuotesHeading,
             lines: vec![line("What was said", LineRole::SectionHeading)],
         });
     }
+    if let (Some(day), true) = (model.day, later > 0) {
+        let text = format!(
+            "{later} {} from after {} not shown on this day.",
+            plural(later as u32, "quote", "quotes"),
+            long_date(day)
+        );
+        blocks.push(CardBlock {
+            kind: BlockKind::Note,
+            lines: vec![line(&text, LineRole::Source)],
+        });
+    }
     blocks.extend(team_quotes.into_iter().map(|q| quote_block(model, q)));
-    blocks.extend(model.aid.quotes.iter().map(|q| quote_block(model, q)));
+    blocks.extend(quotes.into_iter().map(|q| quote_block(model, q)));
     CardContent {
         title,
         summary,
@@ -245,6 +268,44 @@ pub fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn model_on(day: &str) -> MapModel {
+        let mut model = MapModel::new(
+            crate::data::bundled::outlines().unwrap(),
+            crate::data::bundled::aid_data().unwrap(),
+            crate::geometry::projection::Projection::EqualEarth,
+            true,
+        );
+        model.set_day(Some(crate::data::date::parse(day).unwrap()));
+        model
+    }
+
+    #[test]
+    fn before_its_first_team_a_recipient_has_no_team_and_later_quotes_wait() {
+        let model = model_on("2020-02-29");
+        let italy = model.find_country("ITA").one().unwrap();
+        let card = card_content(&model, italy);
+        assert_eq!(card.summary, "No team reported as of 29 February 2020.");
+        assert!(card.blocks.is_empty());
+        let iran = model.find_country("IRN").one().unwrap();
+        let card = card_content(&model, iran);
+        assert_eq!(card.summary, "1 team");
+        let texts: Vec<&str> = card
+            .blocks
+            .iter()
+            .flat_map(|b| &b.lines)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(
+            texts.contains(&"3 quotes from after 29 February 2020 not shown on this day."),
+            "{texts:?}"
+        );
+        assert!(!texts.iter().any(|t| t.contains("As of now")), "{texts:?}");
+        // On the day they were said, the quotes are there.
+        let card = card_content(&model_on("2020-04-09"), iran);
+        assert!(card.blocks.iter().any(|b| b.kind == BlockKind::Quote));
+        assert!(!card.blocks.iter().any(|b| b.kind == BlockKind::Note));
+    }
 
     #[test]
     fn quotes_get_one_pair_of_marks_and_nested_quotes_alternate() {

@@ -22,9 +22,12 @@ const HOVER_WIDTH: f32 = 1.6;
 /// Width of the selection outline: thin enough that a small country's fill, which
 /// says how many teams it got, still shows inside it.
 const SELECTED_WIDTH: f32 = 1.6;
-/// Width of the outline of a country a team arrived in on the day shown: wider than
-/// the selection's, so the day's news stands out in every frame of an animation.
-const ARRIVAL_WIDTH: f32 = 2.4;
+/// Width of the outline of a country a team arrived in on the day shown: thin, so a
+/// small country's fill (its count's shade) still shows; its badge's ring says it
+/// louder.
+const ARRIVAL_WIDTH: f32 = 1.2;
+/// Width of the ring around the badge of a country a team arrived in that day.
+const NEWS_RING_WIDTH: f32 = 2.5;
 /// Width of the world's edge around the sea.
 const OCEAN_EDGE_WIDTH: f32 = 1.0;
 /// Width of a badge's leader line, at layout scale 1.
@@ -269,18 +272,26 @@ fn badge_items(
             });
         }
     });
+    let news = model.arrivals_today();
     list.group(Group::Badges, |list| {
         for badge in badges {
             let group = Group::Badge {
                 code: country_code(model, badge.country),
                 teams: badge.teams,
             };
+            // A team arrived today: the badge wears the day's colour, which a small
+            // country's own outline could not show without hiding its fill.
+            let ring = if news.contains(&badge.country) {
+                Stroke::new(NEWS_RING_WIDTH * s, style.arrival)
+            } else {
+                Stroke::new(BADGE_RING_WIDTH * s, style.background)
+            };
             list.group(group, |list| {
                 list.draw(Primitive::Circle {
                     center: badge.center,
                     radius: badge.radius,
                     fill: style.badge_fill,
-                    stroke: Stroke::new(BADGE_RING_WIDTH * s, style.background),
+                    stroke: ring,
                 });
                 list.text(TextRun::new(
                     badge.teams.to_string(),

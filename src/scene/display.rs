@@ -191,8 +191,9 @@ pub enum Primitive {
 /// runs are computed when the mesh is built, not on every frame.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneMesh {
-    /// The triangles.
-    pub mesh: Mesh,
+    /// The triangles, shared with egui's shape for the window (egui copies them when
+    /// it tessellates; a second copy here would double the cost of a frame).
+    pub mesh: Arc<Mesh>,
     /// The bounds of triangles `RUN * k .. RUN * (k + 1)`, in points.
     pub runs: Vec<Rect>,
 }
@@ -204,12 +205,15 @@ impl SceneMesh {
     /// `mesh` and the bounds of its runs.
     pub fn new(mesh: Mesh) -> Self {
         let runs = run_bounds(&mesh);
-        SceneMesh { mesh, runs }
+        SceneMesh {
+            mesh: Arc::new(mesh),
+            runs,
+        }
     }
 
     /// Move the mesh (and its runs) by `offset`.
     pub fn translate(&mut self, offset: egui::Vec2) {
-        self.mesh.translate(offset);
+        Arc::make_mut(&mut self.mesh).translate(offset);
         for run in &mut self.runs {
             *run = run.translate(offset);
         }

@@ -64,7 +64,7 @@ fn draw_primitive(painter: &Painter, primitive: &Primitive, meshes: MeshOutput) 
     match primitive {
         Primitive::Mesh(mesh) => match meshes {
             MeshOutput::Shapes => {
-                painter.add(Shape::mesh(mesh.mesh.clone()));
+                painter.add(Shape::Mesh(mesh.mesh.clone()));
             }
             MeshOutput::Callbacks => {
                 let rect = mesh.mesh.calc_bounds().intersect(painter.clip_rect());

@@ -171,7 +171,7 @@ impl SceneCache {
 /// A new day: the fills take the counts' colours; the shapes and borders stay.
 /// Returns the bounds of the countries whose colour changed.
 fn recolour(base: &mut BaseMesh, model: &MapModel, style: &MapStyle) -> Vec<Rect> {
-    let mesh = &mut Arc::make_mut(&mut base.mesh).mesh;
+    let mesh = Arc::make_mut(&mut Arc::make_mut(&mut base.mesh).mesh);
     let mut changed = Vec::new();
     for (country, range) in &base.fill_ranges {
         let color = model.fill_of(*country, style);

@@ -35,6 +35,9 @@ pub struct MapModel {
     pub full: AidDataset,
     /// The day shown; `None` for the whole data set (its claim's date, if it has one).
     pub day: Option<NaiveDate>,
+    /// The first day whose arrivals are news (outlined and named): the day itself,
+    /// or, in an animation a week a frame, the day after the frame before.
+    pub news_from: Option<NaiveDate>,
     /// The days the data covers; `None` when no team has a date.
     pub timeline: Option<Timeline>,
     /// How the data joined to the outlines.
@@ -106,6 +109,7 @@ impl MapModel {
             full: aid.clone(),
             aid,
             day: None,
+            news_from: None,
             join,
             projected,
             classes,
@@ -127,8 +131,19 @@ impl MapModel {
         }
     }
 
-    /// Show the data as it stood at the end of `day` (`None`: the whole data set).
+    /// Show the data as it stood at the end of `day` (`None`: the whole data set);
+    /// the arrivals of that day are the news.
     pub fn set_day(&mut self, day: Option<NaiveDate>) {
+        self.set_day_with_news(day, day);
+    }
+
+    /// Show `day`, with the arrivals from `news_from` to `day` as the news (a frame
+    /// of an animation that steps several days).
+    pub fn set_day_with_news(&mut self, day: Option<NaiveDate>, news_from: Option<NaiveDate>) {
+        if self.news_from != news_from {
+            self.news_from = news_from;
+            self.counts_generation = next_generation();
+        }
         if self.day != day {
             self.aid = match day {
                 Some(day) => timeline::as_of(&self.full, day),
@@ -139,18 +154,23 @@ impl MapModel {
         }
     }
 
-    /// The day the map shows, for "as of …": the day set, else the claim's date.
+    /// The day the map shows, for "as of …": the day set, else the timeline's last
+    /// (the claim's date, or the last arrival where a team came after the claim),
+    /// else the claim's date. Never a date before a team the map counts.
     pub fn shown_day(&self) -> Option<NaiveDate> {
         self.day
+            .or_else(|| self.timeline.as_ref().map(|t| t.last))
             .or_else(|| self.aid.claim.as_ref().map(|claim| claim.as_of))
     }
 
-    /// The countries (outline indices) a team arrived in on the day set, if one is.
+    /// The countries (outline indices) a team arrived in on the day set (or since
+    /// [`MapModel::news_from`]), if one is set.
     pub fn arrivals_today(&self) -> Vec<usize> {
         let Some(day) = self.day else {
             return Vec::new();
         };
-        let arrived: Vec<usize> = timeline::arrivals_on(&self.aid, day).collect();
+        let first = self.news_from.unwrap_or(day).min(day);
+        let arrived: Vec<usize> = timeline::arrivals_between(&self.aid, first, day).collect();
         (0..self.destination_by_country.len())
             .filter(|&c| self.destination_by_country[c].is_some_and(|d| arrived.contains(&d)))
             .collect()

@@ -25,13 +25,21 @@ pub fn subtitle(model: &MapModel) -> String {
         Some(date) => format!("{counts}, as of {date}"),
         None => counts,
     };
-    match arrived_note(model) {
+    match arrived_note(model).or_else(|| beyond_note(model)) {
         Some(note) => format!("{counts} ({note})"),
         None => counts,
     }
 }
 
-/// "arrived that day: Serbia": the countries outlined as news on the day shown.
+/// "the data ends on 9 April 2020": on a day after the timeline's last, the counts
+/// are the data's last word, not news of that day.
+fn beyond_note(model: &MapModel) -> Option<String> {
+    let last = model.timeline.as_ref()?.last;
+    (model.day? > last).then(|| format!("the data ends on {}", long_date(last)))
+}
+
+/// "arrived that day: Serbia" (or "arrived since 16 March: Serbia, Cambodia" in an
+/// animation a week a frame): the countries outlined as news.
 fn arrived_note(model: &MapModel) -> Option<String> {
     /// Countries named one by one; the rest are counted.
     const LISTED: usize = 3;
@@ -41,15 +49,22 @@ fn arrived_note(model: &MapModel) -> Option<String> {
     }
     let mut names: Vec<&str> = arrived
         .iter()
-        .take(LISTED)
         .map(|&c| model.outlines.countries[c].name.as_str())
         .collect();
+    names.sort_unstable();
+    names.truncate(LISTED);
     let more = arrived.len().saturating_sub(LISTED);
     let more_text = format!("{more} more");
     if more > 0 {
         names.push(&more_text);
     }
-    Some(format!("arrived that day: {}", names.join(", ")))
+    let when = match (model.news_from, model.day) {
+        (Some(first), Some(day)) if first < day => {
+            format!("arrived since {}", first.format("%-d %B"))
+        }
+        _ => "arrived that day".to_string(),
+    };
+    Some(format!("{when}: {}", names.join(", ")))
 }
 
 /// The footer's note when some teams are not on the map:

@@ -213,6 +213,7 @@ impl AidMapApp {
         }
         self.loader.start_next(&self.model, &ctx);
         self.handle_shortcuts(&ctx);
+        self.step_timeline(&ctx);
         let menu_state = MenuState {
             projection: self.model.projected.projection,
             theme: self.theme,
@@ -317,16 +318,31 @@ impl AidMapApp {
             return;
         };
         let shown = self.model.day.unwrap_or(timeline.last);
-        let mut chosen = self.player.keys(ctx, &timeline, shown);
-        chosen = chosen.or_else(|| self.player.advance(ctx, &timeline, shown));
-        let shown = chosen.unwrap_or(shown);
         let bar = egui::Panel::bottom("timeline").show(ui, |ui| {
             ui.add_space(2.0);
             let chosen = self.player.ui(ui, &timeline, shown);
             ui.add_space(4.0);
             chosen
         });
-        if let Some(day) = bar.inner.or(chosen) {
+        if let Some(day) = bar.inner {
+            self.show_day(day);
+            // The panels drawn before the bar show the new day from the next frame.
+            ctx.request_repaint();
+        }
+    }
+
+    /// The timeline's keys and playing, before any panel is drawn, so that every
+    /// panel of the frame shows the same day.
+    fn step_timeline(&mut self, ctx: &egui::Context) {
+        let Some(timeline) = self.model.timeline.clone() else {
+            return;
+        };
+        let shown = self.model.day.unwrap_or(timeline.last);
+        let chosen = self
+            .player
+            .keys(ctx, &timeline, shown)
+            .or_else(|| self.player.advance(ctx, &timeline, shown));
+        if let Some(day) = chosen {
             self.show_day(day);
         }
     }

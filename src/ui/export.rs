@@ -76,6 +76,8 @@ impl Default for WindowExport {
 /// What a save on the dialog's thread reports: the message, and whether it failed.
 type SaveResult = (String, bool);
 
+/// From the window's bottom edge to a toast's, in points: clear of the timeline.
+const TOAST_LIFT: f32 = 56.0;
 /// How long a toast stays, in seconds.
 const TOAST_SECONDS: f64 = 6.0;
 
@@ -184,7 +186,8 @@ impl WindowExport {
         }
         egui::Area::new(Id::unique("export toasts"))
             .order(Order::Tooltip)
-            .anchor(Align2::RIGHT_BOTTOM, vec2(-16.0, -16.0))
+            // Above the timeline, whose controls it would cover.
+            .anchor(Align2::RIGHT_BOTTOM, vec2(-16.0, -TOAST_LIFT))
             .interactable(false)
             .show(ctx, |ui| {
                 for toast in &self.toasts {

@@ -91,6 +91,9 @@ impl AnimationExport {
         let mut start = false;
         egui::Window::new("Export animation")
             .open(&mut open)
+            // Over the map, clear of the menus and the Recipients list.
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .resizable(false)
             .collapsible(false)
             .show(ctx, |ui| match &self.job {
@@ -242,9 +245,14 @@ fn choices_ui(ui: &mut egui::Ui, choices: &mut AnimationChoices, timeline: &Time
         .show(ui, |ui| {
             day_slider(ui, "From", &mut choices.from, last, timeline);
             day_slider(ui, "To", &mut to, last, timeline);
+            let unit = if choices.step_days == 1 {
+                " day"
+            } else {
+                " days"
+            };
             let step = egui::DragValue::new(&mut choices.step_days)
                 .range(1..=365)
-                .suffix(" days");
+                .suffix(unit);
             labelled_row(ui, "A frame every", step);
             let fps = egui::DragValue::new(&mut choices.fps)
                 .range(0.5..=30.0)
@@ -258,9 +266,13 @@ fn choices_ui(ui: &mut egui::Ui, choices: &mut AnimationChoices, timeline: &Time
         });
     choices.from = choices.from.min(to);
     choices.to = Some(to);
-    let frames = (to - choices.from) / choices.step_days.max(1) + 1;
+    // Counted as the export will count them (the last day is always a frame).
+    let frames = frame_options(choices, timeline)
+        .days(Some(timeline))
+        .map_or(0, |days| days.len());
     ui.label(format!(
-        "About {frames} frames of the map as it is shown now: its size, view, theme and selection."
+        "{frames} {} of the map as it is shown now: its size, view, theme and selection.",
+        if frames == 1 { "frame" } else { "frames" }
     ));
     ui.button("Save animation…").clicked()
 }

@@ -260,7 +260,12 @@ fn tooltip(ctx: &egui::Context, model: &MapModel, country: usize, pointer: Pos2)
     let name = &model.outlines.countries[country].name;
     let teams = model.teams_of(country);
     let detail = if teams > 0 {
-        format!("{teams} {}", plural(teams, "team", "teams"))
+        let counted = format!("{teams} {}", plural(teams, "team", "teams"));
+        // On a day of the timeline, say which, as for countries with none.
+        match model.day.and(as_of(model)) {
+            Some(date) => format!("{counted} as of {date}"),
+            None => counted,
+        }
     } else {
         match as_of(model) {
             Some(date) => format!("no team reported as of {date}"),

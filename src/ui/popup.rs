@@ -90,6 +90,9 @@ fn contents(ui: &mut egui::Ui, model: &MapModel, country: usize, room: f32) -> b
     // As tall as the window allows; what does not fit scrolls, with a scroll bar that
     // is always shown so no fact is hidden without a sign.
     let max_height = (room - POPUP_CHROME).max(MIN_SCROLL);
+    // egui's scroll bars float, thin and faint until hovered: a solid one shows that
+    // the card goes on.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::vertical()
         .max_height(max_height)
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)

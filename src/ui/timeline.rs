@@ -14,6 +14,8 @@ const DEFAULT_SPEED: f32 = 4.0;
 /// The longest step of time a frame may advance the playhead by, in seconds: after
 /// the window was hidden, playing resumes where it was rather than jumping ahead.
 const MAX_FRAME_SECONDS: f32 = 0.25;
+/// Width of the Play/Pause button, in points.
+const PLAY_WIDTH: f32 = 56.0;
 /// Room for the longest date ("30 September 2020"), in points.
 const DATE_WIDTH: f32 = 128.0;
 /// Length of an arrival tick under the slider, in points.
@@ -55,21 +57,21 @@ impl TimelinePlayer {
         if ctx.egui_wants_keyboard_input() {
             return None;
         }
+        // Counted, not just noticed: quick presses between two frames all step.
         let (space, back, forward) = ctx.input(|i| {
             (
-                i.key_pressed(Key::Space),
-                i.key_pressed(Key::Comma),
-                i.key_pressed(Key::Period),
+                i.num_presses(Key::Space),
+                i.num_presses(Key::Comma),
+                i.num_presses(Key::Period),
             )
         });
-        if space {
+        if space % 2 == 1 {
             return self.toggle(timeline, shown);
         }
-        let offset = match (back, forward) {
-            (true, false) => -1,
-            (false, true) => 1,
-            _ => return None,
-        };
+        let offset = forward as i64 - back as i64;
+        if back + forward == 0 {
+            return None;
+        }
         self.playing = false;
         Some(step(timeline, shown, offset))
     }
@@ -121,8 +123,10 @@ impl TimelinePlayer {
         let mut chosen = None;
         ui.horizontal(|ui| {
             let play_label = if self.playing { "Pause" } else { "Play" };
+            // One width for both labels, so nothing after the button moves.
+            let size = [PLAY_WIDTH, ui.spacing().interact_size.y];
             if ui
-                .button(play_label)
+                .add_sized(size, egui::Button::new(play_label))
                 .on_hover_text("Play or pause the days (Space)")
                 .clicked()
             {
@@ -145,11 +149,16 @@ impl TimelinePlayer {
             // Right-to-left: the speed and loop at the far end, the slider fills the rest.
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.checkbox(&mut self.looping, "Loop");
+                let unit = if self.days_per_second == 1.0 {
+                    " day/s"
+                } else {
+                    " days/s"
+                };
                 ui.add(
                     egui::DragValue::new(&mut self.days_per_second)
                         .range(0.5..=30.0)
                         .speed(0.1)
-                        .suffix(" days/s"),
+                        .suffix(unit),
                 )
                 .on_hover_text("Playing speed, in days per second");
                 ui.label("Speed");

@@ -109,6 +109,16 @@ fn an_apng_holds_41_full_colour_frames_that_play_forever() {
     let control = reader.info().animation_control.unwrap();
     assert_eq!((control.num_frames, control.num_plays), (41, 0));
     assert_eq!(reader.info().size(), (1600, 800));
+    let title = reader
+        .info()
+        .uncompressed_latin1_text
+        .iter()
+        .find(|chunk| chunk.keyword == "Title")
+        .map(|chunk| chunk.text.clone());
+    assert_eq!(
+        title.as_deref(),
+        Some("China's medical expert teams abroad")
+    );
     let mut buffer = vec![0; reader.output_buffer_size().unwrap()];
     let mut delays = Vec::new();
     for _ in 0..41 {
@@ -205,7 +215,7 @@ fn a_day_outside_the_data_draws_nothing_arrived_or_everything() {
         ),
         (
             "2020-12-31",
-            ">12 teams to 10 countries, as of 31 December 2020<",
+            ">12 teams to 10 countries, as of 31 December 2020 (the data ends on 9 April 2020)<",
         ),
     ] {
         let out = dir.path().join(format!("{date}.svg"));
@@ -334,4 +344,91 @@ fn incremental_animation_frames_are_the_whole_pictures_dark_at_scale_2() {
     picture.dark = true;
     picture.scale = 2.0;
     incremental_frames_match_whole_renders(picture, 3);
+}
+
+#[test]
+fn a_small_apng_and_one_with_fiji_across_the_antimeridian_are_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("small.apng");
+    let (status, _, stderr) = run_command(
+        "export",
+        &[
+            "--out",
+            out.to_str().unwrap(),
+            "--width",
+            "100",
+            "--height",
+            "100",
+        ],
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let fiji = write(dir.path(), "fiji.csv", "country,arrived\nFiji,2020-03-03\n");
+    let out = dir.path().join("fiji.apng");
+    let args = [
+        "--data",
+        fiji.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--from",
+        "2020-03-01",
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 0, "{stderr}");
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
+    let reader = decoder.read_info().unwrap();
+    assert_eq!(reader.info().animation_control.unwrap().num_frames, 3);
+}
+
+#[test]
+fn an_animation_frame_larger_than_8k_is_refused_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("huge.gif");
+    let args = [
+        "--out",
+        out.to_str().unwrap(),
+        "--width",
+        "4000",
+        "--height",
+        "2000",
+        "--scale",
+        "3",
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("an animation's frame allows"), "{stderr}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn an_interrupted_animation_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("long.gif");
+    // A thousand frames: long enough to be interrupted half way.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_aidmap"))
+        .args([
+            "export",
+            "--out",
+            out.to_str().unwrap(),
+            "--from",
+            "2017-07-15",
+        ])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait until the temporary file is there, then interrupt as Ctrl+C does.
+    let started = std::time::Instant::now();
+    while std::fs::read_dir(dir.path()).unwrap().count() == 0 {
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "no temporary file appeared"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let pid = i32::try_from(child.id()).unwrap();
+    // SAFETY: sends a signal to the child this test started; touches no memory.
+    unsafe { libc::kill(pid, libc::SIGINT) };
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }

@@ -206,7 +206,64 @@ fn a_data_set_that_disagrees_with_its_own_claim_is_flagged() {
     let (status, stdout, _) = check(&["--data", file.to_str().unwrap()]);
     assert_eq!(status, 0);
     assert!(
-        stdout.contains("questionable: the claim says 5 teams to 2 countries as of 2020-04-09, but the data adds up to 2 teams in 2 countries"),
+        stdout.contains("questionable: the claim says 5 teams to 2 countries as of 2020-04-09, but the data adds up to 2 teams in 2 countries by then"),
+        "{stdout}"
+    );
+}
+
+/// Italy's team on 12 March and Laos's on 29 March, with `claim` (JSON).
+fn dated_teams_with_claim(dir: &std::path::Path, claim: &str) -> std::path::PathBuf {
+    let file = dir.join("dated.json");
+    let text = format!(
+        r#"{{"title": "Test", "claim": {claim},
+            "teams": [{{"country": "Italy", "arrived": "2020-03-12"}},
+                      {{"country": "Laos", "arrived": "2020-03-29"}}]}}"#
+    );
+    std::fs::write(&file, text).unwrap();
+    file
+}
+
+#[test]
+fn a_claim_is_checked_against_the_teams_that_had_arrived_by_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let true_then = dated_teams_with_claim(
+        dir.path(),
+        r#"{"teams": 1, "countries": 1, "as_of": "2020-03-20"}"#,
+    );
+    let (_, stdout, _) = check(&["--data", true_then.to_str().unwrap()]);
+    assert!(
+        stdout.contains(
+            "the data agrees with its claim: 1 team to 1 country as of 2020-03-20; \
+             1 team arrived after it"
+        ),
+        "{stdout}"
+    );
+    // The picture counts both teams, as of the day the last arrived, not the claim's.
+    let out = dir.path().join("dated.svg");
+    let args = [
+        "--data",
+        true_then.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 0, "{stderr}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        svg.contains(">2 teams to 2 countries, as of 29 March 2020<"),
+        "{svg}"
+    );
+
+    let too_early = dated_teams_with_claim(
+        dir.path(),
+        r#"{"teams": 2, "countries": 2, "as_of": "2020-01-01"}"#,
+    );
+    let (_, stdout, _) = check(&["--data", too_early.to_str().unwrap()]);
+    assert!(
+        stdout.contains(
+            "questionable: the claim says 2 teams to 2 countries as of 2020-01-01, but the \
+             data adds up to 0 teams in 0 countries by then; 2 teams arrived after it"
+        ),
         "{stdout}"
     );
 }

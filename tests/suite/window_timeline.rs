@@ -210,10 +210,24 @@ fn cancel_stops_the_animation_export_and_writes_nothing() {
         export_folder: Some(dir.path().to_path_buf()),
         ..aidmap::ui::AppOptions::default()
     });
+    // Two years a day at a time: long enough to cancel half way.
+    let data = write(
+        dir.path(),
+        "long.csv",
+        "country,arrived\nItaly,2018-01-01\nLaos,2019-12-31\n",
+    );
+    harness
+        .state_mut()
+        .load_file(aidmap::ui::FileKind::Data, &data);
+    harness.run();
+    std::fs::remove_file(&data).unwrap();
     open_animation_window(&mut harness);
     harness.get_by_label("Animated PNG").click();
     harness.run();
     harness.get_by_label("Save animation…").click();
+    // The click starts the export; the next frame shows Cancel, and egui takes a click
+    // on a widget from the frame after the one it first appeared in.
+    harness.step();
     harness.step();
     harness.step();
     harness.get_by_label("Cancel").click();
