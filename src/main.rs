@@ -152,6 +152,9 @@ fn load_inputs(inputs: &Inputs) -> Result<(Outlines, AidDataset), LoadError> {
     Ok((outlines, aid))
 }
 
+/// Animations of at least this many frames show their progress on a terminal.
+const PROGRESS_FROM_FRAMES: usize = 100;
+
 /// The exit status after Ctrl+C or SIGTERM (128 + SIGINT, as shells report it).
 const EXIT_INTERRUPTED: i32 = 130;
 
@@ -209,7 +212,18 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
             printable(&note)
         );
     }
-    let result = export::export(&mut model, &request, &mut |_, _| true);
+    // A long animation says how far it is, on a terminal (not in logs or pipes).
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let mut progress = |done: usize, total: usize| {
+        if terminal && total >= PROGRESS_FROM_FRAMES {
+            eprint!("\rframe {done} of {total}");
+            if done == total {
+                eprintln!();
+            }
+        }
+        true
+    };
+    let result = export::export(&mut model, &request, &mut progress);
     if std::env::var_os("AIDMAP_TIMINGS").is_some() {
         eprintln!(
             "timings: load {:.1} ms, project and triangulate {:.1} ms, draw and write {:.1} ms",

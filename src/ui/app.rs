@@ -314,13 +314,14 @@ impl AidMapApp {
     /// The timeline under the map, where the data has dates: its keys, playing, and
     /// the day the user picks.
     fn timeline_bar(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
-        let Some(timeline) = self.model.timeline.clone() else {
+        let (player, model) = (&mut self.player, &self.model);
+        let Some(timeline) = &model.timeline else {
             return;
         };
-        let shown = self.model.day.unwrap_or(timeline.last);
+        let shown = model.day.unwrap_or(timeline.last);
         let bar = egui::Panel::bottom("timeline").show(ui, |ui| {
             ui.add_space(2.0);
-            let chosen = self.player.ui(ui, &timeline, shown);
+            let chosen = player.ui(ui, timeline, shown);
             ui.add_space(4.0);
             chosen
         });
@@ -334,14 +335,14 @@ impl AidMapApp {
     /// The timeline's keys and playing, before any panel is drawn, so that every
     /// panel of the frame shows the same day.
     fn step_timeline(&mut self, ctx: &egui::Context) {
-        let Some(timeline) = self.model.timeline.clone() else {
+        let (player, model) = (&mut self.player, &self.model);
+        let Some(timeline) = &model.timeline else {
             return;
         };
-        let shown = self.model.day.unwrap_or(timeline.last);
-        let chosen = self
-            .player
-            .keys(ctx, &timeline, shown)
-            .or_else(|| self.player.advance(ctx, &timeline, shown));
+        let shown = model.day.unwrap_or(timeline.last);
+        let chosen = player
+            .keys(ctx, timeline, shown)
+            .or_else(|| player.advance(ctx, timeline, shown));
         if let Some(day) = chosen {
             self.show_day(day);
         }
