@@ -208,6 +208,13 @@ pub struct ExportArgs {
     /// Animation: seconds the last frame stays (default 2).
     #[arg(long, value_name = "SECONDS", allow_negative_numbers = true)]
     pub hold: Option<f32>,
+    /// Draw the arcs from each team's sender to where it arrived (the default where
+    /// the data says where teams came from).
+    #[arg(long, overrides_with = "no_flows")]
+    pub flows: bool,
+    /// Leave the arcs out.
+    #[arg(long, overrides_with = "flows")]
+    pub no_flows: bool,
     /// Write nothing and exit with status 1 when some of the data is not on the map
     /// (instead of a warning and a note on the picture).
     #[arg(long)]

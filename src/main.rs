@@ -176,6 +176,11 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
         select: args.select.clone(),
         popup: args.popup,
         date: args.date,
+        flows: match (args.flows, args.no_flows) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
         frames: FrameOptions {
             from: args.from,
             to: args.to,

@@ -29,6 +29,9 @@ pub struct AidDataset {
     pub sources: Vec<Source>,
     /// Things noticed while reading that are not errors (unused CSV columns, ...).
     pub notes: Vec<String>,
+    /// Who the places' coordinates come from, to credit on a picture that draws them
+    /// ("GeoNames"); `None` where the data has none, or gives its own.
+    pub places_credit: Option<String>,
 }
 
 /// The sender of the aid.
@@ -89,6 +92,22 @@ pub struct Team {
     /// A quote about this team, verbatim, with who said it where known (from a CSV's
     /// `quote`, `quote_by`, `quote_date` and `quote_source` columns).
     pub quote: Option<Quote>,
+    /// Where the team was sent from (the sender's seat), with coordinates, where
+    /// known: the start of its arc on the map.
+    pub origin: Option<Located>,
+    /// The place it arrived at, with coordinates, where known: the end of its arc.
+    pub arrival_point: Option<Located>,
+}
+
+/// A named place with coordinates (degrees).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Located {
+    /// The place's name ("Hangzhou").
+    pub name: String,
+    /// Longitude, degrees east.
+    pub lon: f64,
+    /// Latitude, degrees north.
+    pub lat: f64,
 }
 
 /// A quote, word for word.

@@ -88,6 +88,7 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         quotes: Vec::new(),
         sources: Vec::new(),
         notes,
+        places_credit: None,
     })
 }
 
@@ -239,6 +240,8 @@ fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<(String, Te
         sent_by: cell(columns.sent_by),
         sources: cell(columns.source).into_iter().collect(),
         quote,
+        origin: None,
+        arrival_point: None,
     };
     Ok((country, team))
 }

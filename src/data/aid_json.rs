@@ -164,6 +164,7 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
         quotes,
         sources: parsed.sources.into_iter().map(source_of).collect(),
         notes: Vec::new(),
+        places_credit: None,
     })
 }
 
@@ -217,6 +218,8 @@ fn team_entries(
             sent_by: team.sent_by,
             sources: team.sources,
             quote: None,
+            origin: None,
+            arrival_point: None,
         };
         entries.push((country, place, detail));
     }

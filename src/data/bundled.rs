@@ -1,6 +1,6 @@
 //! The files aidmap ships inside its binary, so it runs from any folder.
 
-use crate::data::aid::AidDataset;
+use crate::data::aid::{AidDataset, Located};
 use crate::data::aid_json::read_aid_json;
 use crate::data::outline::Outlines;
 use crate::data::outline_reader::read_outlines;
@@ -12,6 +12,9 @@ pub const OUTLINES_50M: &[u8] = include_bytes!("../../assets/countries-50m.geojs
 pub const OUTLINES_110M: &[u8] = include_bytes!("../../assets/countries-110m.geojson");
 /// China's medical expert teams, up to 9 April 2020.
 pub const AID_DATA: &[u8] = include_bytes!("../../assets/china-medical-teams-2020.json");
+
+/// Where the bundled data's places are (GeoNames, by `assets/build/build_places.py`).
+pub const PLACES: &[u8] = include_bytes!("../../assets/places-2020.json");
 
 /// The name messages use for the bundled 1:50m outlines.
 pub const OUTLINES_50M_NAME: &str = "bundled countries-50m.geojson";
@@ -30,9 +33,35 @@ pub fn outlines_110m() -> Result<Outlines, LoadError> {
     read_outlines(OUTLINES_110M_NAME, OUTLINES_110M, None)
 }
 
-/// The bundled aid data set.
+/// The bundled aid data set, each team with the coordinates of where it came from
+/// and where it arrived (from the bundled places table).
 pub fn aid_data() -> Result<AidDataset, LoadError> {
-    read_aid_json(AID_DATA_NAME, AID_DATA)
+    let mut aid = read_aid_json(AID_DATA_NAME, AID_DATA)?;
+    let places = places()?;
+    let located = |place: &crate::data::places::Place| Located {
+        name: place.city.clone(),
+        lon: place.lon,
+        lat: place.lat,
+    };
+    aid.places_credit = Some("GeoNames".to_string());
+    for team in aid.destinations.iter_mut().flat_map(|d| &mut d.details) {
+        team.origin = team
+            .sent_by
+            .as_deref()
+            .and_then(|s| places.seat(s))
+            .map(located);
+        team.arrival_point = team
+            .place
+            .as_deref()
+            .and_then(|p| places.arrival(p))
+            .map(located);
+    }
+    Ok(aid)
+}
+
+/// The coordinates of the bundled data's places.
+pub fn places() -> Result<crate::data::places::Places, LoadError> {
+    crate::data::places::Places::read("bundled places-2020.json", PLACES)
 }
 
 /// What the window opens on.

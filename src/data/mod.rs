@@ -14,6 +14,7 @@ pub mod join;
 pub mod matcher;
 pub mod outline;
 pub mod outline_reader;
+pub mod places;
 pub mod properties;
 pub mod text;
 pub mod timeline;

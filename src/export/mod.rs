@@ -127,6 +127,9 @@ pub struct ExportRequest {
     pub popup: bool,
     /// The day to draw (a still picture); `None` for the whole data set.
     pub date: Option<NaiveDate>,
+    /// Draw the arcs (`Some(true)`), leave them out (`Some(false)`), or as the model
+    /// has it (`None`).
+    pub flows: Option<bool>,
     /// The days and timing of an animation.
     pub frames: FrameOptions,
 }
@@ -227,6 +230,16 @@ pub fn export(
         Some(text) => Some(selected_country(model, text).map_err(ExportError::Selection)?),
         None => None,
     };
+    if let Some(flows) = request.flows {
+        if flows && !model.has_flows() {
+            return Err(ExportError::Request(
+                "--flows: the data says where no team came from, so there are no arcs to \
+                 draw (give a place each team was sent from)"
+                    .to_string(),
+            ));
+        }
+        model.show_flows = flows;
+    }
     let view = MapView::default();
     let size = egui::vec2(request.width, request.height);
     let picture = offscreen::Picture {

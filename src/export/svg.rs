@@ -65,6 +65,8 @@ pub fn write(list: &DisplayList, title: &str) -> String {
     let _ = writeln!(svg, "<title>{}</title>", escape(title));
     write_clips(&mut svg, list);
     let mut clips = 0;
+    // The open groups: a flow's line is `<path class="flow">`.
+    let mut open: Vec<&Group> = Vec::new();
     for item in &list.items {
         match item {
             Item::Begin(group) => {
@@ -73,9 +75,16 @@ pub fn write(list: &DisplayList, title: &str) -> String {
                     clips
                 });
                 open_group(&mut svg, group, clip);
+                open.push(group);
             }
-            Item::End => svg.push_str("</g>\n"),
-            Item::Draw(primitive) => write_primitive(&mut svg, primitive),
+            Item::End => {
+                svg.push_str("</g>\n");
+                open.pop();
+            }
+            Item::Draw(primitive) => {
+                let in_flow = matches!(open.last(), Some(Group::Flow { .. }));
+                write_primitive(&mut svg, primitive, in_flow);
+            }
         }
     }
     svg.push_str("</svg>\n");
@@ -123,6 +132,20 @@ fn open_group(svg: &mut String, group: &Group, clip: Option<usize>) {
                 escape(code)
             );
         }
+        Group::Flow {
+            from,
+            to,
+            code,
+            teams,
+        } => {
+            let _ = write!(
+                svg,
+                r#" data-from="{}" data-to="{}" data-code="{}" data-teams="{teams}""#,
+                escape(from),
+                escape(to),
+                escape(code)
+            );
+        }
         Group::Selected { code } | Group::Arrived { code } => {
             let _ = write!(svg, r#" data-code="{}""#, escape(code));
         }
@@ -144,8 +167,23 @@ fn open_group(svg: &mut String, group: &Group, clip: Option<usize>) {
     svg.push_str(">\n");
 }
 
-fn write_primitive(svg: &mut String, primitive: &Primitive) {
+fn write_primitive(svg: &mut String, primitive: &Primitive, in_flow: bool) {
     match primitive {
+        Primitive::Lines { pieces, stroke } => {
+            let class = if in_flow { r#" class="flow""# } else { "" };
+            let mut data = String::new();
+            for piece in pieces {
+                for (k, point) in piece.iter().enumerate() {
+                    let command = if k == 0 { 'M' } else { 'L' };
+                    let _ = write!(data, "{command}{},{}", num(point.x), num(point.y));
+                }
+            }
+            let _ = writeln!(
+                svg,
+                r#"<path{class} d="{data}" fill="none"{} stroke-linecap="round" stroke-linejoin="round"/>"#,
+                stroke_attributes(*stroke)
+            );
+        }
         Primitive::Mesh(mesh) => write_mesh(svg, mesh.mesh.as_ref()),
         Primitive::Area {
             rings,

@@ -10,6 +10,7 @@ use crate::scene::compose_text::{card_items, footer_items, header_items, legend_
 use crate::scene::display::{DisplayList, Group, Primitive, TextRun};
 pub use crate::scene::drawn::SceneGeometry;
 use crate::scene::export_card::{Measure, card_for};
+use crate::scene::flows::flow_items;
 use crate::scene::layout::Layout;
 use crate::scene::mesh_cache::SceneCache;
 use crate::scene::model::MapModel;
@@ -106,6 +107,7 @@ pub fn compose(
     let badges = placed.badges;
     list.group(Group::Map { clip: layout.map }, |list| {
         map_items(list, model, request, cache, &layout, &transform);
+        flow_items(list, model, style, &layout, &transform);
         badge_items(list, model, &badges, style, &layout);
     });
     header_items(&mut list, model, style, &layout, measure);

@@ -7,7 +7,7 @@ use egui::{Align2, Rect, Stroke, pos2, vec2};
 use crate::scene::display::{DisplayList, Group, Primitive, ROW_HEIGHT, TextRun};
 use crate::scene::export_card::{ExportCard, Measure};
 use crate::scene::layout::Layout;
-use crate::scene::legend::legend_layout;
+use crate::scene::legend::{Sample, legend_layout};
 use crate::scene::model::MapModel;
 use crate::scene::style::MapStyle;
 use crate::scene::text;
@@ -24,6 +24,10 @@ const LEGEND_EDGE_WIDTH: f32 = 1.0;
 const SWATCH_CORNER_RADIUS: f32 = 2.0;
 /// Width of a legend swatch's edge.
 const SWATCH_EDGE_WIDTH: f32 = 0.5;
+/// Width of the legend's arc sample, at layout scale 1.
+const ARC_SAMPLE_WIDTH: f32 = 1.3;
+/// Length of the legend's arc sample's arrowhead, at layout scale 1.
+const ARC_SAMPLE_HEAD: f32 = 6.0;
 /// The radius of the dot where a card's leader starts, as a multiple of its width.
 const CARD_DOT_SHARE: f32 = 2.2;
 /// Width of a card's rules, as a share of its frame's width.
@@ -91,7 +95,13 @@ pub(crate) fn footer_items(
         let center_y = layout.note_line_center_y(k);
         line(list, Group::NotShown, note, center_y, style.text);
     }
-    let source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
+    let mut source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
+    if let Some(credit) = &model.aid.places_credit
+        && model.show_flows
+        && !crate::scene::flows::flows_of(model).is_empty()
+    {
+        source.push_str(&format!(" · Places: {credit}"));
+    }
     line(
         list,
         Group::Source,
@@ -129,16 +139,23 @@ pub(crate) fn legend_items(
             size,
             style.text,
         ));
-        for (swatch, color, label_pos, label) in legend.rows {
-            list.draw(Primitive::Rect {
-                rect: swatch,
-                corner_radius: SWATCH_CORNER_RADIUS,
-                fill: color,
-                stroke: Stroke::new(SWATCH_EDGE_WIDTH, style.muted_text),
-            });
+        for row in legend.rows {
+            match row.sample {
+                Sample::Fill(color) => list.draw(Primitive::Rect {
+                    rect: row.swatch,
+                    corner_radius: SWATCH_CORNER_RADIUS,
+                    fill: color,
+                    stroke: Stroke::new(SWATCH_EDGE_WIDTH, style.muted_text),
+                }),
+                Sample::Arc(color) => {
+                    for item in arc_sample(row.swatch, color, layout.scale) {
+                        list.draw(item);
+                    }
+                }
+            }
             list.text(TextRun::new(
-                label,
-                label_pos,
+                row.label,
+                row.label_pos,
                 Align2::LEFT_CENTER,
                 size,
                 style.text,
@@ -146,6 +163,27 @@ pub(crate) fn legend_items(
         }
     });
     frame
+}
+
+/// A short line with the arcs' arrowhead across `swatch`, in the arcs' colour.
+fn arc_sample(swatch: Rect, color: egui::Color32, scale: f32) -> [Primitive; 2] {
+    let s = scale.max(0.5);
+    let (start, tip) = (swatch.left_center(), swatch.right_center());
+    let head = ARC_SAMPLE_HEAD * s;
+    let line = Primitive::Lines {
+        pieces: vec![vec![start, tip - vec2(head / 2.0, 0.0)]],
+        stroke: Stroke::new(ARC_SAMPLE_WIDTH * s, color),
+    };
+    let head = Primitive::Area {
+        rings: vec![vec![
+            tip,
+            tip + vec2(-head, -head / 2.0),
+            tip + vec2(-head, head / 2.0),
+        ]],
+        fill: color,
+        stroke: Stroke::NONE,
+    };
+    [line, head]
 }
 
 /// The selected country's card: leader line, frame, rules and rows of text.

@@ -123,6 +123,13 @@ fn bounds(shape: &Primitive, picture: Rect) -> Rect {
             }
             area.expand(stroke.width + FEATHER)
         }
+        Primitive::Lines { pieces, stroke } => {
+            let mut area = Rect::NOTHING;
+            for point in pieces.iter().flatten() {
+                area.extend_with(*point);
+            }
+            area.expand(stroke.width + FEATHER)
+        }
         Primitive::Line { points, stroke } => {
             Rect::from_two_pos(points[0], points[1]).expand(stroke.width + FEATHER)
         }

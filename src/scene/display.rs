@@ -73,6 +73,19 @@ pub enum Group {
         /// Its ISO alpha-3 code, where it has one.
         code: String,
     },
+    /// The arcs from each team's sender to where it arrived.
+    Flows,
+    /// One team's arc.
+    Flow {
+        /// Where it came from ("Hangzhou").
+        from: String,
+        /// Where it arrived ("Milan"), or its country where the place is not reported.
+        to: String,
+        /// The recipient's ISO alpha-3 code, where it has one.
+        code: String,
+        /// Teams it stands for.
+        teams: u32,
+    },
     /// The leader lines from badges set beside their countries.
     Leaders,
     /// All the badges.
@@ -114,6 +127,8 @@ impl Group {
             Group::Arrived { .. } => "arrived",
             Group::Hovered => "hovered",
             Group::Selected { .. } => "selected",
+            Group::Flows => "flows",
+            Group::Flow { .. } => "flow-arc",
             Group::Leaders => "leaders",
             Group::Badges => "badges",
             Group::Badge { .. } => "badge",
@@ -150,6 +165,13 @@ pub enum Primitive {
         /// The fill (transparent for none).
         fill: Color32,
         /// The outline (zero width for none).
+        stroke: Stroke,
+    },
+    /// Open polylines, one stroke for all (an arc cut at the antimeridian is two).
+    Lines {
+        /// The pieces, each of at least two points.
+        pieces: Vec<Vec<Pos2>>,
+        /// Width and colour.
         stroke: Stroke,
     },
     /// A straight line.

@@ -92,6 +92,11 @@ fn draw_primitive(painter: &Painter, primitive: &Primitive, meshes: MeshOutput) 
                 }
             }
         }
+        Primitive::Lines { pieces, stroke } => {
+            for piece in pieces {
+                painter.add(PathShape::line(piece.clone(), *stroke));
+            }
+        }
         Primitive::Line { points, stroke } => {
             painter.line_segment(*points, *stroke);
         }

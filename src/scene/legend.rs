@@ -15,10 +15,31 @@ pub(crate) struct LegendLayout {
     pub heading_pos: Pos2,
     /// The heading text.
     pub heading: &'static str,
-    /// Swatch, colour, label position (left-centre) and label of each row.
-    pub rows: Vec<(Rect, Color32, Pos2, String)>,
+    /// Each row: its swatch, label position (left-centre) and label.
+    pub rows: Vec<LegendRow>,
     /// Text size.
     pub font_size: f32,
+}
+
+/// One row of the legend.
+pub(crate) struct LegendRow {
+    /// Where the swatch goes.
+    pub swatch: Rect,
+    /// What it shows.
+    pub sample: Sample,
+    /// The label's left-centre.
+    pub label_pos: Pos2,
+    /// The label.
+    pub label: String,
+}
+
+/// What a legend row's swatch shows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Sample {
+    /// A fill of this colour.
+    Fill(Color32),
+    /// An arc of this colour, with its arrowhead.
+    Arc(Color32),
 }
 
 /// Lay out the legend; `measure` gives the size of a text at a font size.
@@ -34,14 +55,23 @@ pub(crate) fn legend_layout(
     let row = 18.0 * s;
     let padding = 8.0 * s;
     let heading = "Teams";
-    let mut entries: Vec<(Color32, String)> = model
+    let mut entries: Vec<(Sample, String)> = model
         .classes
         .labels()
         .into_iter()
         .enumerate()
-        .map(|(class, label)| (style.highlight(class, model.classes.len()), label))
+        .map(|(class, label)| {
+            let color = style.highlight(class, model.classes.len());
+            (Sample::Fill(color), label)
+        })
         .collect();
-    entries.push((style.land, "none reported".to_string()));
+    entries.push((Sample::Fill(style.land), "none reported".to_string()));
+    if model.show_flows && !crate::scene::flows::flows_of(model).is_empty() {
+        entries.push((
+            Sample::Arc(style.flow),
+            "sent from the sender's seat".to_string(),
+        ));
+    }
     let label_width = entries
         .iter()
         .map(|(_, label)| measure(label, font_size).x)
@@ -56,12 +86,17 @@ pub(crate) fn legend_layout(
     let mut y = min.y + padding + heading_size.y + 4.0 * s;
     let rows = entries
         .into_iter()
-        .map(|(color, label)| {
+        .map(|(sample, label)| {
             let swatch_rect =
                 Rect::from_min_size(pos2(min.x + padding, y + (row - swatch.y) / 2.0), swatch);
             let label_pos = pos2(swatch_rect.right() + 6.0 * s, y + row / 2.0);
             y += row;
-            (swatch_rect, color, label_pos, label)
+            LegendRow {
+                swatch: swatch_rect,
+                sample,
+                label_pos,
+                label,
+            }
         })
         .collect();
     LegendLayout {

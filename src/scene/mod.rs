@@ -17,6 +17,7 @@ pub mod display;
 pub mod drawn;
 pub mod egui_painter;
 pub mod export_card;
+pub mod flows;
 pub mod fonts;
 pub mod layout;
 pub mod legend;

@@ -40,6 +40,9 @@ pub struct MapModel {
     pub news_from: Option<NaiveDate>,
     /// The days the data covers; `None` when no team has a date.
     pub timeline: Option<Timeline>,
+    /// Draw the arcs from senders to recipients (View → Flows, `--flows`); on when
+    /// the data says where some team came from.
+    pub show_flows: bool,
     /// How the data joined to the outlines.
     pub join: Join,
     /// The outlines in the current projection.
@@ -103,9 +106,11 @@ impl MapModel {
                 .flatten()
                 .map(|&d| aid.destinations[d].teams),
         );
+        let show_flows = has_origins(&aid);
         MapModel {
             outlines,
             timeline: Timeline::of(&aid),
+            show_flows,
             full: aid.clone(),
             aid,
             day: None,
@@ -152,6 +157,11 @@ impl MapModel {
             self.day = day;
             self.counts_generation = next_generation();
         }
+    }
+
+    /// True when the data says where some team came from: there are arcs to draw.
+    pub fn has_flows(&self) -> bool {
+        has_origins(&self.full)
     }
 
     /// The day the map shows, for "as of …": the day set, else the timeline's last
@@ -256,6 +266,14 @@ fn drawn_destinations(
         }
     }
     by_country
+}
+
+/// True when some team of `aid` has a known place it was sent from.
+fn has_origins(aid: &AidDataset) -> bool {
+    aid.destinations
+        .iter()
+        .flat_map(|d| &d.details)
+        .any(|t| t.origin.is_some())
 }
 
 /// What part of a pixel a point of an outline must move it by to be kept, in a

@@ -51,6 +51,8 @@ pub struct MapStyle {
     pub selected: Color32,
     /// Outline of a country a team arrived in on the day shown.
     pub arrival: Color32,
+    /// The arcs from senders to recipients (of a data set with one donor).
+    pub flow: Color32,
     /// Team badges.
     pub badge_fill: Color32,
     /// Numbers on badges.
@@ -78,6 +80,7 @@ impl MapStyle {
             hover: Color32::from_rgb(0x24, 0x29, 0x2F),
             selected: Color32::from_rgb(0x05, 0x50, 0xAE),
             arrival: Color32::from_rgb(0x82, 0x50, 0xDF),
+            flow: Color32::from_rgba_unmultiplied(0x0E, 0x7C, 0x66, 0xD8),
             badge_fill: Color32::from_rgb(0x1F, 0x23, 0x28),
             badge_text: Color32::WHITE,
             text: Color32::from_rgb(0x1F, 0x23, 0x28),
@@ -100,6 +103,7 @@ impl MapStyle {
             hover: Color32::from_rgb(0xF0, 0xF3, 0xF6),
             selected: Color32::from_rgb(0x58, 0xA6, 0xFF),
             arrival: Color32::from_rgb(0xD2, 0xA8, 0xFF),
+            flow: Color32::from_rgba_unmultiplied(0x56, 0xD3, 0xB4, 0xD8),
             badge_fill: Color32::from_rgb(0xF5, 0xF5, 0xF5),
             badge_text: Color32::from_rgb(0x12, 0x16, 0x1B),
             text: Color32::from_rgb(0xE6, 0xED, 0xF3),

@@ -219,6 +219,7 @@ impl AidMapApp {
             theme: self.theme,
             include_popup: self.exporter.include_popup,
             has_timeline: self.model.timeline.is_some(),
+            flows: self.model.has_flows().then_some(self.model.show_flows),
         };
         let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state));
         if let Some(action) = menu.inner {
@@ -406,6 +407,7 @@ impl AidMapApp {
             MenuAction::IncludePopup(include) => self.exporter.include_popup = include,
             MenuAction::Projection(projection) => self.set_projection(projection),
             MenuAction::Theme(theme) => self.theme = theme,
+            MenuAction::Flows(show) => self.model.show_flows = show,
             MenuAction::ResetView => self.reset_view(),
             MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }

@@ -129,6 +129,7 @@ impl AnimationExport {
         );
         let (outlines, aid) = (model.outlines.clone(), model.full.clone());
         let (projection, natural_earth) = (model.projected.projection, model.natural_earth);
+        let show_flows = model.show_flows;
         let (sender, result) = channel();
         let job = Job {
             done: Arc::new(AtomicUsize::new(0)),
@@ -155,6 +156,7 @@ impl AnimationExport {
                 select: None,
                 popup: picture.popup,
                 date: None,
+                flows: Some(show_flows),
                 frames,
             };
             let mut progress = |k: usize, n: usize| {

@@ -1,6 +1,7 @@
-//! The menu bar: File (open outlines or data, export a picture or an animation, quit), View (projection, theme,
-//! reset) and the Export… and Reset view buttons. It changes nothing itself: it returns
-//! what was chosen, and the app applies it.
+//! The menu bar: File (open outlines or data, export a picture or an animation,
+//! quit), View (projection, theme, flows, reset) and the Export… and Reset view
+//! buttons. It changes nothing itself: it returns what was chosen, and the app
+//! applies it.
 
 use crate::export::Format;
 use crate::geometry::projection::Projection;
@@ -19,6 +20,8 @@ pub struct MenuState {
     pub include_popup: bool,
     /// Whether the data has dates (an animation can be made).
     pub has_timeline: bool,
+    /// Whether the arcs are drawn; `None` where the data has none to draw.
+    pub flows: Option<bool>,
 }
 
 /// What the user chose in the menu bar.
@@ -36,6 +39,8 @@ pub enum MenuAction {
     Projection(Projection),
     /// Switch theme.
     Theme(ThemeChoice),
+    /// Draw the arcs from senders to recipients, or not.
+    Flows(bool),
     /// Show the whole world.
     ResetView,
     /// Close the window.
@@ -140,6 +145,18 @@ fn view_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
             action = Some(MenuAction::Theme(choice));
             ui.close();
         }
+    }
+    ui.separator();
+    let mut flows = state.flows.unwrap_or(false);
+    let toggle = ui
+        .add_enabled(
+            state.flows.is_some(),
+            egui::Checkbox::new(&mut flows, "Flows"),
+        )
+        .on_hover_text("Arcs from each team's sender to where it arrived")
+        .on_disabled_hover_text("The data does not say where the teams came from");
+    if toggle.changed() {
+        action = Some(MenuAction::Flows(flows));
     }
     ui.separator();
     if ui.button("Reset view (Home)").clicked() {

@@ -1,0 +1,134 @@
+//! The arcs from each team's sender to where it arrived: one per team, cut at the
+//! antimeridian in every projection, credited, and switched off on request.
+
+use crate::common::*;
+
+/// The `d` of each `<path class="flow">` of an export to SVG with `args`, and the SVG.
+fn flows_of(args: &[&str]) -> (Vec<String>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("flows.svg");
+    let mut all = vec!["--out", out.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let (status, _, stderr) = run_command("export", &all);
+    assert_eq!(status, 0, "{stderr}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let paths = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("flow"))
+        .map(|n| n.attribute("d").unwrap().to_string())
+        .collect();
+    (paths, svg)
+}
+
+/// The subpaths of a path's `d` (`M x,y L x,y …`), as points.
+fn subpaths(d: &str) -> Vec<Vec<[f32; 2]>> {
+    let mut pieces: Vec<Vec<[f32; 2]>> = Vec::new();
+    let mut rest = d;
+    while let Some(start) = rest.find(['M', 'L']) {
+        let letter = &rest[start..start + 1];
+        let tail = &rest[start + 1..];
+        let end = tail.find(['M', 'L']).unwrap_or(tail.len());
+        let (x, y) = tail[..end].split_once(',').unwrap();
+        let point = [x.trim().parse().unwrap(), y.trim().parse().unwrap()];
+        if letter == "M" {
+            pieces.push(vec![point]);
+        } else {
+            pieces.last_mut().unwrap().push(point);
+        }
+        rest = &tail[end..];
+    }
+    pieces
+}
+
+#[test]
+fn the_default_export_draws_twelve_arcs_credited_to_geonames() {
+    let (paths, svg) = flows_of(&[]);
+    assert_eq!(paths.len(), 12, "one arc per team");
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let arc = |from: &str, to: &str| {
+        doc.descendants().any(|n| {
+            n.attribute("class") == Some("flow-arc")
+                && n.attribute("data-from") == Some(from)
+                && n.attribute("data-to") == Some(to)
+        })
+    };
+    assert!(arc("Fuzhou", "Milan"), "Fujian's team to Milan");
+    assert!(arc("Hangzhou", "Milan"), "Zhejiang's team to Milan");
+    assert!(arc("Beijing", "Rome"));
+    assert!(arc("Nanjing", "Venezuela (place not reported)"));
+    assert!(
+        svg.contains("Places: GeoNames"),
+        "the places' source is credited"
+    );
+    assert!(
+        svg.contains(">sent from the sender&apos;s seat<")
+            || svg.contains(">sent from the sender's seat<")
+    );
+}
+
+#[test]
+fn no_arc_jumps_across_the_map_in_any_projection() {
+    for projection in [
+        "equal-earth",
+        "natural-earth",
+        "equirectangular",
+        "mercator",
+    ] {
+        let (paths, _) = flows_of(&["--projection", projection]);
+        assert_eq!(paths.len(), 12, "{projection}");
+        let mut cut = 0;
+        for d in &paths {
+            let pieces = subpaths(d);
+            cut += usize::from(pieces.len() > 1);
+            for piece in &pieces {
+                for pair in piece.windows(2) {
+                    let step = ((pair[1][0] - pair[0][0]).powi(2)
+                        + (pair[1][1] - pair[0][1]).powi(2))
+                    .sqrt();
+                    // 64 pieces to an arc: none is a quarter of the 1600-point map.
+                    assert!(step < 400.0, "{projection}: a step of {step} in {d}");
+                }
+            }
+        }
+        // Nanjing to Venezuela goes over the Arctic and across the antimeridian.
+        assert!(cut >= 1, "{projection}: no arc was cut at the antimeridian");
+    }
+}
+
+#[test]
+fn arcs_appear_on_their_day_and_go_with_no_flows() {
+    let (paths, _) = flows_of(&["--date", "2020-03-21"]);
+    assert_eq!(paths.len(), 5, "the teams arrived by 21 March");
+    let (paths, svg) = flows_of(&["--no-flows"]);
+    assert!(paths.is_empty());
+    assert!(
+        !svg.contains("GeoNames"),
+        "nothing of theirs drawn, no credit"
+    );
+    assert!(!svg.contains("sent from the sender"));
+}
+
+#[test]
+fn flows_for_data_that_says_no_sender_place_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "plain.csv", "country,teams\nItaly,2\n");
+    let out = dir.path().join("x.png");
+    let args = [
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--flows",
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("--flows") && stderr.contains("no arcs"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+    // Without --flows, the same data draws a map with no arcs and no legend line.
+    let (paths, svg) = flows_of(&["--data", data.to_str().unwrap()]);
+    assert!(paths.is_empty() && !svg.contains("sent from the sender"));
+}
