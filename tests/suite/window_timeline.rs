@@ -240,3 +240,25 @@ fn cancel_stops_the_animation_export_and_writes_nothing() {
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn view_flows_switches_the_arcs_off_and_on() {
+    let mut harness = harness(ThemeChoice::Light);
+    assert!(
+        harness.state().model.show_flows,
+        "on by default: the data has senders"
+    );
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Flows").click();
+    harness.run();
+    assert!(!harness.state().model.show_flows);
+    // The menu closes after a choice, as egui's menus do: open it again.
+    if harness.query_by_label("Flows").is_none() {
+        harness.get_by_label("View").click();
+        harness.run();
+    }
+    harness.get_by_label("Flows").click();
+    harness.run();
+    assert!(harness.state().model.show_flows);
+}
