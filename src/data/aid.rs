@@ -95,6 +95,9 @@ pub struct Team {
     /// Where the team was sent from (the sender's seat), with coordinates, where
     /// known: the start of its arc on the map.
     pub origin: Option<Located>,
+    /// Where the data says it was sent from, by name, where no coordinates locate it
+    /// (kept so `check` can say its arc is not drawn).
+    pub from_place: Option<String>,
     /// The place it arrived at, with coordinates, where known: the end of its arc.
     pub arrival_point: Option<Located>,
 }

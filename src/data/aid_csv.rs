@@ -1,7 +1,9 @@
 //! Reading aid data from CSV: a header row, then one row per team or group of teams.
 //! `country` is required (ISO alpha-3, ISO numeric or an English name); `teams`,
-//! `arrived`, `members`, `sent_by`, `source`, `quote` (with `quote_by`, `quote_date`
-//! and `quote_source` to attribute it) are optional. Header names are matched in any
+//! `arrived`, `place` (with `lat` and `lon`), `from_place` (with `from_lat` and
+//! `from_lon`: where the team was sent from, the start of its arc), `members`,
+//! `sent_by`, `source`, `quote` (with `quote_by`, `quote_date` and `quote_source` to
+//! attribute it) are optional. Header names are matched in any
 //! letter case; a column named twice is refused. Every bad row is reported (the
 //! first twenty by row and line), not only the first.
 
@@ -9,6 +11,7 @@ use std::path::Path;
 
 use crate::data::aid::{AidDataset, MAX_TEAMS, Quote, Team};
 use crate::data::aid_grouping::group_by_country;
+use crate::data::aid_places::{located, unlocated_note};
 use crate::data::{date, text};
 use crate::error::{LoadError, Location};
 
@@ -16,6 +19,12 @@ use crate::error::{LoadError, Location};
 const OPTIONAL_COLUMNS: &[&str] = &[
     "teams",
     "arrived",
+    "place",
+    "lat",
+    "lon",
+    "from_place",
+    "from_lat",
+    "from_lon",
     "members",
     "sent_by",
     "source",
@@ -79,6 +88,8 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
             "the CSV has a header but no data rows",
         ));
     }
+    let mut notes = notes;
+    notes.extend(unlocated_note(&entries));
     Ok(AidDataset {
         file: file.to_string(),
         title: title_from_file_name(file),
@@ -122,6 +133,12 @@ fn columns_of(file: &str, headers: &[String]) -> Result<(Columns, Vec<String>), 
         country: country_column,
         teams: column("teams"),
         arrived: column("arrived"),
+        place: column("place"),
+        lat: column("lat"),
+        lon: column("lon"),
+        from_place: column("from_place"),
+        from_lat: column("from_lat"),
+        from_lon: column("from_lon"),
         members: column("members"),
         sent_by: column("sent_by"),
         source: column("source"),
@@ -159,6 +176,12 @@ struct Columns {
     country: usize,
     teams: Option<usize>,
     arrived: Option<usize>,
+    place: Option<usize>,
+    lat: Option<usize>,
+    lon: Option<usize>,
+    from_place: Option<usize>,
+    from_lat: Option<usize>,
+    from_lon: Option<usize>,
     members: Option<usize>,
     sent_by: Option<usize>,
     source: Option<usize>,
@@ -231,17 +254,32 @@ fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<(String, Te
         }
         None => None,
     };
+    let place = cell(columns.place);
+    let arrival_point = located(
+        place.as_deref(),
+        cell(columns.lat).as_deref(),
+        cell(columns.lon).as_deref(),
+        "",
+    )?;
+    let from_place = cell(columns.from_place);
+    let origin = located(
+        from_place.as_deref(),
+        cell(columns.from_lat).as_deref(),
+        cell(columns.from_lon).as_deref(),
+        "from_",
+    )?;
     let team = Team {
         count,
         arrived,
-        place: None,
+        place,
         members,
         members_note: None,
         sent_by: cell(columns.sent_by),
         sources: cell(columns.source).into_iter().collect(),
         quote,
-        origin: None,
-        arrival_point: None,
+        origin,
+        arrival_point,
+        from_place,
     };
     Ok((country, team))
 }

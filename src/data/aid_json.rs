@@ -7,6 +7,7 @@ use serde::Deserialize;
 
 use crate::data::aid::{AidDataset, Claim, Provider, Quote, Source, Team};
 use crate::data::aid_grouping::group_by_country;
+use crate::data::aid_places::{located, unlocated_note};
 use crate::data::{date, text};
 use crate::error::{Hint, LoadError, Location, Problem};
 
@@ -77,6 +78,16 @@ struct TeamJson {
     #[serde(default)]
     place: Option<String>,
     #[serde(default)]
+    lat: Option<f64>,
+    #[serde(default)]
+    lon: Option<f64>,
+    #[serde(default)]
+    from_place: Option<String>,
+    #[serde(default)]
+    from_lat: Option<f64>,
+    #[serde(default)]
+    from_lon: Option<f64>,
+    #[serde(default)]
     members: Option<u32>,
     #[serde(default)]
     members_note: Option<String>,
@@ -145,6 +156,7 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
         check_source(id, "claim".into())?;
     }
     let entries = team_entries(file, parsed.teams)?;
+    let notes: Vec<String> = unlocated_note(&entries).into_iter().collect();
     let quotes = quotes_of(file, parsed.quotes, &check_source)?;
     Ok(AidDataset {
         file: file.to_string(),
@@ -163,7 +175,7 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
         destinations: group_by_country(file, entries)?,
         quotes,
         sources: parsed.sources.into_iter().map(source_of).collect(),
-        notes: Vec::new(),
+        notes,
         places_credit: None,
     })
 }
@@ -209,6 +221,18 @@ fn team_entries(
         if let Some(message) = text::too_long("\"country\"", &country, text::MAX_NAME_CHARS) {
             return Err(LoadError::at(file, place, message));
         }
+        let located_or = |name: Option<&str>, lat: Option<f64>, lon: Option<f64>, prefix| {
+            let (lat, lon) = (lat.map(|v| v.to_string()), lon.map(|v| v.to_string()));
+            located(name, lat.as_deref(), lon.as_deref(), prefix)
+                .map_err(|message| LoadError::at(file, place.clone(), message))
+        };
+        let arrival_point = located_or(team.place.as_deref(), team.lat, team.lon, "")?;
+        let origin = located_or(
+            team.from_place.as_deref(),
+            team.from_lat,
+            team.from_lon,
+            "from_",
+        )?;
         let detail = Team {
             count: team.count,
             arrived: team.arrived,
@@ -218,8 +242,9 @@ fn team_entries(
             sent_by: team.sent_by,
             sources: team.sources,
             quote: None,
-            origin: None,
-            arrival_point: None,
+            origin,
+            arrival_point,
+            from_place: team.from_place,
         };
         entries.push((country, place, detail));
     }

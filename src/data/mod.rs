@@ -5,6 +5,7 @@ pub mod aid;
 pub mod aid_csv;
 mod aid_grouping;
 pub mod aid_json;
+mod aid_places;
 pub mod aid_reader;
 pub mod bundled;
 pub mod country_names;

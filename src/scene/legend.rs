@@ -69,7 +69,7 @@ pub(crate) fn legend_layout(
     if model.show_flows && !crate::scene::flows::flows_of(model).is_empty() {
         entries.push((
             Sample::Arc(style.flow),
-            "sent from the sender's seat".to_string(),
+            "from sender to arrival place".to_string(),
         ));
     }
     let label_width = entries

@@ -61,10 +61,7 @@ fn the_default_export_draws_twelve_arcs_credited_to_geonames() {
         svg.contains("Places: GeoNames"),
         "the places' source is credited"
     );
-    assert!(
-        svg.contains(">sent from the sender&apos;s seat<")
-            || svg.contains(">sent from the sender's seat<")
-    );
+    assert!(svg.contains(">from sender to arrival place<"));
 }
 
 #[test]
@@ -106,7 +103,7 @@ fn arcs_appear_on_their_day_and_go_with_no_flows() {
         !svg.contains("GeoNames"),
         "nothing of theirs drawn, no credit"
     );
-    assert!(!svg.contains("sent from the sender"));
+    assert!(!svg.contains("from sender to arrival place"));
 }
 
 #[test]
@@ -130,5 +127,64 @@ fn flows_for_data_that_says_no_sender_place_is_an_error() {
     assert!(!out.exists());
     // Without --flows, the same data draws a map with no arcs and no legend line.
     let (paths, svg) = flows_of(&["--data", data.to_str().unwrap()]);
-    assert!(paths.is_empty() && !svg.contains("sent from the sender"));
+    assert!(paths.is_empty() && !svg.contains("from sender to arrival place"));
+}
+
+#[test]
+fn your_own_data_draws_arcs_from_the_coordinates_it_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "country,teams,place,lat,lon,from_place,from_lat,from_lon\n\
+               Italy,2,Rome,41.9,12.5,Havana,23.13,-82.38\n\
+               Fiji,1,Suva,-18.14,178.44,Havana,23.13,-82.38\n\
+               Laos,1,,,,Hangzhou,,\n";
+    let data = write(dir.path(), "own.csv", csv);
+    let (paths, svg) = flows_of(&["--data", data.to_str().unwrap()]);
+    assert_eq!(paths.len(), 2, "Hangzhou has no coordinates: no arc");
+    // Havana to Suva crosses the antimeridian: two pieces, neither jumping.
+    assert!(paths.iter().any(|d| subpaths(d).len() == 2), "{paths:?}");
+    assert!(
+        !svg.contains("GeoNames"),
+        "your coordinates are not GeoNames'"
+    );
+    let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
+    assert_eq!(status, 0);
+    assert!(
+        stdout.contains("from_place without from_lat and from_lon: row 3 (line 4) \"Hangzhou\""),
+        "{stdout}"
+    );
+    // The JSON form takes the same fields, as numbers.
+    let json = r#"{"title": "Own", "teams": [
+        {"country": "Italy", "place": "Rome", "lat": 41.9, "lon": 12.5,
+         "from_place": "Havana", "from_lat": 23.13, "from_lon": -82.38}]}"#;
+    let data = write(dir.path(), "own.json", json);
+    let (paths, _) = flows_of(&["--data", data.to_str().unwrap()]);
+    assert_eq!(paths.len(), 1);
+}
+
+#[test]
+fn half_a_coordinate_or_one_out_of_range_is_an_error_naming_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    for (csv, expected) in [
+        (
+            "country,from_lat\nItaly,41\n",
+            "row 1 (line 2): from_lat is given without from_lon",
+        ),
+        (
+            "country,lat,lon\nItaly,95,12\n",
+            "lat '95' is not a number of degrees",
+        ),
+    ] {
+        let data = write(dir.path(), "bad.csv", csv);
+        let (status, _, stderr) = run_command("check", &["--data", data.to_str().unwrap()]);
+        assert_eq!(status, 2, "{csv}");
+        assert!(stderr.contains(expected), "{stderr}");
+    }
+    let json = r#"{"title": "Own", "teams": [{"country": "Italy", "lat": 41.9}]}"#;
+    let data = write(dir.path(), "bad.json", json);
+    let (status, _, stderr) = run_command("check", &["--data", data.to_str().unwrap()]);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("teams[0]") && stderr.contains("lat is given without lon"),
+        "{stderr}"
+    );
 }
