@@ -74,6 +74,14 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
         "joined: {joined_count} of {} countries",
         aid.destinations.len()
     );
+    for outside in arcs_outside(outlines, aid, joined) {
+        let _ = writeln!(
+            text,
+            "  questionable: the arrival point of {} lies outside its country's outline \
+             (are lat and lon swapped?); its arc is not drawn",
+            inline(&outside)
+        );
+    }
     for &pair in &joined.merged {
         let _ = writeln!(text, "  questionable: {}", data::merge_message(aid, pair));
     }
@@ -93,6 +101,17 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
             EXIT_UNMATCHED
         },
     }
+}
+
+/// The arrival points that lie outside their joined country's outline.
+fn arcs_outside(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> Vec<String> {
+    let mut by_country = vec![None; outlines.countries.len()];
+    for (destination, matched) in joined.matches.iter().enumerate() {
+        if let Some(country) = *matched {
+            by_country[country] = Some(destination);
+        }
+    }
+    crate::scene::arcs::arcs_of(aid, outlines, &by_country).outside
 }
 
 /// Whether the data agrees with its claim, counted as of the claim's date: teams that

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use crate::data::aid::{AidDataset, MAX_TEAMS, Quote, Team};
 use crate::data::aid_grouping::group_by_country;
-use crate::data::aid_places::{located, unlocated_note};
+use crate::data::aid_places::{located, unlocated_notes};
 use crate::data::{date, text};
 use crate::error::{LoadError, Location};
 
@@ -89,7 +89,7 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         ));
     }
     let mut notes = notes;
-    notes.extend(unlocated_note(&entries));
+    notes.extend(unlocated_notes(&entries));
     Ok(AidDataset {
         file: file.to_string(),
         title: title_from_file_name(file),
@@ -254,20 +254,20 @@ fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<(String, Te
         }
         None => None,
     };
-    let place = cell(columns.place);
-    let arrival_point = located(
-        place.as_deref(),
-        cell(columns.lat).as_deref(),
-        cell(columns.lon).as_deref(),
-        "",
-    )?;
-    let from_place = cell(columns.from_place);
-    let origin = located(
-        from_place.as_deref(),
-        cell(columns.from_lat).as_deref(),
-        cell(columns.from_lon).as_deref(),
-        "from_",
-    )?;
+    // A place's name and where it is, from its three columns.
+    let place_at = |[name, lat, lon]: [Option<usize>; 3], prefix| {
+        let name = cell(name);
+        let at = located(
+            name.as_deref(),
+            cell(lat).as_deref(),
+            cell(lon).as_deref(),
+            prefix,
+        );
+        at.map(|at| (name, at))
+    };
+    let (place, arrival_point) = place_at([columns.place, columns.lat, columns.lon], "")?;
+    let from = [columns.from_place, columns.from_lat, columns.from_lon];
+    let (from_place, origin) = place_at(from, "from_")?;
     let team = Team {
         count,
         arrived,

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use crate::data::aid::{AidDataset, Claim, Provider, Quote, Source, Team};
 use crate::data::aid_grouping::group_by_country;
-use crate::data::aid_places::{located, unlocated_note};
+use crate::data::aid_places::{located, unlocated_notes};
 use crate::data::{date, text};
 use crate::error::{Hint, LoadError, Location, Problem};
 
@@ -156,7 +156,7 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
         check_source(id, "claim".into())?;
     }
     let entries = team_entries(file, parsed.teams)?;
-    let notes: Vec<String> = unlocated_note(&entries).into_iter().collect();
+    let notes = unlocated_notes(&entries);
     let quotes = quotes_of(file, parsed.quotes, &check_source)?;
     Ok(AidDataset {
         file: file.to_string(),

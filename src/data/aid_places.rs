@@ -34,26 +34,38 @@ pub fn located(
     Ok(Some(Located { name, lon, lat }))
 }
 
-/// A note naming the entries that say where a team came from by name only: their
-/// arcs cannot be drawn, and `aidmap check` says so, row by row.
-pub fn unlocated_note(entries: &[(String, Location, Team)]) -> Option<String> {
-    let unlocated: Vec<String> = entries
-        .iter()
-        .filter(|(_, _, team)| team.origin.is_none())
-        .filter_map(|(_, at, team)| team.from_place.as_ref().map(|p| format!("{at} \"{p}\"")))
-        .collect();
-    if unlocated.is_empty() {
-        return None;
-    }
-    let mut listed: Vec<String> = unlocated.iter().take(LISTED).cloned().collect();
-    if unlocated.len() > LISTED {
-        listed.push(format!("{} more", unlocated.len() - LISTED));
-    }
-    Some(format!(
-        "from_place without from_lat and from_lon: {}; these arcs are not drawn (aidmap \
-         locates a place by its coordinates; it has no gazetteer yet)",
+/// Notes naming the entries that give a place by name only: where a team came from
+/// (no arc can be drawn), and, in data that draws arcs, where it arrived (its arc
+/// ends inside the country instead). `aidmap check` prints them, row by row.
+pub fn unlocated_notes(entries: &[(String, Location, Team)]) -> Vec<String> {
+    let named = |pick: fn(&Team) -> Option<&String>, located: fn(&Team) -> bool| {
+        let found: Vec<String> = entries
+            .iter()
+            .filter(|(_, _, team)| !located(team))
+            .filter_map(|(_, at, team)| pick(team).map(|p| format!("{at} \"{p}\"")))
+            .collect();
+        let mut listed: Vec<String> = found.iter().take(LISTED).cloned().collect();
+        if found.len() > LISTED {
+            listed.push(format!("{} more", found.len() - LISTED));
+        }
         listed.join(", ")
-    ))
+    };
+    let mut notes = Vec::new();
+    let origins = named(|t| t.from_place.as_ref(), |t| t.origin.is_some());
+    if !origins.is_empty() {
+        notes.push(format!(
+            "from_place without from_lat and from_lon: {origins}; these arcs are not drawn \
+             (aidmap locates a place by its coordinates; it has no gazetteer yet)"
+        ));
+    }
+    let draws_arcs = entries.iter().any(|(_, _, team)| team.origin.is_some());
+    let arrivals = named(|t| t.place.as_ref(), |t| t.arrival_point.is_some());
+    if draws_arcs && !arrivals.is_empty() {
+        notes.push(format!(
+            "place without lat and lon: {arrivals}; these arcs end inside the country"
+        ));
+    }
+    notes
 }
 
 /// `text` as degrees from `-limit` to `limit`.

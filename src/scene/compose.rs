@@ -107,7 +107,7 @@ pub fn compose(
     let badges = placed.badges;
     list.group(Group::Map { clip: layout.map }, |list| {
         map_items(list, model, request, cache, &layout, &transform);
-        flow_items(list, model, style, &layout, &transform);
+        flow_items(list, model, style, &layout, &transform, &badges);
         badge_items(list, model, &badges, style, &layout);
     });
     header_items(&mut list, model, style, &layout, measure);

@@ -98,7 +98,7 @@ pub(crate) fn footer_items(
     let mut source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);
     if let Some(credit) = &model.aid.places_credit
         && model.show_flows
-        && !crate::scene::flows::flows_of(model).is_empty()
+        && !model.flows.arcs.is_empty()
     {
         source.push_str(&format!(" · Places: {credit}"));
     }

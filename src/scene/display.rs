@@ -86,6 +86,8 @@ pub enum Group {
         /// Teams it stands for.
         teams: u32,
     },
+    /// The casing under a line (an arc's), so it shows on any fill.
+    Casing,
     /// The leader lines from badges set beside their countries.
     Leaders,
     /// All the badges.
@@ -129,6 +131,7 @@ impl Group {
             Group::Selected { .. } => "selected",
             Group::Flows => "flows",
             Group::Flow { .. } => "flow-arc",
+            Group::Casing => "casing",
             Group::Leaders => "leaders",
             Group::Badges => "badges",
             Group::Badge { .. } => "badge",

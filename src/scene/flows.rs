@@ -1,13 +1,12 @@
-//! The arcs of a map: one per team (or group of teams from a CSV row) whose sender's
-//! place is known, from that place to where the team arrived. An arc means "sent from
-//! here to there"; it is not a flight path. Where the arrival place is not reported,
-//! the arc ends inside the recipient country (at a point inside its outline), and the
-//! arc says so in its name ("Venezuela (place not reported)").
+//! Drawing the arcs (which ones: `arcs`): great circles from each sender's place to
+//! where the team arrived, cut at the antimeridian, projected, under the badges, with
+//! an arrowhead that stops at the edge of the recipient's badge rather than under it,
+//! and a casing that keeps them visible on any fill.
 
 use egui::{Color32, Pos2, Stroke, Vec2};
-use geo::InteriorPoint;
 
 use crate::geometry::great_circle::{great_circle, split_at_antimeridian};
+use crate::scene::badges::Badge;
 use crate::scene::display::{DisplayList, Group, Primitive};
 use crate::scene::layout::Layout;
 use crate::scene::model::MapModel;
@@ -27,84 +26,34 @@ const HEAD_LENGTH: f32 = 7.0;
 /// Half the width of the arrowhead's base, at layout scale 1.
 const HEAD_HALF_WIDTH: f32 = 3.5;
 
-/// One arc.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Flow {
-    /// The recipient (outline index).
-    pub country: usize,
-    /// Where it came from ("Hangzhou").
-    pub from: String,
-    /// That place's `[lon, lat]`.
-    pub origin: [f64; 2],
-    /// Where it arrived ("Milan").
-    pub to: String,
-    /// That place's `[lon, lat]`.
-    pub target: [f64; 2],
-    /// Teams the arc stands for.
-    pub teams: u32,
-}
-
-/// The arcs of `model` as it stands (its day): teams with a known sender place, to
-/// recipients on the map.
-pub fn flows_of(model: &MapModel) -> Vec<Flow> {
-    let mut flows = Vec::new();
-    for (country, destination) in model.destination_by_country.iter().enumerate() {
-        let Some(destination) = destination.map(|d| &model.aid.destinations[d]) else {
-            continue;
-        };
-        for team in destination.details.iter().filter(|t| t.count > 0) {
-            let Some(origin) = &team.origin else {
-                continue;
-            };
-            let (to, target) = match &team.arrival_point {
-                Some(point) => (point.name.clone(), [point.lon, point.lat]),
-                None => {
-                    let Some(inside) = model.outlines.countries[country].shape.interior_point()
-                    else {
-                        continue;
-                    };
-                    let name = &model.outlines.countries[country].name;
-                    (
-                        format!("{name} (place not reported)"),
-                        [inside.x(), inside.y()],
-                    )
-                }
-            };
-            flows.push(Flow {
-                country,
-                from: origin.name.clone(),
-                origin: [origin.lon, origin.lat],
-                to,
-                target,
-                teams: team.count,
-            });
-        }
-    }
-    flows
-}
+/// Room kept between an arrowhead's tip and the badge it points at, in points at
+/// layout scale 1 (the badge's white ring is about that wide).
+const BADGE_GAP: f32 = 2.5;
+/// Width of the casing each side of an arc, in points at layout scale 1.
+const CASING: f32 = 1.0;
 
 /// The arcs as display items, under the badges: each a great circle cut at the
-/// antimeridian, then projected, with an arrowhead where it arrives.
+/// antimeridian, then projected, in a thin casing of the background's colour (so it
+/// shows on a light fill and a dark one), ending with an arrowhead at the edge of the
+/// recipient's badge where the badge covers the arrival place.
 pub(crate) fn flow_items(
     list: &mut DisplayList,
     model: &MapModel,
     style: &MapStyle,
     layout: &Layout,
     transform: &ScreenTransform,
+    badges: &[Badge],
 ) {
-    if !model.show_flows {
-        return;
-    }
-    let flows = flows_of(model);
-    if flows.is_empty() {
+    let flows = &model.flows.arcs;
+    if !model.show_flows || flows.is_empty() {
         return;
     }
     let projection = model.projected.projection;
     let s = layout.scale.max(0.5);
     list.group(Group::Flows, |list| {
-        for flow in &flows {
+        for flow in flows {
             let line = great_circle(flow.origin, flow.target, SEGMENTS);
-            let pieces: Vec<Vec<Pos2>> = split_at_antimeridian(&line)
+            let mut pieces: Vec<Vec<Pos2>> = split_at_antimeridian(&line)
                 .into_iter()
                 .map(|piece| {
                     piece
@@ -113,8 +62,11 @@ pub(crate) fn flow_items(
                         .collect()
                 })
                 .collect();
+            if let Some(last) = pieces.last_mut() {
+                stop_at_badges(last, badges, BADGE_GAP * s);
+            }
             let extra = flow.teams.saturating_sub(1).min(MAX_EXTRA_TEAMS) as f32;
-            let stroke = Stroke::new((ARC_WIDTH + WIDTH_PER_TEAM * extra) * s, style.flow);
+            let width = (ARC_WIDTH + WIDTH_PER_TEAM * extra) * s;
             let group = Group::Flow {
                 from: flow.from.clone(),
                 to: flow.to.clone(),
@@ -125,10 +77,20 @@ pub(crate) fn flow_items(
                 teams: flow.teams,
             };
             list.group(group, |list| {
+                let casing = Stroke::new(CASING * s, style.flow_casing);
                 let head = pieces
                     .last()
-                    .and_then(|piece| arrowhead(piece, s, style.flow));
-                list.draw(Primitive::Lines { pieces, stroke });
+                    .and_then(|piece| arrowhead(piece, s, style.flow, casing));
+                list.group(Group::Casing, |list| {
+                    list.draw(Primitive::Lines {
+                        pieces: pieces.clone(),
+                        stroke: Stroke::new(width + 2.0 * CASING * s, style.flow_casing),
+                    });
+                });
+                list.draw(Primitive::Lines {
+                    pieces,
+                    stroke: Stroke::new(width, style.flow),
+                });
                 if let Some(head) = head {
                     list.draw(head);
                 }
@@ -137,8 +99,48 @@ pub(crate) fn flow_items(
     });
 }
 
-/// A filled triangle at the end of `piece`, pointing the way it goes.
-fn arrowhead(piece: &[Pos2], scale: f32, color: Color32) -> Option<Primitive> {
+/// Shorten `piece` where its end lies under a badge (or a leader's dot), so that it
+/// stops `gap` short of the badge's edge: the arrowhead shows, pointing at the count.
+fn stop_at_badges(piece: &mut Vec<Pos2>, badges: &[Badge], gap: f32) {
+    let Some(&tip) = piece.last() else {
+        return;
+    };
+    let covering = badges.iter().find_map(|badge| {
+        [
+            (badge.center, badge.radius),
+            (badge.anchor, LEADER_DOT_ROOM),
+        ]
+        .into_iter()
+        .map(|(center, radius)| (center, radius + gap))
+        .find(|&(center, radius)| center.distance(tip) < radius)
+    });
+    let Some((center, radius)) = covering else {
+        return;
+    };
+    // The last point outside the circle, then where the piece leaves it.
+    let Some(outside) = piece.iter().rposition(|p| p.distance(center) >= radius) else {
+        return;
+    };
+    let (a, b) = (piece[outside], piece[outside + 1]);
+    let (mut low, mut high) = (0.0f32, 1.0f32);
+    for _ in 0..24 {
+        let mid = (low + high) / 2.0;
+        if a.lerp(b, mid).distance(center) >= radius {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    piece.truncate(outside + 1);
+    piece.push(a.lerp(b, low));
+}
+
+/// The room a leader line's dot takes, in points (its radius and a little).
+const LEADER_DOT_ROOM: f32 = 3.0;
+
+/// A filled triangle at the end of `piece`, pointing the way it goes, edged with the
+/// arcs' casing.
+fn arrowhead(piece: &[Pos2], scale: f32, color: Color32, casing: Stroke) -> Option<Primitive> {
     let tip = *piece.last()?;
     // The direction over the last few points (the last step may be tiny).
     let back = piece
@@ -154,6 +156,6 @@ fn arrowhead(piece: &[Pos2], scale: f32, color: Color32) -> Option<Primitive> {
     Some(Primitive::Area {
         rings: vec![vec![tip, base + side, base - side]],
         fill: color,
-        stroke: Stroke::NONE,
+        stroke: casing,
     })
 }

@@ -66,7 +66,7 @@ pub(crate) fn legend_layout(
         })
         .collect();
     entries.push((Sample::Fill(style.land), "none reported".to_string()));
-    if model.show_flows && !crate::scene::flows::flows_of(model).is_empty() {
+    if model.show_flows && !model.flows.arcs.is_empty() {
         entries.push((
             Sample::Arc(style.flow),
             "from sender to arrival place".to_string(),

@@ -11,6 +11,7 @@ use crate::data::timeline::{self, Timeline};
 use crate::data::{AidDataset, Join, JoinIssue, Outlines, join, merge_same_outline};
 use crate::geometry::projected::ProjectedMap;
 use crate::geometry::projection::Projection;
+use crate::scene::arcs::{Flows, arcs_of};
 use crate::scene::classes::TeamClasses;
 
 /// Teams the data records that the map cannot show.
@@ -43,6 +44,8 @@ pub struct MapModel {
     /// Draw the arcs from senders to recipients (View → Flows, `--flows`); on when
     /// the data says where some team came from.
     pub show_flows: bool,
+    /// The arcs of the day shown, and the teams without one.
+    pub flows: Flows,
     /// How the data joined to the outlines.
     pub join: Join,
     /// The outlines in the current projection.
@@ -107,10 +110,12 @@ impl MapModel {
                 .map(|&d| aid.destinations[d].teams),
         );
         let show_flows = has_origins(&aid);
+        let flows = arcs_of(&aid, &outlines, &destination_by_country);
         MapModel {
             outlines,
             timeline: Timeline::of(&aid),
             show_flows,
+            flows,
             full: aid.clone(),
             aid,
             day: None,
@@ -132,6 +137,7 @@ impl MapModel {
             self.projected = project(&self.outlines, projection, self.pixels_wide);
             self.destination_by_country =
                 drawn_destinations(&self.join, &self.projected, self.outlines.countries.len());
+            self.flows = arcs_of(&self.aid, &self.outlines, &self.destination_by_country);
             self.generation = next_generation();
         }
     }
@@ -155,6 +161,7 @@ impl MapModel {
                 None => self.full.clone(),
             };
             self.day = day;
+            self.flows = arcs_of(&self.aid, &self.outlines, &self.destination_by_country);
             self.counts_generation = next_generation();
         }
     }

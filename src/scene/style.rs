@@ -53,6 +53,8 @@ pub struct MapStyle {
     pub arrival: Color32,
     /// The arcs from senders to recipients (of a data set with one donor).
     pub flow: Color32,
+    /// The thin edge each side of an arc, so it shows on any fill.
+    pub flow_casing: Color32,
     /// Team badges.
     pub badge_fill: Color32,
     /// Numbers on badges.
@@ -80,7 +82,8 @@ impl MapStyle {
             hover: Color32::from_rgb(0x24, 0x29, 0x2F),
             selected: Color32::from_rgb(0x05, 0x50, 0xAE),
             arrival: Color32::from_rgb(0x82, 0x50, 0xDF),
-            flow: Color32::from_rgba_unmultiplied(0x0E, 0x7C, 0x66, 0xD8),
+            flow: Color32::from_rgb(0x0E, 0x7C, 0x66),
+            flow_casing: Color32::from_rgba_unmultiplied(0xFF, 0xFF, 0xFF, 0xC0),
             badge_fill: Color32::from_rgb(0x1F, 0x23, 0x28),
             badge_text: Color32::WHITE,
             text: Color32::from_rgb(0x1F, 0x23, 0x28),
@@ -103,7 +106,8 @@ impl MapStyle {
             hover: Color32::from_rgb(0xF0, 0xF3, 0xF6),
             selected: Color32::from_rgb(0x58, 0xA6, 0xFF),
             arrival: Color32::from_rgb(0xD2, 0xA8, 0xFF),
-            flow: Color32::from_rgba_unmultiplied(0x56, 0xD3, 0xB4, 0xD8),
+            flow: Color32::from_rgb(0x56, 0xD3, 0xB4),
+            flow_casing: Color32::from_rgba_unmultiplied(0x0D, 0x11, 0x17, 0xC0),
             badge_fill: Color32::from_rgb(0xF5, 0xF5, 0xF5),
             badge_text: Color32::from_rgb(0x12, 0x16, 0x1B),
             text: Color32::from_rgb(0xE6, 0xED, 0xF3),

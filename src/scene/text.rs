@@ -73,6 +73,7 @@ pub fn not_shown_note(model: &MapModel) -> Option<String> {
     let notes: Vec<String> = [missing_note(model), unfilled_note(model)]
         .into_iter()
         .flatten()
+        .chain(flows_notes(model))
         .collect();
     (!notes.is_empty()).then(|| notes.join(" · "))
 }
@@ -84,6 +85,46 @@ pub fn crowded_note(crowded: usize) -> String {
         "No room at this size for {crowded} team {} (zoom in or make the picture larger)",
         if crowded == 1 { "count" } else { "counts" }
     )
+}
+
+/// What the arcs leave out, where arcs are drawn: "No arc for 1 team (where it came
+/// from is not given)"; "Not drawn: 1 arc to a point outside its country: Crema
+/// (Italy)".
+fn flows_notes(model: &MapModel) -> Vec<String> {
+    /// Arcs named one by one; the rest are counted.
+    const LISTED: usize = 3;
+    let flows = &model.flows;
+    if !model.show_flows {
+        return Vec::new();
+    }
+    let mut notes = Vec::new();
+    if !flows.outside.is_empty() {
+        let mut named: Vec<&str> = flows
+            .outside
+            .iter()
+            .take(LISTED)
+            .map(String::as_str)
+            .collect();
+        let more = format!("{} more", flows.outside.len().saturating_sub(LISTED));
+        if flows.outside.len() > LISTED {
+            named.push(&more);
+        }
+        let n = flows.outside.len() as u32;
+        notes.push(format!(
+            "Not drawn: {n} {} to a point outside its country: {}",
+            plural(n, "arc", "arcs"),
+            named.join(", ")
+        ));
+    }
+    if flows.without_origin > 0 && !flows.arcs.is_empty() {
+        let n = flows.without_origin;
+        notes.push(format!(
+            "No arc for {n} {} (where {} from is not given)",
+            plural(n, "team", "teams"),
+            if n == 1 { "it came" } else { "they came" }
+        ));
+    }
+    notes
 }
 
 /// "Not filled: Italy (its outline crosses itself too often to fill)".

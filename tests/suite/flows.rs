@@ -188,3 +188,48 @@ fn half_a_coordinate_or_one_out_of_range_is_an_error_naming_its_row() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_arrival_point_outside_its_country_is_not_drawn_and_every_gap_is_said() {
+    let dir = tempfile::tempdir().unwrap();
+    // Crema with its latitude and longitude swapped would end in Somalia.
+    let csv = "country,teams,place,lat,lon,from_place,from_lat,from_lon\n\
+               Italy,1,Crema,9.69,45.36,Havana,23.13,-82.38\n\
+               Italy,1,Rome,,,Havana,23.13,-82.38\n\
+               Italy,1,Brescia,45.54,10.21,Moscow,,\n";
+    let data = write(dir.path(), "swap.csv", csv);
+    let (paths, svg) = flows_of(&["--data", data.to_str().unwrap()]);
+    assert_eq!(paths.len(), 1, "only Havana to Rome is drawn");
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let to: Vec<&str> = doc
+        .descendants()
+        .filter_map(|n| n.attribute("data-to"))
+        .collect();
+    assert_eq!(to, ["Italy (Rome not located)"]);
+    assert!(
+        svg.contains("Not drawn: 1 arc to a point outside its country: Crema (Italy)"),
+        "{svg}"
+    );
+    assert!(svg.contains("No arc for 1 team (where it came from is not given)"));
+    let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
+    assert_eq!(status, 0);
+    for expected in [
+        "questionable: the arrival point of Crema (Italy) lies outside its country's outline",
+        "from_place without from_lat and from_lon: row 3 (line 4) \"Moscow\"",
+        "place without lat and lon: row 2 (line 3) \"Rome\"; these arcs end inside the country",
+    ] {
+        assert!(stdout.contains(expected), "{expected}\n{stdout}");
+    }
+    // --strict refuses a picture with a gap.
+    let out = dir.path().join("strict.png");
+    let args = [
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--strict",
+    ];
+    let (status, _, _) = run_command("export", &args);
+    assert_eq!(status, 1);
+    assert!(!out.exists());
+}

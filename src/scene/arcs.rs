@@ -1,0 +1,102 @@
+//! Which teams get an arc, from where to where: one per team (or group of teams from
+//! a CSV row) whose sender's place is known, from that place to where the team arrived.
+//! An arc means "sent from here to there"; it is not a flight path. Where the arrival
+//! place is not given, the arc ends inside the recipient country and its name says so
+//! ("Venezuela (place not reported)"); an arrival point outside its country is not
+//! drawn, and the picture says so. Drawing them is `flows`'s job.
+
+use geo::{Contains, Distance, Euclidean, InteriorPoint};
+
+use crate::data::{AidDataset, Outlines};
+
+/// One arc.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Flow {
+    /// The recipient (outline index).
+    pub country: usize,
+    /// Where it came from ("Hangzhou").
+    pub from: String,
+    /// That place's `[lon, lat]`.
+    pub origin: [f64; 2],
+    /// Where it arrived ("Milan").
+    pub to: String,
+    /// That place's `[lon, lat]`.
+    pub target: [f64; 2],
+    /// Teams the arc stands for.
+    pub teams: u32,
+}
+
+/// The arcs of a model as it stands (its day), and the teams that have none.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Flows {
+    /// The arcs to draw.
+    pub arcs: Vec<Flow>,
+    /// Teams on the map whose sender's place is not known: no arc.
+    pub without_origin: u32,
+    /// Arrival points that lie outside their recipient's outline (lat and lon
+    /// swapped, a typo): "Crema (Italy)". Not drawn: the arc would end in another
+    /// country.
+    pub outside: Vec<String>,
+}
+
+/// How far outside its country's outline an arrival point may lie, in degrees (about
+/// 5 km: Natural Earth smooths coasts by a few kilometres; see assets/README.md).
+const COASTLINE_SLACK: f64 = 0.05;
+
+/// The arcs of `aid` (as it stands on the day shown): teams with a known sender place,
+/// to recipients on the map (`destination_by_country`: each outline's destination).
+pub fn arcs_of(
+    aid: &AidDataset,
+    outlines: &Outlines,
+    destination_by_country: &[Option<usize>],
+) -> Flows {
+    let mut flows = Flows::default();
+    for (country, destination) in destination_by_country.iter().enumerate() {
+        let Some(destination) = destination.map(|d| &aid.destinations[d]) else {
+            continue;
+        };
+        let outline = &outlines.countries[country];
+        for team in destination.details.iter().filter(|t| t.count > 0) {
+            let Some(origin) = &team.origin else {
+                flows.without_origin = flows.without_origin.saturating_add(team.count);
+                continue;
+            };
+            let (to, target) = match &team.arrival_point {
+                Some(point) if inside(&outline.shape, [point.lon, point.lat]) => {
+                    (point.name.clone(), [point.lon, point.lat])
+                }
+                Some(point) => {
+                    flows
+                        .outside
+                        .push(format!("{} ({})", point.name, outline.name));
+                    continue;
+                }
+                None => {
+                    let Some(inside) = outline.shape.interior_point() else {
+                        continue;
+                    };
+                    let name = match &team.place {
+                        Some(place) => format!("{} ({place} not located)", outline.name),
+                        None => format!("{} (place not reported)", outline.name),
+                    };
+                    (name, [inside.x(), inside.y()])
+                }
+            };
+            flows.arcs.push(Flow {
+                country,
+                from: origin.name.clone(),
+                origin: [origin.lon, origin.lat],
+                to,
+                target,
+                teams: team.count,
+            });
+        }
+    }
+    flows
+}
+
+/// `point` (`[lon, lat]`) lies in `shape`, or within [`COASTLINE_SLACK`] of it.
+fn inside(shape: &geo::MultiPolygon<f64>, [lon, lat]: [f64; 2]) -> bool {
+    let point = geo::Point::new(lon, lat);
+    shape.contains(&point) || Euclidean.distance(&point, shape) < COASTLINE_SLACK
+}
