@@ -4,7 +4,7 @@
 //! makes them cheap. The area is generous (a text run as if each character were one and a half times its size wide), never
 //! short: a test draws every frame both ways and compares the pixels.
 
-use egui::{Align, Rect, pos2};
+use egui::{Align, Pos2, Rect, pos2};
 
 use crate::scene::display::{DisplayList, Item, Primitive, ROW_HEIGHT};
 
@@ -42,7 +42,7 @@ pub fn changed_areas(
     let Some(mesh_changes) = mesh_changes else {
         return vec![picture];
     };
-    let mut area = Areas::default();
+    let mut area = Tiles::over(picture);
     for changed in mesh_changes {
         area.add(changed.expand(FEATHER));
     }
@@ -55,7 +55,7 @@ pub fn changed_areas(
     let (old_shapes, new_shapes) = (shapes(before), shapes(after));
     for (shapes, others) in [(&old_shapes, &new_shapes), (&new_shapes, &old_shapes)] {
         for shape in shapes.iter().filter(|s| !others.contains(s)) {
-            area.add(bounds(shape, picture));
+            area.add_all(bounds(shape, picture));
         }
     }
     // Order matters where shapes overlap: a shape that moved in the list changes
@@ -63,43 +63,79 @@ pub fn changed_areas(
     if old_shapes.len() == new_shapes.len() {
         for (old, new) in old_shapes.iter().zip(&new_shapes) {
             if old != new {
-                area.add(bounds(old, picture));
-                area.add(bounds(new, picture));
+                area.add_all(bounds(old, picture));
+                area.add_all(bounds(new, picture));
             }
         }
     }
-    area.0
-        .into_iter()
-        .map(|a| a.intersect(picture))
-        .filter(|a| a.is_positive())
-        .collect()
+    area.rects()
 }
 
-/// Rectangles that do not overlap: one added over others is merged with them.
-#[derive(Default)]
-struct Areas(Vec<Rect>);
+/// Side of a tile of damage, in points.
+const TILE: f32 = 32.0;
 
-impl Areas {
+/// The damaged parts of a picture as tiles: a long thin arc marks the few tiles it
+/// crosses, not its whole bounding box; the tiles come back as non-overlapping
+/// rectangles, one per run of tiles in a row.
+struct Tiles {
+    picture: Rect,
+    set: std::collections::BTreeSet<(i32, i32)>,
+}
+
+impl Tiles {
+    fn over(picture: Rect) -> Self {
+        Tiles {
+            picture,
+            set: std::collections::BTreeSet::new(),
+        }
+    }
+
     fn add(&mut self, rect: Rect) {
+        let rect = rect.intersect(self.picture);
         if !rect.is_positive() {
             return;
         }
-        let mut merged = rect;
-        // Merging can make a rectangle overlap one it did not: repeat until none does.
-        loop {
-            let before = self.0.len();
-            self.0.retain(|other| {
-                let overlaps = other.intersects(merged);
-                if overlaps {
-                    merged = merged.union(*other);
-                }
-                !overlaps
-            });
-            if self.0.len() == before {
-                break;
+        let tile = |v: f32, origin: f32| ((v - origin) / TILE).floor() as i32;
+        let (x0, y0) = (tile(rect.min.x, self.picture.min.x), tile(rect.min.y, self.picture.min.y));
+        let (x1, y1) = (tile(rect.max.x, self.picture.min.x), tile(rect.max.y, self.picture.min.y));
+        for y in y0..=y1 {
+            for x in x0..=x1 {
+                self.set.insert((y, x));
             }
         }
-        self.0.push(merged);
+    }
+
+    fn add_all(&mut self, rects: Vec<Rect>) {
+        for rect in rects {
+            self.add(rect);
+        }
+    }
+
+    /// The tiles as rectangles: each run of neighbouring tiles in a row is one.
+    fn rects(&self) -> Vec<Rect> {
+        let mut rects: Vec<Rect> = Vec::new();
+        let mut run: Option<(i32, i32, i32)> = None; // (row, first, last)
+        let origin = self.picture.min;
+        let rect_of = |(row, first, last): (i32, i32, i32)| {
+            Rect::from_min_max(
+                pos2(origin.x + first as f32 * TILE, origin.y + row as f32 * TILE),
+                pos2(origin.x + (last + 1) as f32 * TILE, origin.y + (row + 1) as f32 * TILE),
+            )
+            .intersect(self.picture)
+        };
+        for &(row, x) in &self.set {
+            run = match run {
+                Some((r, first, last)) if r == row && x == last + 1 => Some((r, first, x)),
+                Some(done) => {
+                    rects.push(rect_of(done));
+                    Some((row, x, x))
+                }
+                None => Some((row, x, x)),
+            };
+        }
+        rects.extend(run.map(rect_of));
+        rects.retain(|r| r.is_positive());
+        rects
     }
 }
 
@@ -111,56 +147,75 @@ fn primitives(list: &DisplayList) -> impl Iterator<Item = &Primitive> {
     })
 }
 
-/// The area `shape` may paint, generously: a text run is measured without its font,
-/// by its number of characters.
-fn bounds(shape: &Primitive, picture: Rect) -> Rect {
+/// The areas `shape` may paint, generously: a line or an outline by each of its
+/// segments (a long arc crosses few tiles), a text run measured without its font, by
+/// its number of characters.
+fn bounds(shape: &Primitive, picture: Rect) -> Vec<Rect> {
+    let segments = |points: &[Pos2], width: f32| -> Vec<Rect> {
+        points
+            .windows(2)
+            .map(|pair| Rect::from_two_pos(pair[0], pair[1]).expand(width + FEATHER))
+            .collect()
+    };
     match shape {
-        Primitive::Mesh(mesh) => mesh.mesh.calc_bounds().expand(FEATHER),
+        Primitive::Mesh(mesh) => vec![mesh.mesh.calc_bounds().expand(FEATHER)],
+        Primitive::Area {
+            rings,
+            fill,
+            stroke,
+        } if *fill == egui::Color32::TRANSPARENT => rings
+            .iter()
+            .flat_map(|ring| {
+                let mut closed = ring.clone();
+                closed.extend(ring.first().copied());
+                segments(&closed, stroke.width)
+            })
+            .collect(),
         Primitive::Area { rings, stroke, .. } => {
             let mut area = Rect::NOTHING;
             for point in rings.iter().flatten() {
                 area.extend_with(*point);
             }
-            area.expand(stroke.width + FEATHER)
+            vec![area.expand(stroke.width + FEATHER)]
         }
-        Primitive::Lines { pieces, stroke } => {
-            let mut area = Rect::NOTHING;
-            for point in pieces.iter().flatten() {
-                area.extend_with(*point);
-            }
-            area.expand(stroke.width + FEATHER)
-        }
-        Primitive::Line { points, stroke } => {
-            Rect::from_two_pos(points[0], points[1]).expand(stroke.width + FEATHER)
-        }
+        Primitive::Lines { pieces, stroke } => pieces
+            .iter()
+            .flat_map(|piece| segments(piece, stroke.width))
+            .collect(),
+        Primitive::Line { points, stroke } => segments(points, stroke.width),
         Primitive::Circle {
             center,
             radius,
             stroke,
             ..
-        } => Rect::from_center_size(*center, egui::Vec2::splat(2.0 * radius))
-            .expand(stroke.width + FEATHER),
-        Primitive::Rect { rect, stroke, .. } => rect.expand(stroke.width + FEATHER),
-        Primitive::Text(run) => {
-            let row = ROW_HEIGHT * run.size;
-            let top = match run.anchor.y() {
-                Align::Min => run.pos.y,
-                Align::Center => run.pos.y - row / 2.0,
-                Align::Max => run.pos.y - row,
-            };
-            // No glyph of the picture's fonts is wider than its size; half as much
-            // again covers italics and whatever a fallback font draws.
-            let width = GLYPH_ROOM * run.size * run.text.chars().count() as f32;
-            let left = match run.anchor.x() {
-                Align::Min => run.pos.x,
-                Align::Center => run.pos.x - width / 2.0,
-                Align::Max => run.pos.x - width,
-            };
-            Rect::from_min_max(
-                pos2(left - run.size, top - run.size),
-                pos2(left + width + run.size, top + row + run.size),
-            )
-            .intersect(picture.expand(run.size))
-        }
+        } => vec![
+            Rect::from_center_size(*center, egui::Vec2::splat(2.0 * radius))
+                .expand(stroke.width + FEATHER),
+        ],
+        Primitive::Rect { rect, stroke, .. } => vec![rect.expand(stroke.width + FEATHER)],
+        Primitive::Text(run) => vec![text_bounds(run, picture)],
     }
+}
+
+/// A text run's area, measured without its font (see [`GLYPH_ROOM`]).
+fn text_bounds(run: &crate::scene::display::TextRun, picture: Rect) -> Rect {
+    let row = ROW_HEIGHT * run.size;
+    let top = match run.anchor.y() {
+        Align::Min => run.pos.y,
+        Align::Center => run.pos.y - row / 2.0,
+        Align::Max => run.pos.y - row,
+    };
+    // No glyph of the picture's fonts is wider than its size; half as much again
+    // covers italics and whatever a fallback font draws.
+    let width = GLYPH_ROOM * run.size * run.text.chars().count() as f32;
+    let left = match run.anchor.x() {
+        Align::Min => run.pos.x,
+        Align::Center => run.pos.x - width / 2.0,
+        Align::Max => run.pos.x - width,
+    };
+    Rect::from_min_max(
+        pos2(left - run.size, top - run.size),
+        pos2(left + width + run.size, top + row + run.size),
+    )
+    .intersect(picture.expand(run.size))
 }
