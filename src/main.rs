@@ -166,29 +166,7 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
         eprintln!("\ninterrupted: no file was written");
         std::process::exit(EXIT_INTERRUPTED);
     });
-    let request = ExportRequest {
-        out: args.out.clone(),
-        width: args.width,
-        height: args.height,
-        scale: args.scale,
-        projection: args.projection.into(),
-        dark: args.theme == ExportTheme::Dark,
-        select: args.select.clone(),
-        popup: args.popup,
-        date: args.date,
-        flows: match (args.flows, args.no_flows) {
-            (true, _) => Some(true),
-            (_, true) => Some(false),
-            _ => None,
-        },
-        frames: FrameOptions {
-            from: args.from,
-            to: args.to,
-            step_days: args.step_days,
-            fps: args.fps,
-            hold: args.hold,
-        },
-    };
+    let request = export_request(args);
     request.validate()?;
     let started = std::time::Instant::now();
     let (outlines, aid) = load_inputs(inputs)?;
@@ -217,17 +195,7 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
             printable(&note)
         );
     }
-    // A long animation says how far it is, on a terminal (not in logs or pipes).
-    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let mut progress = |done: usize, total: usize| {
-        if terminal && total >= PROGRESS_FROM_FRAMES {
-            eprint!("\rframe {done} of {total}");
-            if done == total {
-                eprintln!();
-            }
-        }
-        true
-    };
+    let mut progress = terminal_progress();
     let result = export::export(&mut model, &request, &mut progress);
     if std::env::var_os("AIDMAP_TIMINGS").is_some() {
         eprintln!(
@@ -240,6 +208,47 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
     result?;
     println!("wrote {}", printable(&request.out.display().to_string()));
     Ok(check::EXIT_OK)
+}
+
+/// What `aidmap export`'s options ask for.
+fn export_request(args: &ExportArgs) -> ExportRequest {
+    ExportRequest {
+        out: args.out.clone(),
+        width: args.width,
+        height: args.height,
+        scale: args.scale,
+        projection: args.projection.into(),
+        dark: args.theme == ExportTheme::Dark,
+        select: args.select.clone(),
+        popup: args.popup,
+        date: args.date,
+        flows: match (args.flows, args.no_flows) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
+        },
+        frames: FrameOptions {
+            from: args.from,
+            to: args.to,
+            step_days: args.step_days,
+            fps: args.fps,
+            hold: args.hold,
+        },
+    }
+}
+
+/// A long animation says how far it is, on a terminal (not in logs or pipes).
+fn terminal_progress() -> impl FnMut(usize, usize) -> bool {
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    move |done: usize, total: usize| {
+        if terminal && total >= PROGRESS_FROM_FRAMES {
+            eprint!("\rframe {done} of {total}");
+            if done == total {
+                eprintln!();
+            }
+        }
+        true
+    }
 }
 
 fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {

@@ -191,6 +191,35 @@ struct Columns {
     quote_source: Option<usize>,
 }
 
+/// The row's quote, attributed by its `quote_by`, `quote_date` and `quote_source`
+/// cells; an attribution without a quote is an error.
+fn quote_of(
+    cell: &dyn Fn(Option<usize>) -> Option<String>,
+    columns: &Columns,
+) -> Result<Option<Quote>, String> {
+    let attribution = [columns.quote_by, columns.quote_date, columns.quote_source];
+    let Some(text) = cell(columns.quote) else {
+        if attribution.into_iter().any(|c| cell(c).is_some()) {
+            return Err(
+                "quote_by, quote_date or quote_source is filled in, but the quote is empty".into(),
+            );
+        }
+        return Ok(None);
+    };
+    let date = match cell(columns.quote_date) {
+        None => None,
+        Some(value) => Some(date::parse(&value).map_err(|m| format!("quote_date: {m}"))?),
+    };
+    Ok(Some(Quote {
+        text,
+        speaker: cell(columns.quote_by),
+        role: None,
+        date,
+        outlet: cell(columns.quote_source),
+        source: None,
+    }))
+}
+
 /// One data row: its country and what it says of the team(s), or what is wrong.
 fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<(String, Team), String> {
     let cell = |col: Option<usize>| {
@@ -232,28 +261,7 @@ fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<(String, Te
         }
         _ => None,
     };
-    let quote = match cell(columns.quote) {
-        Some(text) => Some(Quote {
-            text,
-            speaker: cell(columns.quote_by),
-            role: None,
-            date: match cell(columns.quote_date) {
-                None => None,
-                Some(value) => Some(date::parse(&value).map_err(|m| format!("quote_date: {m}"))?),
-            },
-            outlet: cell(columns.quote_source),
-            source: None,
-        }),
-        None if [columns.quote_by, columns.quote_date, columns.quote_source]
-            .into_iter()
-            .any(|c| cell(c).is_some()) =>
-        {
-            return Err(
-                "quote_by, quote_date or quote_source is filled in, but the quote is empty".into(),
-            );
-        }
-        None => None,
-    };
+    let quote = quote_of(&cell, columns)?;
     // A place's name and where it is, from its three columns.
     let place_at = |[name, lat, lon]: [Option<usize>; 3], prefix| {
         let name = cell(name);

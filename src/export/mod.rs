@@ -14,6 +14,7 @@ pub mod pdf;
 pub mod png_file;
 pub mod raster;
 pub mod svg;
+pub mod textures;
 pub mod video;
 
 use std::path::{Path, PathBuf};

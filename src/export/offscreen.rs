@@ -134,20 +134,7 @@ impl Renderer {
                 pixels_per_point: picture.scale,
             },
         };
-        // The scale goes in as the display's own pixels per point, not as a zoom
-        // (`set_pixels_per_point`): a zoom divides the screen rect egui remembers from
-        // before the first pass (10000 points square) by the scale, and everything past
-        // 10000 pixels was clipped away.
-        let mut input = RawInput {
-            screen_rect: Some(rect),
-            ..RawInput::default()
-        };
-        input
-            .viewports
-            .entry(egui::ViewportId::ROOT)
-            .or_default()
-            .native_pixels_per_point = Some(picture.scale);
-        input.max_texture_side = Some(ATLAS_SIDE);
+        let input = input_for(rect, picture.scale);
         // One pass draws the map and the card: text laid out in it puts its glyphs in
         // the font atlas, whose image comes back in the same pass's texture changes.
         let cache = &mut self.cache;
@@ -172,10 +159,10 @@ impl Renderer {
         output.textures_delta.clear();
         let pixels_per_point = output.pixels_per_point;
         let primitives = self.ctx.tessellate(output.shapes, pixels_per_point);
-        let width = (picture.size.x * pixels_per_point).round() as usize;
-        let height = (picture.size.y * pixels_per_point).round() as usize;
+        let size = picture.size * pixels_per_point;
+        let size = [size.x.round() as usize, size.y.round() as usize];
         let canvas = match last {
-            Some((last_list, image)) if image.size == [width, height] => {
+            Some((last_list, image)) if image.size == size => {
                 let mut canvas = Canvas::from_image(image);
                 let regions: Vec<Rect> = changed_areas(&last_list, &list, fill_changes.as_deref())
                     .into_iter()
@@ -193,13 +180,32 @@ impl Renderer {
                 canvas
             }
             _ => {
-                let mut canvas = Canvas::new(width, height, style.background);
+                let mut canvas = Canvas::new(size[0], size[1], style.background);
                 canvas.draw(&primitives, &self.textures, pixels_per_point);
                 canvas
             }
         };
         Ok((list, canvas.into_image()))
     }
+}
+
+/// One pass's input for a picture in `rect` at `scale` pixels per point. The scale
+/// goes in as the display's own pixels per point, not as a zoom
+/// (`set_pixels_per_point`): a zoom divides the screen rect egui remembers from before
+/// the first pass (10000 points square) by the scale, and everything past 10000 pixels
+/// was clipped away.
+fn input_for(rect: Rect, scale: f32) -> RawInput {
+    let mut input = RawInput {
+        screen_rect: Some(rect),
+        ..RawInput::default()
+    };
+    input
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .native_pixels_per_point = Some(scale);
+    input.max_texture_side = Some(ATLAS_SIDE);
+    input
 }
 
 /// `list` with each mesh replaced by an empty one: what [`changed_areas`] needs of a

@@ -6,53 +6,12 @@
 //! rasterizes epaint 0.37 meshes on the CPU, hence this module.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
-use egui::epaint::textures::TexturesDelta;
-use egui::epaint::{ClippedPrimitive, Mesh, Primitive, TextureId, Vertex};
-use egui::{Color32, ColorImage, ImageData, Pos2, Rect};
+use egui::epaint::{ClippedPrimitive, Mesh, Primitive, Vertex};
+use egui::{Color32, ColorImage, Pos2, Rect};
 
+pub use crate::export::textures::Textures;
 use crate::scene::display::{SceneMesh, run_bounds};
-
-/// The textures egui asked for (the font atlas, mostly), kept up to date from the
-/// deltas of each pass.
-#[derive(Default)]
-pub struct Textures {
-    images: HashMap<TextureId, ColorImage>,
-}
-
-impl Textures {
-    /// Apply one pass's texture changes.
-    pub fn apply(&mut self, delta: &TexturesDelta) {
-        for (id, changes) in &delta.set {
-            for change in changes {
-                let ImageData::Color(image) = &change.image;
-                match change.pos {
-                    None => {
-                        self.images.insert(*id, (*image).as_ref().clone());
-                    }
-                    Some([x0, y0]) => {
-                        if let Some(target) = self.images.get_mut(id) {
-                            let [w, h] = image.size;
-                            for y in 0..h {
-                                for x in 0..w {
-                                    let (tx, ty) = (x0 + x, y0 + y);
-                                    if tx < target.size[0] && ty < target.size[1] {
-                                        target.pixels[ty * target.size[0] + tx] =
-                                            image.pixels[y * w + x];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        for id in &delta.free {
-            self.images.remove(id);
-        }
-    }
-}
 
 /// An RGBA picture, premultiplied alpha, drawn into by [`Canvas::draw`].
 pub struct Canvas {
@@ -489,7 +448,7 @@ fn blend(src: [f32; 4], dst: Color32) -> Color32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::epaint::WHITE_UV;
+    use egui::epaint::{TextureId, WHITE_UV};
     use egui::pos2;
 
     fn vertex(x: f32, y: f32, color: Color32) -> Vertex {

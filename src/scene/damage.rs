@@ -96,8 +96,14 @@ impl Tiles {
             return;
         }
         let tile = |v: f32, origin: f32| ((v - origin) / TILE).floor() as i32;
-        let (x0, y0) = (tile(rect.min.x, self.picture.min.x), tile(rect.min.y, self.picture.min.y));
-        let (x1, y1) = (tile(rect.max.x, self.picture.min.x), tile(rect.max.y, self.picture.min.y));
+        let (x0, y0) = (
+            tile(rect.min.x, self.picture.min.x),
+            tile(rect.min.y, self.picture.min.y),
+        );
+        let (x1, y1) = (
+            tile(rect.max.x, self.picture.min.x),
+            tile(rect.max.y, self.picture.min.y),
+        );
         for y in y0..=y1 {
             for x in x0..=x1 {
                 self.set.insert((y, x));
@@ -119,7 +125,10 @@ impl Tiles {
         let rect_of = |(row, first, last): (i32, i32, i32)| {
             Rect::from_min_max(
                 pos2(origin.x + first as f32 * TILE, origin.y + row as f32 * TILE),
-                pos2(origin.x + (last + 1) as f32 * TILE, origin.y + (row + 1) as f32 * TILE),
+                pos2(
+                    origin.x + (last + 1) as f32 * TILE,
+                    origin.y + (row + 1) as f32 * TILE,
+                ),
             )
             .intersect(self.picture)
         };
