@@ -10,6 +10,7 @@ use egui::{Color32, ColorImage};
 
 use crate::export::error::ExportError;
 use crate::export::file::AtomicFile;
+use crate::export::frame_diff::changed_rect;
 use crate::export::png_file::{PngMetadata, add_text_chunks};
 
 /// The output file, shared with the PNG writer, which only gives its writer back by
@@ -84,8 +85,9 @@ impl ApngWriter {
             ExportError::Encode(format!("cannot encode an APNG frame: {err}"))
         };
         let [x0, y0, x1, y1] = match &self.previous {
-            Some(previous) => super::gif_file::changed_rect(previous, &image.pixels, self.size)
-                .unwrap_or([0, 0, 1, 1]),
+            Some(previous) => {
+                changed_rect(previous, &image.pixels, self.size).unwrap_or([0, 0, 1, 1])
+            }
             None => [0, 0, self.size[0], self.size[1]],
         };
         let milliseconds = (delay * 1000.0).round().clamp(1.0, 65535.0) as u16;

@@ -190,7 +190,7 @@ fn map_items(
             stroke: Stroke::new(width * layout.scale.max(1.0), color),
         });
     };
-    for country in model.arrivals_today() {
+    for &country in model.arrivals_today() {
         let code = country_code(model, country);
         list.group(Group::Arrived { code }, |list| {
             outline(list, country, style.arrival, ARRIVAL_WIDTH);

@@ -46,6 +46,11 @@ pub struct MapModel {
     pub show_flows: bool,
     /// The arcs of the day shown, and the teams without one.
     pub flows: Flows,
+    /// The countries whose arrivals are news on the day shown (see `news_from`),
+    /// kept with the day: the map, the badges and the subtitle all ask each frame.
+    news: Vec<usize>,
+    /// Whether some team of the whole data set has a known sender place.
+    origins_known: bool,
     /// How the data joined to the outlines.
     pub join: Join,
     /// The outlines in the current projection.
@@ -116,6 +121,8 @@ impl MapModel {
             timeline: Timeline::of(&aid),
             show_flows,
             flows,
+            news: Vec::new(),
+            origins_known: show_flows,
             full: aid.clone(),
             aid,
             day: None,
@@ -138,6 +145,7 @@ impl MapModel {
             self.destination_by_country =
                 drawn_destinations(&self.join, &self.projected, self.outlines.countries.len());
             self.flows = arcs_of(&self.aid, &self.outlines, &self.destination_by_country);
+            self.news = self.news_of_day();
             self.generation = next_generation();
         }
     }
@@ -151,9 +159,8 @@ impl MapModel {
     /// Show `day`, with the arrivals from `news_from` to `day` as the news (a frame
     /// of an animation that steps several days).
     pub fn set_day_with_news(&mut self, day: Option<NaiveDate>, news_from: Option<NaiveDate>) {
-        if self.news_from != news_from {
-            self.news_from = news_from;
-            self.counts_generation = next_generation();
+        if self.day == day && self.news_from == news_from {
+            return;
         }
         if self.day != day {
             self.aid = match day {
@@ -162,13 +169,15 @@ impl MapModel {
             };
             self.day = day;
             self.flows = arcs_of(&self.aid, &self.outlines, &self.destination_by_country);
-            self.counts_generation = next_generation();
         }
+        self.news_from = news_from;
+        self.news = self.news_of_day();
+        self.counts_generation = next_generation();
     }
 
     /// True when the data says where some team came from: there are arcs to draw.
     pub fn has_flows(&self) -> bool {
-        has_origins(&self.full)
+        self.origins_known
     }
 
     /// The day the map shows, for "as of …": the day set, else the timeline's last
@@ -182,7 +191,12 @@ impl MapModel {
 
     /// The countries (outline indices) a team arrived in on the day set (or since
     /// [`MapModel::news_from`]), if one is set.
-    pub fn arrivals_today(&self) -> Vec<usize> {
+    pub fn arrivals_today(&self) -> &[usize] {
+        &self.news
+    }
+
+    /// Works out [`MapModel::arrivals_today`] for the day and projection set.
+    fn news_of_day(&self) -> Vec<usize> {
         let Some(day) = self.day else {
             return Vec::new();
         };
