@@ -10,10 +10,15 @@ use crate::error::{LoadError, inline};
 
 /// Exit status: everything joined.
 pub const EXIT_OK: i32 = 0;
-/// Exit status: the files were read, but some entries did not join.
+/// Exit status: the files were read, but some entries did not join or some places
+/// could not be located.
 pub const EXIT_UNMATCHED: i32 = 1;
+
 /// Exit status: a file is unreadable or invalid.
 pub const EXIT_INVALID: i32 = 2;
+
+/// Unlocated places listed one by one; the rest are counted.
+const UNLOCATED_LISTED: usize = 20;
 
 /// The outcome of a check: the report to print and the exit status.
 #[derive(Debug, Clone)]
@@ -93,9 +98,19 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
         };
         let _ = writeln!(text, "  {kind}: {issue}");
     }
+    for unlocated in aid.unlocated.iter().take(UNLOCATED_LISTED) {
+        let _ = writeln!(text, "  unlocated: {}", inline(&unlocated.to_string()));
+    }
+    if aid.unlocated.len() > UNLOCATED_LISTED {
+        let more = aid.unlocated.len() - UNLOCATED_LISTED;
+        let _ = writeln!(
+            text,
+            "  unlocated: {more} more places (fix the ones above first)"
+        );
+    }
     CheckReport {
         text,
-        status: if joined.all_joined() {
+        status: if joined.all_joined() && aid.unlocated.is_empty() {
             EXIT_OK
         } else {
             EXIT_UNMATCHED
@@ -111,7 +126,8 @@ fn arcs_outside(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> Vec<Str
             by_country[country] = Some(destination);
         }
     }
-    crate::scene::arcs::arcs_of(aid, outlines, &by_country).outside
+    let donors = crate::scene::donors::Donors::of(aid, outlines);
+    crate::scene::arcs::arcs_of(aid, outlines, &by_country, &donors).outside
 }
 
 /// Whether the data agrees with its claim, counted as of the claim's date: teams that

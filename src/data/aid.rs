@@ -32,6 +32,9 @@ pub struct AidDataset {
     /// Who the places' coordinates come from, to credit on a picture that draws them
     /// ("GeoNames"); `None` where the data has none, or gives its own.
     pub places_credit: Option<String>,
+    /// Places named without coordinates that the gazetteer could not locate, each
+    /// with its row: `check` lists them as it lists unmatched countries.
+    pub unlocated: Vec<Unlocated>,
 }
 
 /// The sender of the aid.
@@ -87,6 +90,9 @@ pub struct Team {
     pub members_note: Option<String>,
     /// Who sent it.
     pub sent_by: Option<String>,
+    /// The donor country, as the row names it (a CSV's `from`); `None` where the row
+    /// names none (the data set's provider, if any, stands for it).
+    pub donor: Option<String>,
     /// Where these facts come from.
     pub sources: Vec<String>,
     /// A quote about this team, verbatim, with who said it where known (from a CSV's
@@ -100,6 +106,21 @@ pub struct Team {
     pub from_place: Option<String>,
     /// The place it arrived at, with coordinates, where known: the end of its arc.
     pub arrival_point: Option<Located>,
+}
+
+/// A place a row names that the gazetteer could not locate: why, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unlocated {
+    /// The row or team it is in.
+    pub location: Location,
+    /// What is wrong, naming the field and the place.
+    pub message: String,
+}
+
+impl std::fmt::Display for Unlocated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
 }
 
 /// A named place with coordinates (degrees).
@@ -175,4 +196,21 @@ impl AidDataset {
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
+}
+
+impl AidDataset {
+    /// Who sent `team`, as the data names the country: the row's own donor (`from`),
+    /// else the data set's provider; `None` where the data names neither.
+    pub fn donor_of<'a>(&'a self, team: &'a Team) -> Option<&'a str> {
+        team.donor
+            .as_deref()
+            .or(self.provider.as_ref().map(|p| p.country.as_str()))
+    }
+}
+
+/// What tells donors apart: the ISO alpha-3 code of the country `donor` names ("CHN"
+/// for "China" and "CHN" alike), else its name reduced to letters and digits.
+pub fn donor_key(donor: &str) -> String {
+    crate::data::country_names::alpha3_of(donor)
+        .unwrap_or_else(|| crate::data::country_names::normalized(donor))
 }

@@ -1,7 +1,8 @@
 //! Reading aid data from CSV: a header row, then one row per team or group of teams.
 //! `country` is required (ISO alpha-3, ISO numeric or an English name); `teams`,
-//! `arrived`, `place` (with `lat` and `lon`), `from_place` (with `from_lat` and
-//! `from_lon`: where the team was sent from, the start of its arc), `members`,
+//! `arrived`, `place` (with `lat` and `lon`), `from` (the donor country), `from_place`
+//! (with `from_lat` and `from_lon`: where the team was sent from, the start of its
+//! arc), `members`,
 //! `sent_by`, `source`, `quote` (with `quote_by`, `quote_date` and `quote_source` to
 //! attribute it) are optional. Header names are matched in any
 //! letter case; a column named twice is refused. Every bad row is reported (the
@@ -11,13 +12,16 @@ use std::path::Path;
 
 use crate::data::aid::{AidDataset, MAX_TEAMS, Quote, Team};
 use crate::data::aid_grouping::group_by_country;
-use crate::data::aid_places::{located, unlocated_notes};
+use crate::data::aid_places::located;
+use crate::data::gazetteer;
+use crate::data::place_lookup::locate_by_name;
 use crate::data::{date, text};
 use crate::error::{LoadError, Location};
 
 /// The columns aidmap reads, besides `country`.
 const OPTIONAL_COLUMNS: &[&str] = &[
     "teams",
+    "from",
     "arrived",
     "place",
     "lat",
@@ -88,8 +92,9 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
             "the CSV has a header but no data rows",
         ));
     }
+    let looked_up = locate_by_name(&mut entries, None)?;
     let mut notes = notes;
-    notes.extend(unlocated_notes(&entries));
+    notes.extend(looked_up.note());
     Ok(AidDataset {
         file: file.to_string(),
         title: title_from_file_name(file),
@@ -99,7 +104,9 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         quotes: Vec::new(),
         sources: Vec::new(),
         notes,
-        places_credit: None,
+        places_credit: (looked_up.by_name > 0 || looked_up.at_capitals > 0)
+            .then(|| gazetteer::CREDIT.to_string()),
+        unlocated: looked_up.unlocated,
     })
 }
 
@@ -132,6 +139,7 @@ fn columns_of(file: &str, headers: &[String]) -> Result<(Columns, Vec<String>), 
     let columns = Columns {
         country: country_column,
         teams: column("teams"),
+        from: column("from"),
         arrived: column("arrived"),
         place: column("place"),
         lat: column("lat"),
@@ -175,6 +183,7 @@ fn line_of_record(whole: &str, lines: &text::LineIndex, offset: usize) -> usize 
 struct Columns {
     country: usize,
     teams: Option<usize>,
+    from: Option<usize>,
     arrived: Option<usize>,
     place: Option<usize>,
     lat: Option<usize>,
@@ -283,6 +292,7 @@ fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<(String, Te
         members,
         members_note: None,
         sent_by: cell(columns.sent_by),
+        donor: cell(columns.from),
         sources: cell(columns.source).into_iter().collect(),
         quote,
         origin,

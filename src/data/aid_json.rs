@@ -7,7 +7,9 @@ use serde::Deserialize;
 
 use crate::data::aid::{AidDataset, Claim, Provider, Quote, Source, Team};
 use crate::data::aid_grouping::group_by_country;
-use crate::data::aid_places::{located, unlocated_notes};
+use crate::data::aid_places::located;
+use crate::data::gazetteer;
+use crate::data::place_lookup::locate_by_name;
 use crate::data::{date, text};
 use crate::error::{Hint, LoadError, Location, Problem};
 
@@ -82,6 +84,8 @@ struct TeamJson {
     #[serde(default)]
     lon: Option<f64>,
     #[serde(default)]
+    from: Option<String>,
+    #[serde(default)]
     from_place: Option<String>,
     #[serde(default)]
     from_lat: Option<f64>,
@@ -117,8 +121,20 @@ fn one() -> u32 {
     1
 }
 
-/// Read an aid data set from the JSON text `bytes` of the file `file`.
+/// Read an aid data set from the JSON text `bytes` of the file `file`, locating the
+/// places it names without coordinates in the gazetteer.
 pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
+    read(file, bytes, true)
+}
+
+/// Read an aid data set from the JSON text `bytes` of the file `file`, with only the
+/// coordinates it gives (the bundled data adds its own places table).
+pub fn read_as_written(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
+    read(file, bytes, false)
+}
+
+/// Read an aid data set, looking up places named without coordinates if `look_up`.
+fn read(file: &str, bytes: &[u8], look_up: bool) -> Result<AidDataset, LoadError> {
     let whole = text::decode(file, bytes)?;
     if let Some(offset) = text::overlong_json_string(whole) {
         let (line, column) = text::line_column(whole, offset);
@@ -155,8 +171,15 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
     {
         check_source(id, "claim".into())?;
     }
-    let entries = team_entries(file, parsed.teams)?;
-    let notes = unlocated_notes(&entries);
+    let mut entries = team_entries(file, parsed.teams)?;
+    let looked_up = match look_up {
+        true => locate_by_name(
+            &mut entries,
+            parsed.provider.as_ref().map(|p| p.country.as_str()),
+        )?,
+        false => Default::default(),
+    };
+    let notes = looked_up.note().into_iter().collect();
     let quotes = quotes_of(file, parsed.quotes, &check_source)?;
     Ok(AidDataset {
         file: file.to_string(),
@@ -176,7 +199,9 @@ pub fn read_aid_json(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> 
         quotes,
         sources: parsed.sources.into_iter().map(source_of).collect(),
         notes,
-        places_credit: None,
+        places_credit: (looked_up.by_name > 0 || looked_up.at_capitals > 0)
+            .then(|| gazetteer::CREDIT.to_string()),
+        unlocated: looked_up.unlocated,
     })
 }
 
@@ -240,6 +265,7 @@ fn team_entries(
             members: team.members,
             members_note: team.members_note,
             sent_by: team.sent_by,
+            donor: team.from,
             sources: team.sources,
             quote: None,
             origin,

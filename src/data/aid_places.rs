@@ -1,14 +1,9 @@
 //! Where a team came from and arrived, as a data file gives it: a place name with its
 //! latitude and longitude (`from_place`, `from_lat`, `from_lon`; `place`, `lat`,
-//! `lon` in the CSV form, the same names in the JSON form). aidmap has no gazetteer
-//! yet, so a place is located only by its coordinates; a named place without them is
-//! kept as a name, and `aidmap check` says its arc cannot be drawn.
+//! `lon` in the CSV form, the same names in the JSON form). A place named without
+//! coordinates is kept as a name here; `place_lookup` looks it up in the gazetteer.
 
-use crate::data::aid::{Located, Team};
-use crate::error::Location;
-
-/// Places named one by one in the note on places without coordinates.
-const LISTED: usize = 5;
+use crate::data::aid::Located;
 
 /// The place `name` at `lat`, `lon` (cells or fields as written, `None` when empty),
 /// `prefix` naming the fields in messages ("from_" or ""). Both coordinates or
@@ -32,40 +27,6 @@ pub fn located(
         None => format!("{lat:.3}, {lon:.3}"),
     };
     Ok(Some(Located { name, lon, lat }))
-}
-
-/// Notes naming the entries that give a place by name only: where a team came from
-/// (no arc can be drawn), and, in data that draws arcs, where it arrived (its arc
-/// ends inside the country instead). `aidmap check` prints them, row by row.
-pub fn unlocated_notes(entries: &[(String, Location, Team)]) -> Vec<String> {
-    let named = |pick: fn(&Team) -> Option<&String>, located: fn(&Team) -> bool| {
-        let found: Vec<String> = entries
-            .iter()
-            .filter(|(_, _, team)| !located(team))
-            .filter_map(|(_, at, team)| pick(team).map(|p| format!("{at} \"{p}\"")))
-            .collect();
-        let mut listed: Vec<String> = found.iter().take(LISTED).cloned().collect();
-        if found.len() > LISTED {
-            listed.push(format!("{} more", found.len() - LISTED));
-        }
-        listed.join(", ")
-    };
-    let mut notes = Vec::new();
-    let origins = named(|t| t.from_place.as_ref(), |t| t.origin.is_some());
-    if !origins.is_empty() {
-        notes.push(format!(
-            "from_place without from_lat and from_lon: {origins}; these arcs are not drawn \
-             (aidmap locates a place by its coordinates; it has no gazetteer yet)"
-        ));
-    }
-    let draws_arcs = entries.iter().any(|(_, _, team)| team.origin.is_some());
-    let arrivals = named(|t| t.place.as_ref(), |t| t.arrival_point.is_some());
-    if draws_arcs && !arrivals.is_empty() {
-        notes.push(format!(
-            "place without lat and lon: {arrivals}; these arcs end inside the country"
-        ));
-    }
-    notes
 }
 
 /// `text` as degrees from `-limit` to `limit`.

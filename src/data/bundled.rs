@@ -1,7 +1,7 @@
 //! The files aidmap ships inside its binary, so it runs from any folder.
 
 use crate::data::aid::{AidDataset, Located};
-use crate::data::aid_json::read_aid_json;
+use crate::data::aid_json::read_as_written;
 use crate::data::outline::Outlines;
 use crate::data::outline_reader::read_outlines;
 use crate::error::LoadError;
@@ -36,7 +36,7 @@ pub fn outlines_110m() -> Result<Outlines, LoadError> {
 /// The bundled aid data set, each team with the coordinates of where it came from
 /// and where it arrived (from the bundled places table).
 pub fn aid_data() -> Result<AidDataset, LoadError> {
-    let mut aid = read_aid_json(AID_DATA_NAME, AID_DATA)?;
+    let mut aid = read_as_written(AID_DATA_NAME, AID_DATA)?;
     let places = places()?;
     let located = |place: &crate::data::places::Place| Located {
         name: place.city.clone(),

@@ -133,6 +133,7 @@ fn open_group(svg: &mut String, group: &Group, clip: Option<usize>) {
             );
         }
         Group::Flow {
+            donor,
             from,
             to,
             code,
@@ -145,6 +146,9 @@ fn open_group(svg: &mut String, group: &Group, clip: Option<usize>) {
                 escape(to),
                 escape(code)
             );
+            if let Some(donor) = donor {
+                let _ = write!(svg, r#" data-donor="{}""#, escape(donor));
+            }
         }
         Group::Selected { code } | Group::Arrived { code } => {
             let _ = write!(svg, r#" data-code="{}""#, escape(code));

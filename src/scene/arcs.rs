@@ -8,6 +8,7 @@
 use geo::{Contains, Distance, Euclidean, InteriorPoint};
 
 use crate::data::{AidDataset, Outlines};
+use crate::scene::donors::Donors;
 
 /// One arc.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +25,16 @@ pub struct Flow {
     pub target: [f64; 2],
     /// Teams the arc stands for.
     pub teams: u32,
+    /// Its donor (an index into the model's [`Donors`]), where the data names one.
+    pub donor: Option<usize>,
+    /// Who sent it ("Zhejiang province"), for the arc's hover text.
+    pub sent_by: Option<String>,
+    /// When it arrived, where known.
+    pub arrived: Option<chrono::NaiveDate>,
+    /// Its members, where reported.
+    pub members: Option<u32>,
+    /// What the reports say of its members where no number can be given.
+    pub members_note: Option<String>,
 }
 
 /// The arcs of a model as it stands (its day), and the teams that have none.
@@ -44,11 +55,13 @@ pub struct Flows {
 const COASTLINE_SLACK: f64 = 0.05;
 
 /// The arcs of `aid` (as it stands on the day shown): teams with a known sender place,
-/// to recipients on the map (`destination_by_country`: each outline's destination).
+/// to recipients on the map (`destination_by_country`: each outline's destination),
+/// each with its donor among `donors`.
 pub fn arcs_of(
     aid: &AidDataset,
     outlines: &Outlines,
     destination_by_country: &[Option<usize>],
+    donors: &Donors,
 ) -> Flows {
     let mut flows = Flows::default();
     for (country, destination) in destination_by_country.iter().enumerate() {
@@ -89,6 +102,11 @@ pub fn arcs_of(
                 to,
                 target,
                 teams: team.count,
+                donor: donors.index_of(aid, team),
+                sent_by: team.sent_by.clone(),
+                arrived: team.arrived,
+                members: team.members,
+                members_note: team.members_note.clone(),
             });
         }
     }

@@ -105,9 +105,10 @@ pub fn compose(
         stroke: Stroke::NONE,
     });
     let badges = placed.badges;
+    let mut arcs = Vec::new();
     list.group(Group::Map { clip: layout.map }, |list| {
         map_items(list, model, request, cache, &layout, &transform);
-        flow_items(list, model, style, &layout, &transform, &badges);
+        arcs = flow_items(list, model, style, &layout, &transform, &badges);
         badge_items(list, model, &badges, style, &layout);
     });
     header_items(&mut list, model, style, &layout, measure);
@@ -117,6 +118,7 @@ pub fn compose(
         layout,
         transform,
         badges,
+        arcs,
         legend,
     };
     if request.card

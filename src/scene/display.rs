@@ -77,6 +77,8 @@ pub enum Group {
     Flows,
     /// One team's arc.
     Flow {
+        /// Its donor country's name, where the data names one ("China").
+        donor: Option<String>,
         /// Where it came from ("Hangzhou").
         from: String,
         /// Where it arrived ("Milan"), or its country where the place is not reported.

@@ -5,6 +5,7 @@
 use egui::Rect;
 
 use crate::scene::badges::Badge;
+use crate::scene::flows::DrawnArc;
 use crate::scene::layout::Layout;
 use crate::scene::view::ScreenTransform;
 
@@ -17,6 +18,8 @@ pub struct SceneGeometry {
     pub transform: ScreenTransform,
     /// The badges as placed.
     pub badges: Vec<Badge>,
+    /// The arcs as drawn.
+    pub arcs: Vec<DrawnArc>,
     /// The legend's frame.
     pub legend: Rect,
 }

@@ -32,10 +32,46 @@ const BADGE_GAP: f32 = 2.5;
 /// Width of the casing each side of an arc, in points at layout scale 1.
 const CASING: f32 = 1.0;
 
+/// An arc as drawn, for hit-testing: which flow, its pieces on the screen, and half
+/// its width.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DrawnArc {
+    /// The index of its flow in the model's arcs.
+    pub flow: usize,
+    /// Its pieces, in screen points.
+    pub pieces: Vec<Vec<Pos2>>,
+    /// Half its drawn width, in points.
+    pub half_width: f32,
+}
+
+impl DrawnArc {
+    /// How far `p` is from the arc's centre line, in points.
+    pub fn distance(&self, p: Pos2) -> f32 {
+        self.pieces
+            .iter()
+            .flat_map(|piece| piece.windows(2))
+            .map(|pair| distance_to_segment(p, pair[0], pair[1]))
+            .fold(f32::INFINITY, f32::min)
+    }
+}
+
+/// How far `p` is from the segment `a`–`b`.
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let length_sq = ab.length_sq();
+    let t = if length_sq > 0.0 {
+        ((p - a).dot(ab) / length_sq).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    p.distance(a + ab * t)
+}
+
 /// The arcs as display items, under the badges: each a great circle cut at the
 /// antimeridian, then projected, in a thin casing of the background's colour (so it
 /// shows on a light fill and a dark one), ending with an arrowhead at the edge of the
-/// recipient's badge where the badge covers the arrival place.
+/// recipient's badge where the badge covers the arrival place. Returns the arcs as
+/// drawn, for the window's hover.
 pub(crate) fn flow_items(
     list: &mut DisplayList,
     model: &MapModel,
@@ -43,15 +79,16 @@ pub(crate) fn flow_items(
     layout: &Layout,
     transform: &ScreenTransform,
     badges: &[Badge],
-) {
+) -> Vec<DrawnArc> {
     let flows = &model.flows.arcs;
+    let mut drawn = Vec::new();
     if !model.show_flows || flows.is_empty() {
-        return;
+        return drawn;
     }
     let projection = model.projected.projection;
     let s = layout.scale.max(0.5);
     list.group(Group::Flows, |list| {
-        for flow in flows {
+        for (index, flow) in flows.iter().enumerate() {
             let line = great_circle(flow.origin, flow.target, SEGMENTS);
             let mut pieces: Vec<Vec<Pos2>> = split_at_antimeridian(&line)
                 .into_iter()
@@ -67,7 +104,9 @@ pub(crate) fn flow_items(
             }
             let extra = flow.teams.saturating_sub(1).min(MAX_EXTRA_TEAMS) as f32;
             let width = (ARC_WIDTH + WIDTH_PER_TEAM * extra) * s;
+            let color = style.donor_flow(flow.donor, model.donors.several());
             let group = Group::Flow {
+                donor: flow.donor.map(|d| model.donors.names[d].clone()),
                 from: flow.from.clone(),
                 to: flow.to.clone(),
                 code: model.outlines.countries[flow.country]
@@ -76,11 +115,16 @@ pub(crate) fn flow_items(
                     .unwrap_or_default(),
                 teams: flow.teams,
             };
+            drawn.push(DrawnArc {
+                flow: index,
+                pieces: pieces.clone(),
+                half_width: width / 2.0,
+            });
             list.group(group, |list| {
                 let casing = Stroke::new(CASING * s, style.flow_casing);
                 let head = pieces
                     .last()
-                    .and_then(|piece| arrowhead(piece, s, style.flow, casing));
+                    .and_then(|piece| arrowhead(piece, s, color, casing));
                 list.group(Group::Casing, |list| {
                     list.draw(Primitive::Lines {
                         pieces: pieces.clone(),
@@ -89,7 +133,7 @@ pub(crate) fn flow_items(
                 });
                 list.draw(Primitive::Lines {
                     pieces,
-                    stroke: Stroke::new(width, style.flow),
+                    stroke: Stroke::new(width, color),
                 });
                 if let Some(head) = head {
                     list.draw(head);
@@ -97,6 +141,7 @@ pub(crate) fn flow_items(
             });
         }
     });
+    drawn
 }
 
 /// Shorten `piece` where its end lies under a badge (or a leader's dot), so that it

@@ -5,7 +5,7 @@ use egui::{Color32, Pos2, Rect, pos2, vec2};
 
 use crate::scene::layout::Layout;
 use crate::scene::model::MapModel;
-use crate::scene::style::MapStyle;
+use crate::scene::style::{DONOR_HUES, MapStyle};
 
 /// Where the legend's parts go; shared by the screen and the SVG writer.
 pub(crate) struct LegendLayout {
@@ -67,10 +67,7 @@ pub(crate) fn legend_layout(
         .collect();
     entries.push((Sample::Fill(style.land), "none reported".to_string()));
     if model.show_flows && !model.flows.arcs.is_empty() {
-        entries.push((
-            Sample::Arc(style.flow),
-            "from sender to arrival place".to_string(),
-        ));
+        entries.extend(flow_entries(model, style));
     }
     let label_width = entries
         .iter()
@@ -106,4 +103,42 @@ pub(crate) fn legend_layout(
         rows,
         font_size,
     }
+}
+
+/// The legend's arc rows: one, "from sender to arrival place", where the data has one
+/// donor; with several, one per donor whose arcs are drawn ("from Cuba"), in its hue,
+/// and one for the donors that share the grey ("from 3 other donors").
+fn flow_entries(model: &MapModel, style: &MapStyle) -> Vec<(Sample, String)> {
+    let several = model.donors.several();
+    if !several {
+        let color = style.donor_flow(None, false);
+        return vec![(
+            Sample::Arc(color),
+            "from sender to arrival place".to_string(),
+        )];
+    }
+    let mut drawn: Vec<Option<usize>> = model.flows.arcs.iter().map(|a| a.donor).collect();
+    drawn.sort_unstable();
+    drawn.dedup();
+    let mut rows = Vec::new();
+    let mut others = 0;
+    let grey = Sample::Arc(style.donor_flow(None, true));
+    for donor in drawn {
+        match donor {
+            Some(d) if d < DONOR_HUES => rows.push((
+                Sample::Arc(style.donor_flow(donor, true)),
+                format!("from {}", model.donors.names[d]),
+            )),
+            Some(_) => others += 1,
+            None => rows.push((grey, "donor not named".to_string())),
+        }
+    }
+    if others > 0 {
+        let label = match others {
+            1 => "from 1 other donor".to_string(),
+            n => format!("from {n} other donors"),
+        };
+        rows.push((grey, label));
+    }
+    rows
 }

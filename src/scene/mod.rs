@@ -15,6 +15,7 @@ pub mod compose;
 pub mod compose_text;
 pub mod damage;
 pub mod display;
+pub mod donors;
 pub mod drawn;
 pub mod egui_painter;
 pub mod export_card;

@@ -13,6 +13,7 @@ use crate::geometry::projected::ProjectedMap;
 use crate::geometry::projection::Projection;
 use crate::scene::arcs::{Flows, arcs_of};
 use crate::scene::classes::TeamClasses;
+use crate::scene::donors::Donors;
 
 /// Teams the data records that the map cannot show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,8 @@ pub struct MapModel {
     pub show_flows: bool,
     /// The arcs of the day shown, and the teams without one.
     pub flows: Flows,
+    /// Who sent the teams, most teams first (the whole data set's).
+    pub donors: Donors,
     /// The countries whose arrivals are news on the day shown (see `news_from`),
     /// kept with the day: the map, the badges and the subtitle all ask each frame.
     news: Vec<usize>,
@@ -115,12 +118,14 @@ impl MapModel {
                 .map(|&d| aid.destinations[d].teams),
         );
         let show_flows = has_origins(&aid);
-        let flows = arcs_of(&aid, &outlines, &destination_by_country);
+        let donors = Donors::of(&aid, &outlines);
+        let flows = arcs_of(&aid, &outlines, &destination_by_country, &donors);
         MapModel {
             outlines,
             timeline: Timeline::of(&aid),
             show_flows,
             flows,
+            donors,
             news: Vec::new(),
             origins_known: show_flows,
             full: aid.clone(),
@@ -144,7 +149,12 @@ impl MapModel {
             self.projected = project(&self.outlines, projection, self.pixels_wide);
             self.destination_by_country =
                 drawn_destinations(&self.join, &self.projected, self.outlines.countries.len());
-            self.flows = arcs_of(&self.aid, &self.outlines, &self.destination_by_country);
+            self.flows = arcs_of(
+                &self.aid,
+                &self.outlines,
+                &self.destination_by_country,
+                &self.donors,
+            );
             self.news = self.news_of_day();
             self.generation = next_generation();
         }
@@ -168,7 +178,12 @@ impl MapModel {
                 None => self.full.clone(),
             };
             self.day = day;
-            self.flows = arcs_of(&self.aid, &self.outlines, &self.destination_by_country);
+            self.flows = arcs_of(
+                &self.aid,
+                &self.outlines,
+                &self.destination_by_country,
+                &self.donors,
+            );
         }
         self.news_from = news_from;
         self.news = self.news_of_day();
@@ -229,6 +244,25 @@ impl MapModel {
     pub fn drawn_totals(&self) -> (u32, u32) {
         let teams = self.recipients().map(|c| self.teams_of(c)).sum();
         (teams, self.recipients().count() as u32)
+    }
+
+    /// The donors (indices into [`MapModel::donors`]) of the teams the map draws on
+    /// the day shown, most teams first.
+    pub fn drawn_donors(&self) -> Vec<usize> {
+        let mut drawn = vec![false; self.donors.len()];
+        for country in self.recipients() {
+            let Some(destination) = self.destination_by_country[country] else {
+                continue;
+            };
+            for team in self.aid.destinations[destination].details.iter() {
+                if team.count > 0
+                    && let Some(donor) = self.donors.index_of(&self.aid, team)
+                {
+                    drawn[donor] = true;
+                }
+            }
+        }
+        (0..drawn.len()).filter(|&d| drawn[d]).collect()
     }
 
     /// The destinations with teams that are not on the map, and why, in data order.

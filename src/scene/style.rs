@@ -121,6 +121,24 @@ impl MapStyle {
         if dark { Self::dark() } else { Self::light() }
     }
 
+    /// The colour of an arc from the donor `donor` (an index into the model's donors,
+    /// most teams first). Where the data has one donor (or names none), every arc has
+    /// the theme's flow colour; with several, each of the first [`DONOR_HUES`] has its
+    /// own hue, and the rest share a grey (the legend says how many).
+    pub fn donor_flow(&self, donor: Option<usize>, several: bool) -> Color32 {
+        let palette = if self.dark {
+            colorous::SET2
+        } else {
+            colorous::DARK2
+        };
+        let rgb = |c: colorous::Color| Color32::from_rgb(c.r, c.g, c.b);
+        match donor {
+            _ if !several => self.flow,
+            Some(i) if i < DONOR_HUES => rgb(palette[DONOR_PALETTE_INDEX[i]]),
+            _ => rgb(palette[OTHER_DONORS_INDEX]),
+        }
+    }
+
     /// The highlight for class `class` of `count` classes (0 = fewest teams).
     pub fn highlight(&self, class: usize, count: usize) -> Color32 {
         let t = if count <= 1 {
@@ -131,6 +149,15 @@ impl MapStyle {
         lerp(self.highlight_light, self.highlight_dark, t)
     }
 }
+
+/// Donors that get a hue of their own; the rest share a grey.
+pub const DONOR_HUES: usize = 6;
+/// The colours of ColorBrewer's Dark2 (light theme) and Set2 (dark theme) the donors
+/// get, in order: the same hue family in both themes. Orange (1) is left out: the
+/// recipients' fills are orange to red.
+const DONOR_PALETTE_INDEX: [usize; DONOR_HUES] = [0, 2, 3, 4, 5, 6];
+/// Their grey, for donors beyond the hues.
+const OTHER_DONORS_INDEX: usize = 7;
 
 fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
     let mix = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;

@@ -16,8 +16,14 @@ pub fn long_date(date: NaiveDate) -> String {
 /// drawn is counted; what is not is said in the footer's note.
 pub fn subtitle(model: &MapModel) -> String {
     let (teams, countries) = model.drawn_totals();
+    let donors = model.drawn_donors();
+    let from = match donors.as_slice() {
+        _ if !model.donors.several() => String::new(),
+        [one] => format!(" from {}", model.donors.names[*one]),
+        several => format!(" from {} donors", several.len()),
+    };
     let counts = format!(
-        "{teams} {} to {countries} {}",
+        "{teams} {}{from} to {countries} {}",
         plural(teams, "team", "teams"),
         plural(countries, "country", "countries")
     );
@@ -119,7 +125,7 @@ fn flows_notes(model: &MapModel) -> Vec<String> {
     if flows.without_origin > 0 && !flows.arcs.is_empty() {
         let n = flows.without_origin;
         notes.push(format!(
-            "No arc for {n} {} (where {} from is not given)",
+            "No arc for {n} {} (where {} from is not given or not located)",
             plural(n, "team", "teams"),
             if n == 1 { "it came" } else { "they came" }
         ));

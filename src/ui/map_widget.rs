@@ -5,12 +5,14 @@
 //! country smaller than the pointer's reach is still found: where the pointer is over
 //! no country, the nearest one within `HOVER_REACH` points wins.
 
-use egui::{Align2, Id, Key, Order, Pos2, Rect, Sense, Vec2, vec2};
+use egui::{Key, Pos2, Rect, Sense, Vec2, vec2};
 
 use crate::scene::badges::Badge;
+use crate::scene::flows::DrawnArc;
 use crate::scene::layout::Layout;
 use crate::scene::text::{as_of, plural};
 use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState, paint_scene};
+use crate::ui::arc_hover::{arc_at, arc_tooltip, show_tooltip};
 
 /// How far (in screen points) the pointer reaches for a country it is not over.
 pub const HOVER_REACH: f32 = 20.0;
@@ -28,6 +30,7 @@ pub struct MapMemory {
     pub state: SceneState,
     cache: SceneCache,
     badges: Vec<Badge>,
+    arcs: Vec<DrawnArc>,
     last_map_rect: Option<Rect>,
     last_scene_rect: Option<Rect>,
 }
@@ -86,16 +89,18 @@ impl<'a> MapWidget<'a> {
         memory.view.clamp(model.projected.world_bounds, map_rect);
         memory.navigate(ui, &response, model, map_rect);
 
-        let pointer = response.hover_pos();
-        let hovered = pointer
-            .filter(|p| map_rect.contains(*p))
-            .and_then(|p| memory.country_at(model, p));
+        let pointer = response.hover_pos().filter(|p| map_rect.contains(*p));
+        let hovered_arc = pointer.and_then(|p| arc_at(&memory.arcs, &memory.badges, p));
+        let hovered = match hovered_arc {
+            Some(arc) => model.flows.arcs.get(arc).map(|flow| flow.country),
+            None => pointer.and_then(|p| memory.country_at(model, p)),
+        };
         memory.state.hovered = hovered;
         let clicked = (response.clicked() && !response.double_clicked()).then(|| {
             response
                 .interact_pointer_pos()
                 .filter(|p| map_rect.contains(*p))
-                .and_then(|p| memory.country_at(model, p))
+                .and_then(|p| memory.thing_at(model, p))
         });
 
         if clicked.is_some() {
@@ -114,11 +119,14 @@ impl<'a> MapWidget<'a> {
             &mut memory.cache,
         );
         memory.badges = geometry.badges;
+        memory.arcs = geometry.arcs;
         // Where badges found no room the footer took a line: hit-test with the map
         // area as drawn.
         memory.last_map_rect = Some(geometry.layout.map);
-        if let (Some(country), Some(pointer)) = (hovered, pointer) {
-            tooltip(ui.ctx(), model, country, pointer);
+        match (hovered_arc, hovered, pointer) {
+            (Some(arc), _, Some(pointer)) => arc_tooltip(ui.ctx(), model, arc, pointer),
+            (None, Some(country), Some(pointer)) => tooltip(ui.ctx(), model, country, pointer),
+            _ => {}
         }
         if hovered.is_some() {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
@@ -169,6 +177,14 @@ impl MapMemory {
         let target = model.projected.countries[country].bounds;
         self.view
             .focus_on(model.projected.world_bounds, map_rect, target);
+    }
+
+    /// The country a click at `p` means: an arc's recipient, else [`Self::country_at`].
+    fn thing_at(&self, model: &MapModel, p: Pos2) -> Option<usize> {
+        match arc_at(&self.arcs, &self.badges, p) {
+            Some(arc) => model.flows.arcs.get(arc).map(|flow| flow.country),
+            None => self.country_at(model, p),
+        }
     }
 
     /// The country under screen point `p`: a badge first, then the outline containing
@@ -272,20 +288,5 @@ fn tooltip(ctx: &egui::Context, model: &MapModel, country: usize, pointer: Pos2)
             None => "no team reported".to_string(),
         }
     };
-    egui::Area::new(Id::unique("map tooltip"))
-        .order(Order::Tooltip)
-        .fixed_pos(pointer + vec2(14.0, 16.0))
-        .pivot(Align2::LEFT_TOP)
-        .constrain(true)
-        .interactable(false)
-        .show(ctx, |ui| {
-            // egui remembers an area's size from the frame before and wraps text to it:
-            // after a short tooltip ("Iran, 1 team") a longer one would break mid-word.
-            // The lines never wrap; the area takes their width.
-            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
-            egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.strong(name);
-                ui.label(detail);
-            });
-        });
+    show_tooltip(ctx, pointer, name, &[detail]);
 }

@@ -5,6 +5,7 @@
 //! Composing and painting the picture is `scene`'s job.
 
 mod app;
+mod arc_hover;
 pub mod export;
 mod export_animation;
 mod files;

@@ -146,10 +146,14 @@ fn your_own_data_draws_arcs_from_the_coordinates_it_gives() {
         !svg.contains("GeoNames"),
         "your coordinates are not GeoNames'"
     );
+    // A place name without its country is not looked up anywhere: it is reported.
     let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
-    assert_eq!(status, 0);
+    assert_eq!(status, 1, "{stdout}");
     assert!(
-        stdout.contains("from_place without from_lat and from_lon: row 3 (line 4) \"Hangzhou\""),
+        stdout.contains(
+            "unlocated: row 3 (line 4): from_place \"Hangzhou\" cannot be looked up without \
+             the country it is in"
+        ),
         "{stdout}"
     );
     // The JSON form takes the same fields, as numbers.
@@ -195,28 +199,29 @@ fn an_arrival_point_outside_its_country_is_not_drawn_and_every_gap_is_said() {
     // Crema with its latitude and longitude swapped would end in Somalia.
     let csv = "country,teams,place,lat,lon,from_place,from_lat,from_lon\n\
                Italy,1,Crema,9.69,45.36,Havana,23.13,-82.38\n\
-               Italy,1,Rome,,,Havana,23.13,-82.38\n\
+               Italy,1,Romee,,,Havana,23.13,-82.38\n\
                Italy,1,Brescia,45.54,10.21,Moscow,,\n";
     let data = write(dir.path(), "swap.csv", csv);
     let (paths, svg) = flows_of(&["--data", data.to_str().unwrap()]);
-    assert_eq!(paths.len(), 1, "only Havana to Rome is drawn");
+    assert_eq!(paths.len(), 1, "only Havana to (misspelt) Rome is drawn");
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let to: Vec<&str> = doc
         .descendants()
         .filter_map(|n| n.attribute("data-to"))
         .collect();
-    assert_eq!(to, ["Italy (Rome not located)"]);
+    assert_eq!(to, ["Italy (Romee not located)"]);
     assert!(
         svg.contains("Not drawn: 1 arc to a point outside its country: Crema (Italy)"),
         "{svg}"
     );
-    assert!(svg.contains("No arc for 1 team (where it came from is not given)"));
+    assert!(svg.contains("No arc for 1 team (where it came from is not given or not located)"));
     let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
-    assert_eq!(status, 0);
+    assert_eq!(status, 1);
     for expected in [
         "questionable: the arrival point of Crema (Italy) lies outside its country's outline",
-        "from_place without from_lat and from_lon: row 3 (line 4) \"Moscow\"",
-        "place without lat and lon: row 2 (line 3) \"Rome\"; these arcs end inside the country",
+        "unlocated: row 3 (line 4): from_place \"Moscow\" cannot be looked up without",
+        "unlocated: row 2 (line 3): place \"Romee\" is not among GeoNames' cities of 15,000 \
+         people or more in Italy",
     ] {
         assert!(stdout.contains(expected), "{expected}\n{stdout}");
     }

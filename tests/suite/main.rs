@@ -10,6 +10,7 @@ mod bundled_data;
 mod check_command;
 mod common;
 mod corpus;
+mod donors;
 mod export;
 mod flows;
 mod fuzz_cases;

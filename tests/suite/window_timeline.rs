@@ -262,3 +262,32 @@ fn view_flows_switches_the_arcs_off_and_on() {
     harness.run();
     assert!(harness.state().model.show_flows);
 }
+
+#[test]
+fn hovering_an_arc_names_its_team_and_a_click_opens_its_recipients_pop_up() {
+    use aidmap::geometry::great_circle::great_circle;
+    let places = aidmap::data::bundled::places().unwrap();
+    let from = places.seat("Guangdong province").unwrap();
+    let to = places.arrival("Belgrade").unwrap();
+    let line = great_circle([from.lon, from.lat], [to.lon, to.lat], 10);
+    let mut harness = harness(ThemeChoice::Light);
+    let [lon, lat] = line[4];
+    let on_arc = at(&harness, lon, lat);
+    harness.hover_at(on_arc);
+    harness.run();
+    harness.get_by_label("Guangzhou \u{2192} Belgrade");
+    harness.get_by_label("1 team sent by Guangdong province (China)");
+    harness.get_by_label("arrived 21 March 2020");
+    harness.get_by_label("6 members");
+    // Off the arc, in Kazakhstan's steppe, the country's own tooltip is back.
+    let [lon, lat] = line[2];
+    harness.hover_at(at(&harness, lon, lat - 6.0));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Guangzhou \u{2192} Belgrade")
+            .is_none()
+    );
+    click_at(&mut harness, on_arc);
+    assert_eq!(harness.state().selected_name(), Some("Serbia"));
+}

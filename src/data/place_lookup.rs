@@ -1,0 +1,224 @@
+//! Locating the places a data file names without coordinates, in the gazetteer: where
+//! each team arrived (`place`, in the row's country) and where it was sent from
+//! (`from_place`, in its donor country: the row's `from`, or the data's provider).
+//! A row with a donor and no `from_place` starts at the donor's capital, and its name
+//! says so. Nothing is chosen among several cities of one name, and a name is never
+//! matched by its first letters: such places stay unlocated, each reported with its
+//! row, for the user to settle with coordinates.
+
+use crate::data::aid::{Located, Team, Unlocated};
+use crate::data::country_names::{alpha3_of, name_of};
+use crate::data::gazetteer::{Gazetteer, Lookup};
+use crate::error::{LoadError, Location, inline};
+
+/// Candidates named in a message on a name several cities share.
+const CANDIDATES_LISTED: usize = 4;
+
+/// What looking places up did, for the data set's notes and its credit.
+#[derive(Debug, Default)]
+pub struct LookedUp {
+    /// Places named without coordinates that could not be located.
+    pub unlocated: Vec<Unlocated>,
+    /// Places located by name in the gazetteer (arrivals and senders).
+    pub by_name: usize,
+    /// Teams whose arc starts at their donor's capital (no `from_place`).
+    pub at_capitals: u32,
+}
+
+impl LookedUp {
+    /// A note saying what was looked up, if anything was.
+    pub fn note(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.by_name > 0 {
+            parts.push(format!(
+                "{} {} located by name among GeoNames' cities of 15,000 people or more",
+                self.by_name,
+                if self.by_name == 1 { "place" } else { "places" }
+            ));
+        }
+        if self.at_capitals > 0 {
+            parts.push(format!(
+                "{} {} no from_place: {} arcs start at the donor country's capital",
+                self.at_capitals,
+                if self.at_capitals == 1 {
+                    "team has"
+                } else {
+                    "teams have"
+                },
+                if self.at_capitals == 1 {
+                    "its"
+                } else {
+                    "their"
+                }
+            ));
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+}
+
+/// Locate by name every place of `entries` given without coordinates; `provider` is
+/// the donor of teams whose row names none. Where the team was sent from is looked up
+/// first; where it arrived only in data that draws arcs (an arrival place is used for
+/// nothing else). The gazetteer is read only when a name needs it.
+pub fn locate_by_name(
+    entries: &mut [(String, Location, Team)],
+    provider: Option<&str>,
+) -> Result<LookedUp, LoadError> {
+    let mut looked_up = LookedUp::default();
+    let needs_gazetteer = entries.iter().any(|(_, _, team)| {
+        (team.arrival_point.is_none() && team.place.is_some())
+            || (team.origin.is_none()
+                && (team.donor.is_some() || provider.is_some() || team.from_place.is_some()))
+    });
+    if !needs_gazetteer {
+        return Ok(looked_up);
+    }
+    let gazetteer = Gazetteer::bundled()?;
+    for (_, location, team) in entries.iter_mut() {
+        if team.origin.is_none() {
+            let outcome = origin_of(gazetteer, team, provider);
+            looked_up.record(location, outcome, &mut team.origin);
+        }
+    }
+    if entries.iter().all(|(_, _, team)| team.origin.is_none()) {
+        return Ok(looked_up);
+    }
+    for (country, location, team) in entries.iter_mut() {
+        if team.arrival_point.is_none()
+            && let Some(place) = &team.place
+            && let Some(code) = alpha3_of(country)
+        {
+            let outcome = locate(gazetteer, &code, place, "place").map(Found::ByName);
+            looked_up.record(location, Some(outcome), &mut team.arrival_point);
+        }
+    }
+    Ok(looked_up)
+}
+
+/// A place found: by its name, or as the donor's capital.
+enum Found {
+    ByName(Located),
+    Capital(Located),
+}
+
+impl LookedUp {
+    /// Keep what looking a place up gave: the place in `slot`, or the reason it has
+    /// none, at `location`.
+    fn record(
+        &mut self,
+        location: &Location,
+        outcome: Option<Result<Found, String>>,
+        slot: &mut Option<Located>,
+    ) {
+        match outcome {
+            None => {}
+            Some(Ok(Found::ByName(place))) => {
+                self.by_name += 1;
+                *slot = Some(place);
+            }
+            Some(Ok(Found::Capital(place))) => {
+                self.at_capitals = self.at_capitals.saturating_add(1);
+                *slot = Some(place);
+            }
+            Some(Err(message)) => self.unlocated.push(Unlocated {
+                location: location.clone(),
+                message,
+            }),
+        }
+    }
+}
+
+/// Where `team` was sent from: its `from_place` in its donor country, or that
+/// country's capital; `None` when the data names neither a donor nor a place.
+fn origin_of(
+    gazetteer: &Gazetteer,
+    team: &Team,
+    provider: Option<&str>,
+) -> Option<Result<Found, String>> {
+    let donor = team.donor.as_deref().or(provider);
+    let outcome = match (donor, &team.from_place) {
+        (None, None) => return None,
+        (None, Some(from)) => Err(format!(
+            "from_place \"{}\" cannot be looked up without the country it is in: add a \
+             \"from\" column naming it, or from_lat and from_lon",
+            inline(from)
+        )),
+        (Some(donor), from) => match (alpha3_of(donor), from) {
+            (None, _) => Err(format!(
+                "from \"{}\" names no country (a place goes in from_place)",
+                inline(donor)
+            )),
+            (Some(code), Some(from)) => {
+                locate(gazetteer, &code, from, "from_place").map(Found::ByName)
+            }
+            (Some(code), None) => capital(gazetteer, &code)
+                .map(Found::Capital)
+                .ok_or_else(|| {
+                    format!(
+                        "GeoNames names no capital for {} among its cities; give from_place, \
+                     or from_lat and from_lon",
+                        name_of(&code)
+                    )
+                }),
+        },
+    };
+    Some(outcome)
+}
+
+/// The one city called `name` in the country `code`, or what is wrong, naming `field`.
+fn locate(gazetteer: &Gazetteer, code: &str, name: &str, field: &str) -> Result<Located, String> {
+    let quoted = inline(name);
+    match gazetteer.find(code, name) {
+        Lookup::One(city) => Ok(Located {
+            name: name.trim().to_string(),
+            lon: city.lon,
+            lat: city.lat,
+        }),
+        Lookup::Several(cities) => {
+            let mut named: Vec<String> = cities
+                .iter()
+                .take(CANDIDATES_LISTED)
+                .map(|c| c.described())
+                .collect();
+            if cities.len() > CANDIDATES_LISTED {
+                named.push(format!("{} more", cities.len() - CANDIDATES_LISTED));
+            }
+            Err(format!(
+                "{field} \"{quoted}\" could be {} cities in {}: {}; give the coordinates \
+                 of the one you mean",
+                cities.len(),
+                name_of(code),
+                named.join("; ")
+            ))
+        }
+        Lookup::None => Err(format!(
+            "{field} \"{quoted}\" is not among GeoNames' cities of 15,000 people or more \
+             in {}; check its spelling, or give its coordinates",
+            name_of(code)
+        )),
+        Lookup::UnknownCountry => Err(format!(
+            "{field} \"{quoted}\": the gazetteer has no cities for {}; give its coordinates",
+            name_of(code)
+        )),
+    }
+}
+
+/// The capital of the country `code`, named as such ("Havana, capital of Cuba").
+fn capital(gazetteer: &Gazetteer, code: &str) -> Option<Located> {
+    let city = gazetteer.capital(code)?;
+    Some(Located {
+        name: format!("{}, capital of {}", city.name, short_name(code)),
+        lon: city.lon,
+        lat: city.lat,
+    })
+}
+
+/// A country's name short enough for an arc's label: the ISO name without a
+/// bracketed part ("Venezuela (Bolivarian Republic of)" is "Venezuela").
+pub fn short_name(code: &str) -> String {
+    let name = name_of(code);
+    match name.split_once(" (") {
+        Some((short, _)) => short.to_string(),
+        None => name,
+    }
+}

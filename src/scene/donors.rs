@@ -1,0 +1,71 @@
+//! The donors of a data set: who sent the teams (a CSV's `from`, or the data's
+//! provider), each drawn in its own hue where there are several. Donors are ordered by
+//! the teams they sent, most first, so the hues go to the biggest; donors beyond the
+//! palette share one grey, and the legend says how many.
+
+use crate::data::aid::donor_key;
+use crate::data::{AidDataset, Outlines};
+
+/// The donors of a data set, most teams first.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Donors {
+    /// Each donor's key ([`donor_key`]).
+    keys: Vec<String>,
+    /// Each donor's name for the legend and pop-ups ("China").
+    pub names: Vec<String>,
+    /// Teams each donor sent, in the whole data set.
+    pub teams: Vec<u32>,
+}
+
+impl Donors {
+    /// The donors of `aid` (every team, whatever its day), named as the outlines name
+    /// their countries where they can ("China" for "CHN"), else as the data does.
+    pub fn of(aid: &AidDataset, outlines: &Outlines) -> Donors {
+        let mut found: Vec<(String, String, u32)> = Vec::new();
+        for team in aid.destinations.iter().flat_map(|d| &d.details) {
+            let Some(donor) = aid.donor_of(team) else {
+                continue;
+            };
+            let key = donor_key(donor);
+            match found.iter_mut().find(|(k, _, _)| *k == key) {
+                Some((_, _, teams)) => *teams = teams.saturating_add(team.count),
+                None => {
+                    let name = outlines
+                        .countries
+                        .iter()
+                        .find(|c| c.iso_a3.as_deref() == Some(key.as_str()))
+                        .map_or_else(|| donor.trim().to_string(), |c| c.name.clone());
+                    found.push((key, name, team.count));
+                }
+            }
+        }
+        // Most teams first; a stable sort keeps the data's order among equals.
+        found.sort_by_key(|d| std::cmp::Reverse(d.2));
+        Donors {
+            keys: found.iter().map(|(k, _, _)| k.clone()).collect(),
+            names: found.iter().map(|(_, n, _)| n.clone()).collect(),
+            teams: found.iter().map(|(_, _, t)| *t).collect(),
+        }
+    }
+
+    /// The index of the donor of `team` (of the data set `aid`).
+    pub fn index_of(&self, aid: &AidDataset, team: &crate::data::aid::Team) -> Option<usize> {
+        let key = donor_key(aid.donor_of(team)?);
+        self.keys.iter().position(|k| *k == key)
+    }
+
+    /// How many donors there are.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// True when the data names no donor.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// True when the teams came from more than one donor: arcs get a hue each.
+    pub fn several(&self) -> bool {
+        self.keys.len() > 1
+    }
+}

@@ -1,0 +1,186 @@
+//! Your own data's places by name (the gazetteer) and its donors: each donor's arcs in
+//! a hue of their own with a legend line each, places looked up in the row's country,
+//! and every place that cannot be located reported with its row.
+
+use crate::common::*;
+
+/// Italy's teams from three donors, by place names only.
+const THREE_DONORS: &str = "country,teams,arrived,from,from_place,place,members\n\
+    Italy,1,2020-03-12,China,Shanghai,Rome,9\n\
+    Italy,1,2020-03-22,Cuba,,Crema,52\n\
+    Italy,2,2020-03-22,Russia,Moscow,Bergamo,\n";
+
+/// Each `flow-arc` group of an SVG export: (data-donor, data-from, data-to, the
+/// stroke colour of its `<path class="flow">`).
+fn arcs_of(svg: &str) -> Vec<(String, String, String, String)> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.attribute("class") == Some("flow-arc"))
+        .map(|group| {
+            let path = group
+                .descendants()
+                .find(|n| n.attribute("class") == Some("flow"))
+                .unwrap();
+            let attr = |name| group.attribute(name).unwrap_or_default().to_string();
+            (
+                attr("data-donor"),
+                attr("data-from"),
+                attr("data-to"),
+                path.attribute("stroke").unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn export_svg(dir: &std::path::Path, data: &std::path::Path, extra: &[&str]) -> String {
+    let out = dir.join("map.svg");
+    let mut args = vec![
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 0, "{stderr}");
+    std::fs::read_to_string(out).unwrap()
+}
+
+#[test]
+fn three_donors_draw_in_three_hues_with_a_legend_line_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "donors.csv", THREE_DONORS);
+    for theme in ["light", "dark"] {
+        let svg = export_svg(dir.path(), &data, &["--theme", theme]);
+        let arcs = arcs_of(&svg);
+        assert_eq!(arcs.len(), 3, "{arcs:?}");
+        let hue = |donor: &str| {
+            let found: Vec<&String> = arcs.iter().filter(|a| a.0 == donor).map(|a| &a.3).collect();
+            assert_eq!(found.len(), 1, "{donor}: {arcs:?}");
+            found[0].clone()
+        };
+        let (russia, china, cuba) = (hue("Russia"), hue("China"), hue("Cuba"));
+        assert!(
+            russia != china && china != cuba && cuba != russia,
+            "{arcs:?}"
+        );
+        for line in ["from Russia", "from China", "from Cuba"] {
+            assert_eq!(svg.matches(line).count(), 1, "{line} once in the legend");
+        }
+        assert!(!svg.contains("from sender to arrival place"));
+        assert!(
+            svg.contains("4 teams from 3 donors to 1 country"),
+            "{theme}"
+        );
+        assert!(svg.contains("Places: GeoNames"));
+    }
+}
+
+#[test]
+fn two_donors_in_two_hues_and_one_donor_in_the_usual_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    let two = "country,from,from_place,place\n\
+               Italy,Cuba,,Crema\n\
+               Italy,China,Shanghai,Rome\n";
+    let data = write(dir.path(), "two.csv", two);
+    let svg = export_svg(dir.path(), &data, &[]);
+    let arcs = arcs_of(&svg);
+    assert_eq!(arcs.len(), 2);
+    assert_ne!(arcs[0].3, arcs[1].3, "two donors, two hues");
+    assert_eq!(svg.matches("from Cuba").count(), 1);
+    assert_eq!(svg.matches("from China").count(), 1);
+    // One donor: the theme's arc colour and the one legend line, its name in the
+    // subtitle.
+    let one = "country,from,from_place,place\nItaly,Cuba,,Crema\nPeru,Cuba,,Lima\n";
+    let data = write(dir.path(), "one.csv", one);
+    let svg = export_svg(dir.path(), &data, &[]);
+    let arcs = arcs_of(&svg);
+    assert_eq!(arcs.len(), 2);
+    assert_eq!(arcs[0].3, arcs[1].3);
+    assert!(svg.contains("from sender to arrival place"));
+    assert!(
+        svg.contains("2 teams to 2 countries"),
+        "one donor is not named"
+    );
+}
+
+#[test]
+fn places_are_looked_up_in_their_own_country_and_a_donor_without_one_starts_at_its_capital() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "donors.csv", THREE_DONORS);
+    let svg = export_svg(dir.path(), &data, &[]);
+    let mut ends: Vec<(String, String)> = arcs_of(&svg)
+        .into_iter()
+        .map(|(_, from, to, _)| (from, to))
+        .collect();
+    ends.sort();
+    let expected = [
+        ("Havana, capital of Cuba", "Crema"),
+        ("Moscow", "Bergamo"),
+        ("Shanghai", "Rome"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(ends, expected);
+    let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
+    assert_eq!(status, 0, "{stdout}");
+    assert!(
+        stdout.contains("5 places located by name among GeoNames' cities of 15,000 people")
+            && stdout.contains("1 team has no from_place: its arcs start at the donor"),
+        "{stdout}"
+    );
+    // The same in the JSON form, with the provider as every team's donor.
+    let json = r#"{"title": "Own", "provider": {"country": "Cuba"}, "teams": [
+        {"country": "Italy", "place": "Crema"},
+        {"country": "Italy", "from": "Russia", "from_place": "Moscow", "place": "Bergamo"}]}"#;
+    let data = write(dir.path(), "own.json", json);
+    let svg = export_svg(dir.path(), &data, &[]);
+    let mut froms: Vec<String> = arcs_of(&svg).into_iter().map(|a| a.1).collect();
+    froms.sort();
+    assert_eq!(froms, ["Havana, capital of Cuba", "Moscow"]);
+}
+
+#[test]
+fn an_unknown_or_ambiguous_place_is_reported_with_its_row_and_never_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "country,from,from_place,place\n\
+               Italy,Russia,Mila,Bergamo\n\
+               China,Russia,Moscow,Fuzhou\n\
+               Peru,Atlantis,,Lima\n\
+               Italy,,Shanghai,Rome\n";
+    let data = write(dir.path(), "bad-places.csv", csv);
+    let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
+    assert_eq!(
+        status, 1,
+        "unlocated places fail check as unmatched countries do"
+    );
+    for expected in [
+        "unlocated: row 1 (line 2): from_place \"Mila\" is not among GeoNames' cities of \
+         15,000 people or more in Russian Federation",
+        "unlocated: row 2 (line 3): place \"Fuzhou\" could be 2 cities in China: Fuzhou (",
+        "unlocated: row 3 (line 4): from \"Atlantis\" names no country",
+        "unlocated: row 4 (line 5): from_place \"Shanghai\" cannot be looked up without the \
+         country it is in",
+    ] {
+        assert!(stdout.contains(expected), "{expected}\n{stdout}");
+    }
+    // Moscow to China is drawn, ending inside China (Fuzhou is not chosen for it).
+    let svg = export_svg(dir.path(), &data, &[]);
+    let arcs = arcs_of(&svg);
+    assert_eq!(arcs.len(), 1, "{arcs:?}");
+    assert_eq!(arcs[0].2, "China (Fuzhou not located)");
+    assert!(svg.contains("No arc for 3 teams (where they came from is not given or not located)"));
+    // --strict refuses the picture.
+    let out = dir.path().join("strict.png");
+    let args = [
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--strict",
+    ];
+    assert_eq!(run_command("export", &args).0, 1);
+    assert!(!out.exists());
+}
