@@ -80,10 +80,15 @@ pub fn card_content(model: &MapModel, country: usize) -> CardContent {
         .map(|d| &model.aid.destinations[d])
         // On a day before its first team arrived, a recipient has none yet.
         .filter(|d| d.teams > 0);
+    // With one donor chosen (the window's donor filter), the card says whose teams.
+    let from = model
+        .donor
+        .map(|d| format!(" from {}", model.donors.names[d]))
+        .unwrap_or_default();
     let Some(destination) = destination else {
         let summary = match as_of(model) {
-            Some(date) => format!("No team reported as of {date}."),
-            None => "No team reported.".to_string(),
+            Some(date) => format!("No team{from} reported as of {date}."),
+            None => format!("No team{from} reported."),
         };
         return CardContent {
             title,
@@ -92,7 +97,7 @@ pub fn card_content(model: &MapModel, country: usize) -> CardContent {
         };
     };
     let teams = destination.teams;
-    let summary = format!("{teams} {}", plural(teams, "team", "teams"));
+    let summary = format!("{teams} {}{from}", plural(teams, "team", "teams"));
     let mut blocks = Vec::new();
     if destination.details.is_empty() {
         blocks.push(CardBlock {
@@ -103,7 +108,12 @@ pub fn card_content(model: &MapModel, country: usize) -> CardContent {
             )],
         });
     }
-    blocks.extend(destination.details.iter().map(team_block));
+    blocks.extend(
+        destination
+            .details
+            .iter()
+            .map(|team| team_block(model, team)),
+    );
     let team_quotes: Vec<&Quote> = destination
         .details
         .iter()
@@ -150,7 +160,7 @@ fn line(text: &str, role: LineRole) -> CardLine {
     }
 }
 
-fn team_block(team: &Team) -> CardBlock {
+fn team_block(model: &MapModel, team: &Team) -> CardBlock {
     let arrived = team
         .arrived
         .map_or_else(|| "Arrival date not reported".to_string(), long_date);
@@ -163,13 +173,7 @@ fn team_block(team: &Team) -> CardBlock {
     let mut lines = vec![
         line(&heading, LineRole::TeamHeading),
         line(&members_line(team), LineRole::Body),
-        line(
-            &format!(
-                "Sent by: {}",
-                team.sent_by.as_deref().unwrap_or("not reported")
-            ),
-            LineRole::Body,
-        ),
+        line(&sent_by_line(model, team), LineRole::Body),
     ];
     if !team.sources.is_empty() {
         lines.push(line(
@@ -180,6 +184,22 @@ fn team_block(team: &Team) -> CardBlock {
     CardBlock {
         kind: BlockKind::Team,
         lines,
+    }
+}
+
+/// "Sent by: Zhejiang province", with the donor where the data has several ("Sent by:
+/// Zhejiang province (China)", or "Sent by: Cuba" where the row names no sender).
+fn sent_by_line(model: &MapModel, team: &Team) -> String {
+    let donor = model
+        .donors
+        .index_of(&model.aid, team)
+        .filter(|_| model.donors.several())
+        .map(|d| model.donors.names[d].as_str());
+    match (team.sent_by.as_deref(), donor) {
+        (Some(by), Some(donor)) => format!("Sent by: {by} ({donor})"),
+        (Some(by), None) => format!("Sent by: {by}"),
+        (None, Some(donor)) => format!("Sent by: {donor}"),
+        (None, None) => "Sent by: not reported".to_string(),
     }
 }
 

@@ -54,6 +54,28 @@ impl Donors {
         self.keys.iter().position(|k| *k == key)
     }
 
+    /// `aid` with only the teams of the donor `donor`: each destination keeps the
+    /// teams that donor sent (none, for the others).
+    pub fn only(&self, mut aid: AidDataset, donor: usize) -> AidDataset {
+        let provider = aid.provider.clone();
+        let key = &self.keys[donor];
+        for destination in &mut aid.destinations {
+            destination.details.retain(|team| {
+                let named = team
+                    .donor
+                    .as_deref()
+                    .or(provider.as_ref().map(|p| p.country.as_str()));
+                named.is_some_and(|name| donor_key(name) == *key)
+            });
+            destination.teams = destination
+                .details
+                .iter()
+                .map(|t| t.count)
+                .fold(0, u32::saturating_add);
+        }
+        aid
+    }
+
     /// How many donors there are.
     pub fn len(&self) -> usize {
         self.keys.len()

@@ -37,6 +37,8 @@ pub struct MapModel {
     pub full: AidDataset,
     /// The day shown; `None` for the whole data set (its claim's date, if it has one).
     pub day: Option<NaiveDate>,
+    /// The one donor shown (an index into `donors`); `None` shows every donor's teams.
+    pub donor: Option<usize>,
     /// The first day whose arrivals are news (outlined and named): the day itself,
     /// or, in an animation a week a frame, the day after the frame before.
     pub news_from: Option<NaiveDate>,
@@ -131,6 +133,7 @@ impl MapModel {
             full: aid.clone(),
             aid,
             day: None,
+            donor: None,
             news_from: None,
             join,
             projected,
@@ -173,21 +176,44 @@ impl MapModel {
             return;
         }
         if self.day != day {
-            self.aid = match day {
-                Some(day) => timeline::as_of(&self.full, day),
-                None => self.full.clone(),
-            };
             self.day = day;
-            self.flows = arcs_of(
-                &self.aid,
-                &self.outlines,
-                &self.destination_by_country,
-                &self.donors,
-            );
+            self.derive_shown();
         }
         self.news_from = news_from;
         self.news = self.news_of_day();
         self.counts_generation = next_generation();
+    }
+
+    /// Show only the teams of the donor `donor` (an index into [`MapModel::donors`]),
+    /// or every donor's (`None`). Counts, fills, badges, arcs, the subtitle and the
+    /// pop-ups all follow; the colour classes stay those of the whole data set.
+    pub fn set_donor(&mut self, donor: Option<usize>) {
+        let donor = donor.filter(|&d| d < self.donors.len());
+        if self.donor == donor {
+            return;
+        }
+        self.donor = donor;
+        self.derive_shown();
+        self.news = self.news_of_day();
+        self.counts_generation = next_generation();
+    }
+
+    /// Works out `aid` and its arcs from the whole data set for the day and donor set.
+    fn derive_shown(&mut self) {
+        let by_day = match self.day {
+            Some(day) => timeline::as_of(&self.full, day),
+            None => self.full.clone(),
+        };
+        self.aid = match self.donor {
+            Some(donor) => self.donors.only(by_day, donor),
+            None => by_day,
+        };
+        self.flows = arcs_of(
+            &self.aid,
+            &self.outlines,
+            &self.destination_by_country,
+            &self.donors,
+        );
     }
 
     /// True when the data says where some team came from: there are arcs to draw.

@@ -392,6 +392,7 @@ impl AidMapApp {
                 self.select(Some(country));
                 self.map.focus_on(&self.model, country);
             }
+            SideAction::Donor(donor) => self.model.set_donor(donor),
         }
     }
 

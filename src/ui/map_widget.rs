@@ -275,8 +275,13 @@ impl MapMemory {
 fn tooltip(ctx: &egui::Context, model: &MapModel, country: usize, pointer: Pos2) {
     let name = &model.outlines.countries[country].name;
     let teams = model.teams_of(country);
+    // With one donor chosen, say whose teams are counted.
+    let from = model
+        .donor
+        .map(|d| format!(" from {}", model.donors.names[d]))
+        .unwrap_or_default();
     let detail = if teams > 0 {
-        let counted = format!("{teams} {}", plural(teams, "team", "teams"));
+        let counted = format!("{teams} {}{from}", plural(teams, "team", "teams"));
         // On a day of the timeline, say which, as for countries with none.
         match model.day.and(as_of(model)) {
             Some(date) => format!("{counted} as of {date}"),
@@ -284,8 +289,8 @@ fn tooltip(ctx: &egui::Context, model: &MapModel, country: usize, pointer: Pos2)
         }
     } else {
         match as_of(model) {
-            Some(date) => format!("no team reported as of {date}"),
-            None => "no team reported".to_string(),
+            Some(date) => format!("no team{from} reported as of {date}"),
+            None => format!("no team{from} reported"),
         }
     };
     show_tooltip(ctx, pointer, name, &[detail]);

@@ -27,6 +27,8 @@ pub enum SideAction {
     Select(usize),
     /// The search found a country: select it and zoom to it.
     Find(usize),
+    /// Show only this donor's teams (an index into the model's donors), or all.
+    Donor(Option<usize>),
 }
 
 /// The panel's own state.
@@ -43,6 +45,8 @@ pub struct SidePanel {
     pub search_message: Option<String>,
     /// The countries a search could mean, to choose from.
     pub candidates: Vec<Candidate>,
+    /// List the recipients under each donor (where the data has several).
+    pub group_by_donor: bool,
 }
 
 impl Default for SidePanel {
@@ -53,6 +57,7 @@ impl Default for SidePanel {
             ascending: false,
             search_message: None,
             candidates: Vec::new(),
+            group_by_donor: false,
         }
     }
 }
@@ -106,15 +111,48 @@ impl SidePanel {
         if let Some(note) = text::not_shown_note(model) {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }
+        let donor = donor_controls(ui, model, &mut self.group_by_donor);
         ui.add_space(4.0);
         let chosen = egui::ScrollArea::vertical()
             .show(ui, |ui| {
-                let chosen = self.recipients_grid(ui, model, selected);
+                let chosen = if self.group_by_donor && model.donors.several() {
+                    self.grouped_by_donor(ui, model, selected, muted)
+                } else {
+                    self.recipients_grid(ui, model, selected, None)
+                };
                 unmatched_note(ui, model);
                 chosen
             })
             .inner;
-        chosen.or(found)
+        chosen.or(found).or(donor)
+    }
+
+    /// The recipients under each donor shown, each donor's teams only.
+    fn grouped_by_donor(
+        &mut self,
+        ui: &mut egui::Ui,
+        model: &MapModel,
+        selected: Option<usize>,
+        muted: egui::Color32,
+    ) -> Option<SideAction> {
+        let mut action = None;
+        for donor in model.drawn_donors() {
+            let rows = self.sorted_rows(model, Some(donor));
+            let teams: u32 = rows.iter().map(|r| r.teams).fold(0, u32::saturating_add);
+            ui.add_space(6.0);
+            ui.label(RichText::new(format!("From {}", model.donors.names[donor])).strong());
+            ui.label(
+                RichText::new(format!(
+                    "{teams} {} to {} {}",
+                    text::plural(teams, "team", "teams"),
+                    rows.len(),
+                    text::plural(rows.len() as u32, "country", "countries")
+                ))
+                .color(muted),
+            );
+            action = action.or(self.recipients_grid(ui, model, selected, Some(donor)));
+        }
+        action
     }
 
     /// The search box, its messages and candidates; a country found, if any.
@@ -161,16 +199,18 @@ impl SidePanel {
         action
     }
 
-    /// The sortable table of recipients; the row clicked, if any.
+    /// The sortable table of recipients (of `donor`'s teams only, if given); the row
+    /// clicked, if any.
     fn recipients_grid(
         &mut self,
         ui: &mut egui::Ui,
         model: &MapModel,
         selected: Option<usize>,
+        donor: Option<usize>,
     ) -> Option<SideAction> {
         let mut action = None;
-        let rows = self.sorted_rows(model);
-        egui::Grid::new("recipients grid")
+        let rows = self.sorted_rows(model, donor);
+        egui::Grid::new(("recipients grid", donor))
             .striped(true)
             .num_columns(3)
             .spacing([10.0, 4.0])
@@ -216,19 +256,28 @@ impl SidePanel {
         }
     }
 
-    fn sorted_rows(&self, model: &MapModel) -> Vec<Row> {
+    /// The recipients' rows in the order chosen: of every team, or of `donor`'s only
+    /// (countries it sent none to are left out).
+    fn sorted_rows(&self, model: &MapModel, donor: Option<usize>) -> Vec<Row> {
         let mut rows: Vec<Row> = model
             .recipients()
-            .map(|country| {
-                let destination =
-                    model.destination_by_country[country].map(|d| &model.aid.destinations[d]);
-                Row {
+            .filter_map(|country| {
+                let destination = &model.aid.destinations[model.destination_by_country[country]?];
+                let teams: Vec<&crate::data::aid::Team> = destination
+                    .details
+                    .iter()
+                    .filter(|t| donor.is_none() || model.donors.index_of(&model.aid, t) == donor)
+                    .collect();
+                let count = match donor {
+                    None => model.teams_of(country),
+                    Some(_) => teams.iter().map(|t| t.count).fold(0, u32::saturating_add),
+                };
+                (count > 0).then(|| Row {
                     country,
                     name: model.outlines.countries[country].name.clone(),
-                    teams: model.teams_of(country),
-                    first_arrival: destination
-                        .and_then(|d| d.details.iter().filter_map(|t| t.arrived).min()),
-                }
+                    teams: count,
+                    first_arrival: teams.iter().filter_map(|t| t.arrived).min(),
+                })
             })
             .collect();
         rows.sort_by(|a, b| {
@@ -250,6 +299,45 @@ impl SidePanel {
         });
         rows
     }
+}
+
+/// Where the data has several donors: which to show (all, or one) and whether to
+/// group the list by donor. Returns the donor chosen, if the choice changed.
+fn donor_controls(
+    ui: &mut egui::Ui,
+    model: &MapModel,
+    group_by_donor: &mut bool,
+) -> Option<SideAction> {
+    if !model.donors.several() {
+        return None;
+    }
+    let mut chosen = model.donor;
+    let label = |d: Option<usize>| match d {
+        None => format!("All {} donors", model.donors.len()),
+        Some(d) => {
+            let teams = model.donors.teams[d];
+            format!(
+                "{} ({teams} {})",
+                model.donors.names[d],
+                text::plural(teams, "team", "teams")
+            )
+        }
+    };
+    ui.horizontal(|ui| {
+        let heading = ui.label("Donor");
+        egui::ComboBox::from_id_salt("donor filter")
+            .selected_text(label(chosen))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut chosen, None, label(None));
+                for d in 0..model.donors.len() {
+                    ui.selectable_value(&mut chosen, Some(d), label(Some(d)));
+                }
+            })
+            .response
+            .labelled_by(heading.id);
+    });
+    ui.checkbox(group_by_donor, "Group by donor");
+    (chosen != model.donor).then_some(SideAction::Donor(chosen))
 }
 
 /// The countries of the data that no outline matched, named under the table.

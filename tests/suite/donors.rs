@@ -184,3 +184,67 @@ fn an_unknown_or_ambiguous_place_is_reported_with_its_row_and_never_guessed() {
     assert_eq!(run_command("export", &args).0, 1);
     assert!(!out.exists());
 }
+
+#[test]
+fn the_window_filters_by_donor_and_groups_the_recipients_by_donor() {
+    use aidmap::scene::style::ThemeChoice;
+    use aidmap::ui::FileKind;
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "country,teams,from,from_place,place,sent_by\n\
+               Italy,1,China,Shanghai,Rome,National Health Commission\n\
+               Italy,1,Cuba,,Crema,Henry Reeve Brigade\n\
+               Italy,2,Russia,Moscow,Bergamo,\n\
+               Peru,1,Cuba,,Lima,\n";
+    let data = write(dir.path(), "three.csv", csv);
+    let mut harness = harness(ThemeChoice::Light);
+    harness.state_mut().load_file(FileKind::Data, &data);
+    harness.run();
+    // Most teams first; Cuba is met before Russia in the data.
+    assert_eq!(
+        harness.state().model.donors.names,
+        ["Cuba", "Russia", "China"]
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("5 teams from 3 donors to 2 countries")
+            .next()
+            .is_some()
+    );
+    // Choose Cuba in the Donor box: the counts, the subtitle and the arcs follow.
+    harness.get_by_label("Donor").click();
+    harness.run();
+    harness.get_by_label("Cuba (2 teams)").click();
+    harness.run();
+    assert_eq!(harness.state().model.donor, Some(0));
+    assert!(
+        harness
+            .query_all_by_label_contains("2 teams from Cuba to 2 countries")
+            .next()
+            .is_some()
+    );
+    assert_eq!(harness.state().model.flows.arcs.len(), 2);
+    let italy = harness.state().model.find_country("Italy").one().unwrap();
+    assert_eq!(harness.state().model.teams_of(italy), 1);
+    // Back to all, grouped by donor: a heading and a table for each.
+    harness.get_by_label("Donor").click();
+    harness.run();
+    harness.get_by_label("All 3 donors").click();
+    harness.run();
+    harness.get_by_label("Group by donor").click();
+    harness.run();
+    for heading in ["From Cuba", "From Russia", "From China"] {
+        harness.get_by_label(heading);
+    }
+    harness.get_by_label("2 teams to 2 countries");
+    assert_eq!(
+        harness.get_all_by_label("Italy").count(),
+        3,
+        "Italy under each donor"
+    );
+    assert_eq!(
+        harness.get_all_by_label("Peru").count(),
+        1,
+        "Peru under Cuba only"
+    );
+}
