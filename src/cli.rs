@@ -215,10 +215,36 @@ pub struct ExportArgs {
     /// Leave the arcs out.
     #[arg(long, overrides_with = "flows")]
     pub no_flows: bool,
+    /// What the arcs' widths stand for: teams (the default) or members (arcs whose
+    /// members are not reported are dashed).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub flow_width: Option<FlowWidthArg>,
+    /// Draw only the teams of this donor (a country the data's `from` or provider
+    /// names, by code or name).
+    #[arg(long, value_name = "COUNTRY")]
+    pub donor: Option<String>,
     /// Write nothing and exit with status 1 when some of the data is not on the map
     /// (instead of a warning and a note on the picture).
     #[arg(long)]
     pub strict: bool,
+}
+
+/// What the arcs' widths stand for, as `--flow-width` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FlowWidthArg {
+    /// The teams each arc stands for.
+    Teams,
+    /// The people in them.
+    Members,
+}
+
+impl From<FlowWidthArg> for crate::scene::arcs::FlowWidth {
+    fn from(arg: FlowWidthArg) -> Self {
+        match arg {
+            FlowWidthArg::Teams => Self::Teams,
+            FlowWidthArg::Members => Self::Members,
+        }
+    }
 }
 
 /// The theme of an export.

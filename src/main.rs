@@ -227,6 +227,8 @@ fn export_request(args: &ExportArgs) -> ExportRequest {
             (_, true) => Some(false),
             _ => None,
         },
+        flow_width: args.flow_width.map(Into::into),
+        donor: args.donor.clone(),
         frames: FrameOptions {
             from: args.from,
             to: args.to,

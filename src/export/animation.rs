@@ -9,6 +9,7 @@ use egui::{Color32, ColorImage};
 
 use crate::export::apng_file::ApngWriter;
 use crate::export::error::ExportError;
+use crate::export::frame_plan::{self, PlannedFrame};
 use crate::export::gif_file::GifWriter;
 use crate::export::offscreen::{Picture, Renderer};
 use crate::export::video::VideoWriter;
@@ -32,9 +33,11 @@ pub fn export_animation(
         .frames
         .days(model.timeline.as_ref())
         .map_err(ExportError::Request)?;
-    let shown_before = model.day;
-    let result = write_frames(model, request, format, picture, &days, progress);
-    model.set_day(shown_before);
+    let (shown_before, news_before) = (model.day, model.news_from);
+    let frames = frame_plan::plan(model, request, &days);
+    let result = write_frames(model, request, format, picture, &frames, progress);
+    model.set_day_with_news(shown_before, news_before);
+    model.growth = 1.0;
     result
 }
 
@@ -43,11 +46,16 @@ fn write_frames(
     request: &ExportRequest,
     format: Format,
     picture: &Picture,
-    days: &[chrono::NaiveDate],
+    frames: &[PlannedFrame],
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
     let mut renderer = Renderer::new(picture);
-    let fps = request.frames.fps();
+    // A growing arc's frames each take a share of a day's time: a video runs at that
+    // finer rate, and shows a whole day's frame for as many of its frames.
+    let fps = match frame_plan::has_growth(frames) {
+        true => request.frames.fps() * frame_plan::GROW_STEPS as f32,
+        false => request.frames.fps(),
+    };
     let sink = match format {
         Format::Gif => Sink::Gif(Box::new(GifWriter::create(
             &request.out,
@@ -57,7 +65,7 @@ fn write_frames(
         Format::Apng => Sink::Apng(ApngWriter::create(
             &request.out,
             pixel_size(picture),
-            days.len(),
+            frames.len(),
             &crate::export::metadata(model),
         )?),
         Format::Mp4 => Sink::Video(VideoWriter::create(&request.out, pixel_size(picture), fps)?),
@@ -73,15 +81,7 @@ fn write_frames(
     let (sender, receiver) = sync_channel::<Frame>(1);
     std::thread::scope(|scope| {
         let encoder = scope.spawn(move || encode(sink, receiver));
-        let drawn = draw_frames(
-            model,
-            &mut renderer,
-            request,
-            picture,
-            days,
-            &sender,
-            progress,
-        );
+        let drawn = draw_frames(model, &mut renderer, picture, frames, &sender, progress);
         if drawn.is_ok() {
             // A closed channel means the encoder failed: its error is the one to tell.
             let _ = sender.send(Frame::End);
@@ -104,32 +104,24 @@ enum Frame {
     End,
 }
 
-/// Draw each day's frame and send it to the encoder.
+/// Draw each planned frame and send it to the encoder; progress counts frames.
 fn draw_frames(
     model: &mut MapModel,
     renderer: &mut Renderer,
-    request: &ExportRequest,
     picture: &Picture,
-    days: &[chrono::NaiveDate],
+    frames: &[PlannedFrame],
     encoder: &SyncSender<Frame>,
     progress: Progress<'_>,
 ) -> Result<(), ExportError> {
-    let fps = request.frames.fps();
-    for (k, &day) in days.iter().enumerate() {
-        // The news of a frame: every arrival since the frame before.
-        let news_from = match k {
-            0 => day,
-            _ => days[k - 1].succ_opt().unwrap_or(day),
-        };
-        model.set_day_with_news(Some(day), Some(news_from));
+    for (k, frame) in frames.iter().enumerate() {
+        model.set_day_with_news(Some(frame.day), Some(frame.news_from));
+        model.growth = frame.growth;
         let image = renderer.render_next(model, picture)?;
-        let last = k + 1 == days.len();
-        let delay = 1.0 / fps + if last { request.frames.hold() } else { 0.0 };
-        if encoder.send(Frame::Image(image, delay)).is_err() {
+        if encoder.send(Frame::Image(image, frame.delay)).is_err() {
             // The encoder has stopped and kept its error.
             return Ok(());
         }
-        if !progress(k + 1, days.len()) {
+        if !progress(k + 1, frames.len()) {
             return Err(ExportError::Cancelled);
         }
     }

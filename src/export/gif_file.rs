@@ -33,6 +33,9 @@ pub struct GifWriter {
     encoder: Option<(gif::Encoder<AtomicFile>, PaletteMapper)>,
     previous: Option<Vec<Color32>>,
     size: [usize; 2],
+    /// Seconds of the frames so far: each delay is rounded to GIF's hundredths so
+    /// that the total stays true (four frames of 1/16 s take 25 hundredths, not 24).
+    elapsed: f64,
 }
 
 impl GifWriter {
@@ -57,6 +60,7 @@ impl GifWriter {
             encoder: None,
             previous: None,
             size,
+            elapsed: 0.0,
         })
     }
 
@@ -89,6 +93,15 @@ impl GifWriter {
             .ok_or_else(|| ExportError::Encode("the GIF encoder did not start".into()))
     }
 
+    /// The GIF delay of a frame of `delay` seconds after those so far: the rounded
+    /// end time less the rounded start time, at least one hundredth.
+    fn hundredths(&mut self, delay: f32) -> u16 {
+        let start = (self.elapsed * 100.0).round();
+        self.elapsed += f64::from(delay);
+        let end = (self.elapsed * 100.0).round();
+        (end - start).clamp(1.0, 65535.0) as u16
+    }
+
     /// Add `image`, shown for `delay` seconds (kept, to compare the next one with).
     pub fn add(&mut self, image: ColorImage, delay: f32) -> Result<(), ExportError> {
         if image.size != self.size {
@@ -103,6 +116,7 @@ impl GifWriter {
         };
         // Nothing changed: one transparent pixel carries the frame's time.
         let [x0, y0, x1, y1] = changed.unwrap_or([0, 0, 1, 1]);
+        let hundredths = self.hundredths(delay);
         let previous = self.previous.take();
         let previous = previous.as_deref();
         let width = self.size[0];
@@ -132,7 +146,7 @@ impl GifWriter {
             }
         }
         let frame = gif::Frame {
-            delay: (delay * 100.0).round().clamp(1.0, 65535.0) as u16,
+            delay: hundredths,
             dispose: gif::DisposalMethod::Keep,
             transparent: Some(TRANSPARENT),
             left: x0 as u16,

@@ -8,6 +8,7 @@ pub mod apng_file;
 pub mod error;
 pub mod file;
 mod frame_diff;
+pub mod frame_plan;
 pub mod frames;
 pub mod gif_file;
 pub mod offscreen;
@@ -24,9 +25,11 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::data::matcher::{CountryMatch, several_message};
+use crate::error::inline;
 pub use crate::export::error::ExportError;
 pub use crate::export::frames::FrameOptions;
 use crate::geometry::projection::Projection;
+use crate::scene::arcs::FlowWidth;
 use crate::scene::{MapModel, MapView, text};
 
 /// The largest picture, in pixels, an export may have (about 16000 × 10000).
@@ -133,6 +136,11 @@ pub struct ExportRequest {
     /// Draw the arcs (`Some(true)`), leave them out (`Some(false)`), or as the model
     /// has it (`None`).
     pub flows: Option<bool>,
+    /// What the arcs' widths stand for (`--flow-width`); `None` keeps the model's.
+    pub flow_width: Option<FlowWidth>,
+    /// Draw only this donor's teams (`--donor`, a name or code); `None`: as the model
+    /// has it.
+    pub donor: Option<String>,
     /// The days and timing of an animation.
     pub frames: FrameOptions,
 }
@@ -222,6 +230,45 @@ impl ExportRequest {
 }
 
 /// Render and write `request` for `model` (already in the requested projection).
+/// Apply `--flows`/`--no-flows`, `--flow-width` and `--donor` to `model`, or say why
+/// one of them cannot be.
+fn apply_flow_options(model: &mut MapModel, request: &ExportRequest) -> Result<(), String> {
+    if let Some(flows) = request.flows {
+        if flows && !model.has_flows() {
+            return Err(
+                "--flows: the data says where no team came from, so there are no \
+                 arcs to draw (give a place each team was sent from)"
+                    .to_string(),
+            );
+        }
+        model.show_flows = flows;
+    }
+    if let Some(width) = request.flow_width {
+        if !model.has_flows() || !model.show_flows {
+            return Err(
+                "--flow-width: no arcs are drawn (--no-flows, or the data says \
+                 where no team came from)"
+                    .to_string(),
+            );
+        }
+        model.flow_width = width;
+    }
+    if let Some(text) = &request.donor {
+        let Some(donor) = model.donors.find(text) else {
+            return Err(match model.donors.is_empty() {
+                true => "--donor: the data names no donor (give a \"from\" column)".to_string(),
+                false => format!(
+                    "--donor: \"{}\" is not among the data's donors ({})",
+                    inline(text),
+                    model.donors.names.join(", ")
+                ),
+            });
+        };
+        model.set_donor(Some(donor));
+    }
+    Ok(())
+}
+
 /// `progress` hears of each frame of an animation and may cancel it.
 pub fn export(
     model: &mut MapModel,
@@ -233,16 +280,7 @@ pub fn export(
         Some(text) => Some(selected_country(model, text).map_err(ExportError::Selection)?),
         None => None,
     };
-    if let Some(flows) = request.flows {
-        if flows && !model.has_flows() {
-            return Err(ExportError::Request(
-                "--flows: the data says where no team came from, so there are no arcs to \
-                 draw (give a place each team was sent from)"
-                    .to_string(),
-            ));
-        }
-        model.show_flows = flows;
-    }
+    apply_flow_options(model, request).map_err(ExportError::Request)?;
     let view = MapView::default();
     let size = egui::vec2(request.width, request.height);
     let picture = offscreen::Picture {

@@ -138,6 +138,7 @@ fn open_group(svg: &mut String, group: &Group, clip: Option<usize>) {
             to,
             code,
             teams,
+            members,
         } => {
             let _ = write!(
                 svg,
@@ -148,6 +149,9 @@ fn open_group(svg: &mut String, group: &Group, clip: Option<usize>) {
             );
             if let Some(donor) = donor {
                 let _ = write!(svg, r#" data-donor="{}""#, escape(donor));
+            }
+            if let Some(members) = members {
+                let _ = write!(svg, r#" data-members="{members}""#);
             }
         }
         Group::Selected { code } | Group::Arrived { code } => {

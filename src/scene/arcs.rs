@@ -10,8 +10,19 @@ use geo::{Contains, Distance, Euclidean, InteriorPoint};
 use crate::data::{AidDataset, Outlines};
 use crate::scene::donors::Donors;
 
+/// What an arc's width stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum FlowWidth {
+    /// The teams it stands for (the default).
+    #[default]
+    Teams,
+    /// The people in them; an arc whose members are not reported is drawn dashed at
+    /// the thinnest width, never guessed.
+    Members,
+}
+
 /// One arc.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Flow {
     /// The recipient (outline index).
     pub country: usize,

@@ -4,6 +4,7 @@
 
 use egui::{Align2, Rect, Stroke, pos2, vec2};
 
+use crate::scene::arc_style::{DASH, DASH_GAP, dashes};
 use crate::scene::display::{DisplayList, Group, Primitive, ROW_HEIGHT, TextRun};
 use crate::scene::export_card::{ExportCard, Measure};
 use crate::scene::layout::Layout;
@@ -148,7 +149,17 @@ pub(crate) fn legend_items(
                     stroke: Stroke::new(SWATCH_EDGE_WIDTH, style.muted_text),
                 }),
                 Sample::Arc(color) => {
-                    for item in arc_sample(row.swatch, color, layout.scale) {
+                    for item in arc_sample(row.swatch, color, ARC_SAMPLE_WIDTH, false, layout.scale)
+                    {
+                        list.draw(item);
+                    }
+                }
+                Sample::ArcStyle {
+                    color,
+                    width,
+                    dashed,
+                } => {
+                    for item in arc_sample(row.swatch, color, width, dashed, layout.scale) {
                         list.draw(item);
                     }
                 }
@@ -165,14 +176,25 @@ pub(crate) fn legend_items(
     frame
 }
 
-/// A short line with the arcs' arrowhead across `swatch`, in the arcs' colour.
-fn arc_sample(swatch: Rect, color: egui::Color32, scale: f32) -> [Primitive; 2] {
+/// A short line with the arcs' arrowhead across `swatch`, in the arcs' colour,
+/// `width` wide at layout scale 1 and dashed if asked.
+fn arc_sample(
+    swatch: Rect,
+    color: egui::Color32,
+    width: f32,
+    dashed: bool,
+    scale: f32,
+) -> [Primitive; 2] {
     let s = scale.max(0.5);
     let (start, tip) = (swatch.left_center(), swatch.right_center());
     let head = ARC_SAMPLE_HEAD * s;
+    let mut pieces = vec![vec![start, tip - vec2(head / 2.0, 0.0)]];
+    if dashed {
+        pieces = dashes(&pieces, DASH * s * 0.75, DASH_GAP * s * 0.75);
+    }
     let line = Primitive::Lines {
-        pieces: vec![vec![start, tip - vec2(head / 2.0, 0.0)]],
-        stroke: Stroke::new(ARC_SAMPLE_WIDTH * s, color),
+        pieces,
+        stroke: Stroke::new(width * s, color),
     };
     let head = Primitive::Area {
         rings: vec![vec![

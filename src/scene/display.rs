@@ -87,6 +87,8 @@ pub enum Group {
         code: String,
         /// Teams it stands for.
         teams: u32,
+        /// The people in them, where reported.
+        members: Option<u32>,
     },
     /// The casing under a line (an arc's), so it shows on any fill.
     Casing,

@@ -76,6 +76,17 @@ impl Donors {
         aid
     }
 
+    /// The donor `text` names: by its country (a code or any name of it), or by the
+    /// name shown, in any letter case.
+    pub fn find(&self, text: &str) -> Option<usize> {
+        let key = donor_key(text);
+        self.keys.iter().position(|k| *k == key).or_else(|| {
+            self.names
+                .iter()
+                .position(|n| n.to_lowercase() == text.trim().to_lowercase())
+        })
+    }
+
     /// How many donors there are.
     pub fn len(&self) -> usize {
         self.keys.len()

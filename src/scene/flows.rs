@@ -6,6 +6,7 @@
 use egui::{Color32, Pos2, Stroke, Vec2};
 
 use crate::geometry::great_circle::{great_circle, split_at_antimeridian};
+use crate::scene::arc_style::{DASH, DASH_GAP, arc_width, dashes};
 use crate::scene::badges::Badge;
 use crate::scene::display::{DisplayList, Group, Primitive};
 use crate::scene::layout::Layout;
@@ -15,12 +16,6 @@ use crate::scene::view::ScreenTransform;
 
 /// Straight pieces an arc is drawn with: smooth at any size a map is drawn.
 const SEGMENTS: usize = 64;
-/// Width of an arc of one team, in points at layout scale 1.
-const ARC_WIDTH: f32 = 1.3;
-/// Width added for each further team an arc stands for (up to [`MAX_EXTRA_TEAMS`]).
-const WIDTH_PER_TEAM: f32 = 0.7;
-/// Teams beyond the first that still widen an arc.
-const MAX_EXTRA_TEAMS: u32 = 6;
 /// Length of the arrowhead at the arrival end, at layout scale 1.
 const HEAD_LENGTH: f32 = 7.0;
 /// Half the width of the arrowhead's base, at layout scale 1.
@@ -99,49 +94,102 @@ pub(crate) fn flow_items(
                         .collect()
                 })
                 .collect();
-            if let Some(last) = pieces.last_mut() {
+            let growth = model.arc_growth(flow);
+            if growth <= 0.0 {
+                continue;
+            }
+            if growth < 1.0 {
+                // Growing from its sender: its tip has not reached the badge yet.
+                pieces = first_share(&pieces, growth);
+            } else if let Some(last) = pieces.last_mut() {
                 stop_at_badges(last, badges, BADGE_GAP * s);
             }
-            let extra = flow.teams.saturating_sub(1).min(MAX_EXTRA_TEAMS) as f32;
-            let width = (ARC_WIDTH + WIDTH_PER_TEAM * extra) * s;
-            let color = style.donor_flow(flow.donor, model.donors.several());
-            let group = Group::Flow {
-                donor: flow.donor.map(|d| model.donors.names[d].clone()),
-                from: flow.from.clone(),
-                to: flow.to.clone(),
-                code: model.outlines.countries[flow.country]
-                    .iso_a3
-                    .clone()
-                    .unwrap_or_default(),
-                teams: flow.teams,
-            };
-            drawn.push(DrawnArc {
-                flow: index,
-                pieces: pieces.clone(),
-                half_width: width / 2.0,
-            });
-            list.group(group, |list| {
-                let casing = Stroke::new(CASING * s, style.flow_casing);
-                let head = pieces
-                    .last()
-                    .and_then(|piece| arrowhead(piece, s, color, casing));
-                list.group(Group::Casing, |list| {
-                    list.draw(Primitive::Lines {
-                        pieces: pieces.clone(),
-                        stroke: Stroke::new(width + 2.0 * CASING * s, style.flow_casing),
-                    });
-                });
-                list.draw(Primitive::Lines {
-                    pieces,
-                    stroke: Stroke::new(width, color),
-                });
-                if let Some(head) = head {
-                    list.draw(head);
-                }
-            });
+            drawn.push(draw_arc(list, model, style, s, index, pieces));
         }
     });
     drawn
+}
+
+/// Draw the arc of flow `index` along `pieces` (screen points) at layout scale `s`:
+/// its casing, its line (dashed where its width stands for members not reported) and
+/// its arrowhead, in its donor's hue. Returns it as drawn, for hit-testing.
+fn draw_arc(
+    list: &mut DisplayList,
+    model: &MapModel,
+    style: &MapStyle,
+    s: f32,
+    index: usize,
+    pieces: Vec<Vec<Pos2>>,
+) -> DrawnArc {
+    let flow = &model.flows.arcs[index];
+    let (width, dashed) = arc_width(flow, model.flow_width, model.max_members);
+    let width = width * s;
+    let color = style.donor_flow(flow.donor, model.donors.several());
+    let group = Group::Flow {
+        donor: flow.donor.map(|d| model.donors.names[d].clone()),
+        from: flow.from.clone(),
+        to: flow.to.clone(),
+        code: model.outlines.countries[flow.country]
+            .iso_a3
+            .clone()
+            .unwrap_or_default(),
+        teams: flow.teams,
+        members: flow.members,
+    };
+    let line = if dashed {
+        dashes(&pieces, DASH * s, DASH_GAP * s)
+    } else {
+        pieces.clone()
+    };
+    list.group(group, |list| {
+        let casing = Stroke::new(CASING * s, style.flow_casing);
+        let head = pieces
+            .last()
+            .and_then(|piece| arrowhead(piece, s, color, casing));
+        list.group(Group::Casing, |list| {
+            list.draw(Primitive::Lines {
+                pieces: line.clone(),
+                stroke: Stroke::new(width + 2.0 * CASING * s, style.flow_casing),
+            });
+        });
+        list.draw(Primitive::Lines {
+            pieces: line,
+            stroke: Stroke::new(width, color),
+        });
+        if let Some(head) = head {
+            list.draw(head);
+        }
+    });
+    DrawnArc {
+        flow: index,
+        pieces,
+        half_width: width / 2.0,
+    }
+}
+
+/// The first `share` (0 to 1) of `pieces` by length: an arc grown that far.
+fn first_share(pieces: &[Vec<Pos2>], share: f32) -> Vec<Vec<Pos2>> {
+    let length = |piece: &[Pos2]| piece.windows(2).map(|w| w[0].distance(w[1])).sum::<f32>();
+    let mut left = share.clamp(0.0, 1.0) * pieces.iter().map(|p| length(p)).sum::<f32>();
+    let mut grown = Vec::new();
+    for piece in pieces {
+        let mut kept = vec![];
+        for pair in piece.windows(2) {
+            let step = pair[0].distance(pair[1]);
+            if kept.is_empty() {
+                kept.push(pair[0]);
+            }
+            if step >= left {
+                kept.push(pair[0].lerp(pair[1], if step > 0.0 { left / step } else { 0.0 }));
+                grown.push(kept);
+                return grown;
+            }
+            left -= step;
+            kept.push(pair[1]);
+        }
+        grown.push(kept);
+    }
+    grown
 }
 
 /// Shorten `piece` where its end lies under a badge (or a leader's dot), so that it

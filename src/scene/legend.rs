@@ -3,6 +3,8 @@
 
 use egui::{Color32, Pos2, Rect, pos2, vec2};
 
+use crate::scene::arc_style::{ARC_WIDTH, arc_width};
+use crate::scene::arcs::{Flow, FlowWidth};
 use crate::scene::layout::Layout;
 use crate::scene::model::MapModel;
 use crate::scene::style::{DONOR_HUES, MapStyle};
@@ -40,6 +42,16 @@ pub(crate) enum Sample {
     Fill(Color32),
     /// An arc of this colour, with its arrowhead.
     Arc(Color32),
+    /// An arc this wide (points at layout scale 1), dashed or not, in this colour:
+    /// what an arc's width means when it stands for members.
+    ArcStyle {
+        /// Its colour.
+        color: Color32,
+        /// Its width at layout scale 1.
+        width: f32,
+        /// Dashed: members not reported.
+        dashed: bool,
+    },
 }
 
 /// Lay out the legend; `measure` gives the size of a text at a font size.
@@ -68,6 +80,7 @@ pub(crate) fn legend_layout(
     entries.push((Sample::Fill(style.land), "none reported".to_string()));
     if model.show_flows && !model.flows.arcs.is_empty() {
         entries.extend(flow_entries(model, style));
+        entries.extend(width_entries(model, style));
     }
     let label_width = entries
         .iter()
@@ -139,6 +152,47 @@ fn flow_entries(model: &MapModel, style: &MapStyle) -> Vec<(Sample, String)> {
             n => format!("from {n} other donors"),
         };
         rows.push((grey, label));
+    }
+    rows
+}
+
+/// Where arcs' widths stand for members: the widest arc with the most members any
+/// entry reports, and, where some arc drawn is dashed, what the dashes mean.
+fn width_entries(model: &MapModel, style: &MapStyle) -> Vec<(Sample, String)> {
+    if model.flow_width != FlowWidth::Members {
+        return Vec::new();
+    }
+    let color = style.muted_text;
+    let mut rows = Vec::new();
+    if model.max_members > 0 {
+        let widest = Flow {
+            members: Some(model.max_members),
+            ..Flow::default()
+        };
+        let (width, _) = arc_width(&widest, FlowWidth::Members, model.max_members);
+        rows.push((
+            Sample::ArcStyle {
+                color,
+                width,
+                dashed: false,
+            },
+            format!("width: members, up to {}", model.max_members),
+        ));
+    }
+    let dashed = model
+        .flows
+        .arcs
+        .iter()
+        .any(|flow| arc_width(flow, FlowWidth::Members, model.max_members).1);
+    if dashed {
+        rows.push((
+            Sample::ArcStyle {
+                color,
+                width: ARC_WIDTH,
+                dashed: true,
+            },
+            "dashed: members not reported".to_string(),
+        ));
     }
     rows
 }

@@ -6,6 +6,7 @@
 //! PNG), and the SVG and PDF writers in `export`. Input handling and panels live in
 //! `ui`, not here.
 
+pub mod arc_style;
 pub mod arcs;
 pub mod badges;
 pub mod card;

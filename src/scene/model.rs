@@ -11,7 +11,7 @@ use crate::data::timeline::{self, Timeline};
 use crate::data::{AidDataset, Join, JoinIssue, Outlines, join, merge_same_outline};
 use crate::geometry::projected::ProjectedMap;
 use crate::geometry::projection::Projection;
-use crate::scene::arcs::{Flows, arcs_of};
+use crate::scene::arcs::{Flow, FlowWidth, Flows, arcs_of};
 use crate::scene::classes::TeamClasses;
 use crate::scene::donors::Donors;
 
@@ -51,6 +51,15 @@ pub struct MapModel {
     pub flows: Flows,
     /// Who sent the teams, most teams first (the whole data set's).
     pub donors: Donors,
+    /// How much of the arcs of the day's news is drawn, from the sender on (1: all):
+    /// while the timeline plays, and in an animation's frames, an arriving team's
+    /// arc grows over its day.
+    pub growth: f32,
+    /// What the arcs' widths stand for (View → Arc width, `--flow-width`).
+    pub flow_width: FlowWidth,
+    /// The most members any one entry of the whole data set reports: the widest arc
+    /// when widths stand for members (0 where none is reported).
+    pub max_members: u32,
     /// The countries whose arrivals are news on the day shown (see `news_from`),
     /// kept with the day: the map, the badges and the subtitle all ask each frame.
     news: Vec<usize>,
@@ -128,6 +137,15 @@ impl MapModel {
             show_flows,
             flows,
             donors,
+            flow_width: FlowWidth::Teams,
+            growth: 1.0,
+            max_members: aid
+                .destinations
+                .iter()
+                .flat_map(|d| &d.details)
+                .filter_map(|t| t.members)
+                .max()
+                .unwrap_or(0),
             news: Vec::new(),
             origins_known: show_flows,
             full: aid.clone(),
@@ -214,6 +232,24 @@ impl MapModel {
             &self.destination_by_country,
             &self.donors,
         );
+    }
+
+    /// True when `flow`'s team arrived on the day shown (or since `news_from`): its
+    /// arc is news, and grows while [`MapModel::growth`] is below 1.
+    pub fn is_news(&self, flow: &Flow) -> bool {
+        let (Some(day), Some(arrived)) = (self.day, flow.arrived) else {
+            return false;
+        };
+        let first = self.news_from.unwrap_or(day).min(day);
+        first <= arrived && arrived <= day
+    }
+
+    /// How much of `flow`'s arc is drawn: [`MapModel::growth`] for news, else all.
+    pub fn arc_growth(&self, flow: &Flow) -> f32 {
+        match self.growth < 1.0 && self.is_news(flow) {
+            true => self.growth.max(0.0),
+            false => 1.0,
+        }
     }
 
     /// True when the data says where some team came from: there are arcs to draw.

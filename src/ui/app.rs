@@ -220,6 +220,7 @@ impl AidMapApp {
             include_popup: self.exporter.include_popup,
             has_timeline: self.model.timeline.is_some(),
             flows: self.model.has_flows().then_some(self.model.show_flows),
+            flow_width: self.model.flow_width,
         };
         let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state));
         if let Some(action) = menu.inner {
@@ -347,6 +348,7 @@ impl AidMapApp {
         if let Some(day) = chosen {
             self.show_day(day);
         }
+        self.model.growth = self.player.growth();
     }
 
     /// Show the map as it stood on `day`.
@@ -409,6 +411,7 @@ impl AidMapApp {
             MenuAction::Projection(projection) => self.set_projection(projection),
             MenuAction::Theme(theme) => self.theme = theme,
             MenuAction::Flows(show) => self.model.show_flows = show,
+            MenuAction::FlowWidth(width) => self.model.flow_width = width,
             MenuAction::ResetView => self.reset_view(),
             MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }

@@ -130,6 +130,8 @@ impl AnimationExport {
         let (outlines, aid) = (model.outlines.clone(), model.full.clone());
         let (projection, natural_earth) = (model.projected.projection, model.natural_earth);
         let show_flows = model.show_flows;
+        // The frames show what the window shows: its donor and its arcs' widths.
+        let (donor, flow_width) = (model.donor, model.flow_width);
         let (sender, result) = channel();
         let job = Job {
             done: Arc::new(AtomicUsize::new(0)),
@@ -146,6 +148,8 @@ impl AnimationExport {
                 return;
             };
             let mut model = MapModel::new(outlines, aid, projection, natural_earth);
+            model.set_donor(donor);
+            model.flow_width = flow_width;
             let request = ExportRequest {
                 out: out.clone(),
                 width: picture.size.x,
@@ -157,6 +161,8 @@ impl AnimationExport {
                 popup: picture.popup,
                 date: None,
                 flows: Some(show_flows),
+                flow_width: None,
+                donor: None,
                 frames,
             };
             let mut progress = |k: usize, n: usize| {

@@ -5,6 +5,7 @@
 
 use crate::export::Format;
 use crate::geometry::projection::Projection;
+use crate::scene::arcs::FlowWidth;
 use crate::scene::style::ThemeChoice;
 use crate::ui::export::ExportKind;
 use crate::ui::files::FileKind;
@@ -22,6 +23,8 @@ pub struct MenuState {
     pub has_timeline: bool,
     /// Whether the arcs are drawn; `None` where the data has none to draw.
     pub flows: Option<bool>,
+    /// What the arcs' widths stand for.
+    pub flow_width: FlowWidth,
 }
 
 /// What the user chose in the menu bar.
@@ -41,6 +44,8 @@ pub enum MenuAction {
     Theme(ThemeChoice),
     /// Draw the arcs from senders to recipients, or not.
     Flows(bool),
+    /// What the arcs' widths stand for.
+    FlowWidth(FlowWidth),
     /// Show the whole world.
     ResetView,
     /// Close the window.
@@ -157,6 +162,22 @@ fn view_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
         .on_disabled_hover_text("The data does not say where the teams came from");
     if toggle.changed() {
         action = Some(MenuAction::Flows(flows));
+    }
+    let arcs_drawn = state.flows == Some(true);
+    for (width, label) in [
+        (FlowWidth::Teams, "Arc width: teams"),
+        (FlowWidth::Members, "Arc width: members"),
+    ] {
+        let radio = ui
+            .add_enabled(
+                arcs_drawn,
+                egui::RadioButton::new(state.flow_width == width, label),
+            )
+            .on_disabled_hover_text("No arcs are drawn");
+        if radio.clicked() {
+            action = Some(MenuAction::FlowWidth(width));
+            ui.close();
+        }
     }
     ui.separator();
     if ui.button("Reset view (Home)").clicked() {

@@ -106,6 +106,15 @@ impl TimelinePlayer {
         Some(timeline.last)
     }
 
+    /// How far through the day shown playing has come (0 to 1), which is how much of
+    /// the day's arriving arcs is drawn; 1 when not playing.
+    pub fn growth(&self) -> f32 {
+        match self.playing {
+            true => self.pending_days.clamp(0.0, 1.0),
+            false => 1.0,
+        }
+    }
+
     /// Play or pause; Play at the last day starts again from the first.
     fn toggle(&mut self, timeline: &Timeline, shown: NaiveDate) -> Option<NaiveDate> {
         self.playing = !self.playing;
@@ -222,4 +231,21 @@ fn step(timeline: &Timeline, shown: NaiveDate, days: i64) -> NaiveDate {
     let offset = i64::from(timeline.offset_of(shown)) + days;
     let last = i64::from(timeline.day_count()) - 1;
     timeline.day_at(offset.clamp(0, last) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arcs_grow_with_the_part_of_the_day_played_and_are_whole_when_paused() {
+        let mut player = TimelinePlayer {
+            playing: true,
+            pending_days: 0.25,
+            ..TimelinePlayer::default()
+        };
+        assert_eq!(player.growth(), 0.25);
+        player.playing = false;
+        assert_eq!(player.growth(), 1.0);
+    }
 }

@@ -66,7 +66,9 @@ fn the_default_export_is_the_whole_data_set_with_no_day_marked() {
 fn a_gif_holds_41_frames_from_29_february_to_9_april_each_with_its_date() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("teams.gif");
-    let (status, stdout, stderr) = run_command("export", &["--out", out.to_str().unwrap()]);
+    // Without arcs, a frame a day (arcs add frames as they grow: see below).
+    let args = ["--out", out.to_str().unwrap(), "--no-flows"];
+    let (status, stdout, stderr) = run_command("export", &args);
     assert_eq!(status, 0, "{stderr}");
     assert!(stdout.contains("teams.gif"), "{stdout}");
     let mut options = gif::DecodeOptions::new();
@@ -101,7 +103,15 @@ fn an_apng_holds_41_full_colour_frames_that_play_forever() {
     let out = dir.path().join("teams.apng");
     let (status, _, stderr) = run_command(
         "export",
-        &["--out", out.to_str().unwrap(), "--fps", "8", "--hold", "1"],
+        &[
+            "--out",
+            out.to_str().unwrap(),
+            "--fps",
+            "8",
+            "--hold",
+            "1",
+            "--no-flows",
+        ],
     );
     assert_eq!(status, 0, "{stderr}");
     let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
@@ -159,8 +169,9 @@ fn a_week_at_a_time_from_a_chosen_day_ends_on_the_last_day() {
     while decoder.read_next_frame().unwrap().is_some() {
         count += 1;
     }
-    // 1, 8, 15, 22, 29 March, 5 April, and 9 April.
-    assert_eq!(count, 7);
+    // 1, 8, 15, 22, 29 March, 5 April, and 9 April; every week but the first brings
+    // an arrival, whose arc grows in 4 frames.
+    assert_eq!(count, 1 + 6 * 4);
 }
 
 #[test]
@@ -284,9 +295,13 @@ fn mp4_without_ffmpeg_says_so_and_with_it_pipes_every_frame() {
     ];
     let (status, stderr) = export_with_path(bin.path(), &args);
     assert_eq!(status, 0, "{stderr}");
-    // 41 days at 4 frames a second, the last held 1 second more: 40 + 5 frames of
+    // 41 days at 4 frames a second, the last held 1 second more; the arcs grow in
+    // quarter days, so the video runs at 16 frames a second: 41 × 4 + 16 frames of
     // 200 × 100 RGBA.
-    assert_eq!(std::fs::metadata(&out).unwrap().len(), 45 * 200 * 100 * 4);
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().len(),
+        (41 * 4 + 16) * 200 * 100 * 4
+    );
 }
 
 #[test]
@@ -317,15 +332,19 @@ fn incremental_frames_match_whole_renders(
     for offset in (0..timeline.day_count()).step_by(step) {
         let day = timeline.day_at(offset);
         model.set_day(Some(day));
-        let expected = whole.render(&model, &picture).unwrap();
-        let drawn = incremental.render_next(&model, &picture).unwrap();
-        let differing = expected
-            .pixels
-            .iter()
-            .zip(&drawn.pixels)
-            .filter(|(a, b)| a != b)
-            .count();
-        assert_eq!(differing, 0, "{day}: {differing} pixels differ");
+        // Half grown, then whole: the day's new arcs as an animation draws them.
+        for growth in [0.5, 1.0] {
+            model.growth = growth;
+            let expected = whole.render(&model, &picture).unwrap();
+            let drawn = incremental.render_next(&model, &picture).unwrap();
+            let differing = expected
+                .pixels
+                .iter()
+                .zip(&drawn.pixels)
+                .filter(|(a, b)| a != b)
+                .count();
+            assert_eq!(differing, 0, "{day} at {growth}: {differing} pixels differ");
+        }
     }
 }
 
@@ -431,4 +450,46 @@ fn an_interrupted_animation_leaves_no_temporary_file() {
     assert_eq!(status.code(), Some(130));
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+#[test]
+fn an_arriving_teams_arc_grows_from_its_sender_over_its_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("grow.gif");
+    let (status, _, stderr) = run_command("export", &["--out", out.to_str().unwrap()]);
+    assert_eq!(status, 0, "{stderr}");
+    let mut decoder = gif::DecodeOptions::new()
+        .read_info(std::fs::File::open(&out).unwrap())
+        .unwrap();
+    let mut frames = Vec::new();
+    while let Some(frame) = decoder.read_next_frame().unwrap() {
+        frames.push(frame.clone());
+    }
+    // 41 days; on each of the 12 days with an arrival the arc grows in 4 frames
+    // that share the day's quarter second: the animation lasts as long as before.
+    assert_eq!(frames.len(), 41 + 12 * 3);
+    let total: u32 = frames.iter().map(|f| u32::from(f.delay)).sum();
+    assert_eq!(total, 41 * 25 + 200);
+    let day_one: u32 = frames[..4].iter().map(|f| u32::from(f.delay)).sum();
+    assert_eq!(
+        day_one, 25,
+        "29 February's four frames take its quarter second"
+    );
+    // Frames 1 to 3 draw more of Beijing's arc to Tehran and leave the date alone;
+    // frame 4 is 1 March.
+    for (k, frame) in frames.iter().enumerate().take(4).skip(1) {
+        let drawn = frame
+            .buffer
+            .iter()
+            .filter(|&&p| Some(p) != frame.transparent)
+            .count();
+        assert!(drawn > 0, "frame {k} adds nothing");
+        let rows = frame.top..frame.top + frame.height;
+        assert!(
+            !SUBTITLE_ROWS.clone().any(|r| rows.contains(&r)),
+            "frame {k} redraws the date"
+        );
+    }
+    let rows = frames[4].top..frames[4].top + frames[4].height;
+    assert!(SUBTITLE_ROWS.clone().any(|r| rows.contains(&r)));
 }

@@ -248,3 +248,106 @@ fn the_window_filters_by_donor_and_groups_the_recipients_by_donor() {
         "Peru under Cuba only"
     );
 }
+
+#[test]
+fn arc_widths_can_stand_for_members_and_unreported_members_are_dashed() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("members.svg");
+    let args = ["--out", out.to_str().unwrap(), "--flow-width", "members"];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 0, "{stderr}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    // (members, stroke width, subpaths) of each arc.
+    let arcs: Vec<(Option<u32>, f32, usize)> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("flow-arc"))
+        .map(|group| {
+            let path = group
+                .descendants()
+                .find(|n| n.attribute("class") == Some("flow"))
+                .unwrap();
+            (
+                group.attribute("data-members").map(|m| m.parse().unwrap()),
+                path.attribute("stroke-width").unwrap().parse().unwrap(),
+                path.attribute("d").unwrap().matches('M').count(),
+            )
+        })
+        .collect();
+    assert_eq!(arcs.len(), 12);
+    let width_of = |members: u32| arcs.iter().find(|a| a.0 == Some(members)).unwrap().1;
+    assert!(
+        width_of(14) > width_of(9) && width_of(9) > width_of(5),
+        "{arcs:?}"
+    );
+    // Italy's second team ("12 or 13") and Venezuela's: not reported, dashed.
+    let dashed: Vec<&(Option<u32>, f32, usize)> = arcs.iter().filter(|a| a.0.is_none()).collect();
+    assert_eq!(dashed.len(), 2);
+    assert!(dashed.iter().all(|a| a.2 > 10), "{dashed:?}");
+    assert!(svg.contains("width: members, up to 14"));
+    assert!(svg.contains("dashed: members not reported"));
+    // By teams (the default) no arc is dashed and the legend has no width line.
+    let out = dir.path().join("teams.svg");
+    let (status, _, _) = run_command("export", &["--out", out.to_str().unwrap()]);
+    assert_eq!(status, 0);
+    assert!(!std::fs::read_to_string(&out).unwrap().contains("dashed"));
+    // Without arcs the option has nothing to do: an error, not ignored.
+    let args = [
+        "--out",
+        out.to_str().unwrap(),
+        "--no-flows",
+        "--flow-width",
+        "members",
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("--flow-width: no arcs are drawn"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_export_can_show_one_donor_and_an_unknown_donor_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "donors.csv", THREE_DONORS);
+    let svg = export_svg(dir.path(), &data, &["--donor", "CUB"]);
+    let arcs = arcs_of(&svg);
+    assert_eq!(arcs.len(), 1, "{arcs:?}");
+    assert_eq!(arcs[0].0, "Cuba");
+    assert!(svg.contains("1 team from Cuba to 1 country"));
+    let out = dir.path().join("x.svg");
+    let args = [
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--donor",
+        "Atlantis",
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("\"Atlantis\" is not among the data's donors (Russia, China, Cuba)"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn view_arc_width_switches_between_teams_and_members() {
+    use aidmap::scene::arcs::FlowWidth;
+    use aidmap::scene::style::ThemeChoice;
+    use egui_kittest::kittest::Queryable;
+    let mut harness = harness(ThemeChoice::Light);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Arc width: members").click();
+    harness.run();
+    assert_eq!(harness.state().model.flow_width, FlowWidth::Members);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Arc width: teams").click();
+    harness.run();
+    assert_eq!(harness.state().model.flow_width, FlowWidth::Teams);
+}
