@@ -74,24 +74,29 @@ pub fn locate_by_name(
         return Ok(looked_up);
     }
     let gazetteer = Gazetteer::bundled()?;
-    for (_, location, team) in entries.iter_mut() {
+    // Each problem with its entry's index, to list them in the file's order.
+    let mut problems: Vec<(usize, Unlocated)> = Vec::new();
+    for (index, (_, location, team)) in entries.iter_mut().enumerate() {
         if team.origin.is_none() {
             let outcome = origin_of(gazetteer, team, provider);
-            looked_up.record(location, outcome, &mut team.origin);
+            let problem = looked_up.record(location, outcome, &mut team.origin);
+            problems.extend(problem.map(|p| (index, p)));
         }
     }
-    if entries.iter().all(|(_, _, team)| team.origin.is_none()) {
-        return Ok(looked_up);
-    }
-    for (country, location, team) in entries.iter_mut() {
-        if team.arrival_point.is_none()
-            && let Some(place) = &team.place
-            && let Some(code) = alpha3_of(country)
-        {
-            let outcome = locate(gazetteer, &code, place, "place").map(Found::ByName);
-            looked_up.record(location, Some(outcome), &mut team.arrival_point);
+    if entries.iter().any(|(_, _, team)| team.origin.is_some()) {
+        for (index, (country, location, team)) in entries.iter_mut().enumerate() {
+            if team.arrival_point.is_none()
+                && let Some(place) = &team.place
+                && let Some(code) = alpha3_of(country)
+            {
+                let outcome = locate(gazetteer, &code, place, "place").map(Found::ByName);
+                let problem = looked_up.record(location, Some(outcome), &mut team.arrival_point);
+                problems.extend(problem.map(|p| (index, p)));
+            }
         }
     }
+    problems.sort_by_key(|(index, _)| *index);
+    looked_up.unlocated = problems.into_iter().map(|(_, p)| p).collect();
     Ok(looked_up)
 }
 
@@ -102,25 +107,26 @@ enum Found {
 }
 
 impl LookedUp {
-    /// Keep what looking a place up gave: the place in `slot`, or the reason it has
-    /// none, at `location`.
+    /// Keep what looking a place up gave: the place in `slot` (counted), or the
+    /// reason it has none, at `location`, returned.
     fn record(
         &mut self,
         location: &Location,
         outcome: Option<Result<Found, String>>,
         slot: &mut Option<Located>,
-    ) {
-        match outcome {
-            None => {}
-            Some(Ok(Found::ByName(place))) => {
+    ) -> Option<Unlocated> {
+        match outcome? {
+            Ok(Found::ByName(place)) => {
                 self.by_name += 1;
                 *slot = Some(place);
+                None
             }
-            Some(Ok(Found::Capital(place))) => {
+            Ok(Found::Capital(place)) => {
                 self.at_capitals = self.at_capitals.saturating_add(1);
                 *slot = Some(place);
+                None
             }
-            Some(Err(message)) => self.unlocated.push(Unlocated {
+            Err(message) => Some(Unlocated {
                 location: location.clone(),
                 message,
             }),

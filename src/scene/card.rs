@@ -81,10 +81,7 @@ pub fn card_content(model: &MapModel, country: usize) -> CardContent {
         // On a day before its first team arrived, a recipient has none yet.
         .filter(|d| d.teams > 0);
     // With one donor chosen (the window's donor filter), the card says whose teams.
-    let from = model
-        .donor
-        .map(|d| format!(" from {}", model.donors.names[d]))
-        .unwrap_or_default();
+    let from = model.donor_phrase();
     let Some(destination) = destination else {
         let summary = match as_of(model) {
             Some(date) => format!("No team{from} reported as of {date}."),

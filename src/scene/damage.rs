@@ -53,22 +53,88 @@ pub fn changed_areas(
             .collect()
     };
     let (old_shapes, new_shapes) = (shapes(before), shapes(after));
-    for (shapes, others) in [(&old_shapes, &new_shapes), (&new_shapes, &old_shapes)] {
-        for shape in shapes.iter().filter(|s| !others.contains(s)) {
-            area.add_all(bounds(shape, picture));
-        }
-    }
-    // Order matters where shapes overlap: a shape that moved in the list changes
-    // what is on top. Where the lists differ only in order, redraw where they do.
     if old_shapes.len() == new_shapes.len() {
+        // Shape by shape: a pixel no differing pair covers is painted by the same
+        // shapes in the same order, before and after. Order matters too: a shape that
+        // moved in the list changes what is on top, and is such a pair.
         for (old, new) in old_shapes.iter().zip(&new_shapes) {
             if old != new {
-                area.add_all(bounds(old, picture));
-                area.add_all(bounds(new, picture));
+                area.add_all(difference(old, new, picture));
+            }
+        }
+    } else {
+        for (shapes, others) in [(&old_shapes, &new_shapes), (&new_shapes, &old_shapes)] {
+            for shape in shapes.iter().filter(|s| !others.contains(s)) {
+                area.add_all(bounds(shape, picture));
             }
         }
     }
     area.rects()
+}
+
+/// Where two versions of a shape at one place in the list may paint differently. Two
+/// polylines of one stroke (an arc growing from its sender, frame by frame) differ
+/// only along the segments one has and the other has not; a piece's first and last
+/// segments are told apart from the same segments inside a piece (a cap is not a
+/// join). Anything else differs wherever either paints.
+fn difference(old: &Primitive, new: &Primitive, picture: Rect) -> Vec<Rect> {
+    match (old, new) {
+        (
+            Primitive::Lines {
+                pieces: old_pieces,
+                stroke: old_stroke,
+            },
+            Primitive::Lines {
+                pieces: new_pieces,
+                stroke: new_stroke,
+            },
+        ) if old_stroke == new_stroke => {
+            let (old_set, new_set) = (segment_set(old_pieces), segment_set(new_pieces));
+            let room = old_stroke.width + FEATHER;
+            let only_in = |pieces: &[Vec<Pos2>], other: &std::collections::HashSet<Segment>| {
+                segments_of(pieces)
+                    .filter(|(key, _, _)| !other.contains(key))
+                    .map(|(_, a, b)| Rect::from_two_pos(a, b).expand(room))
+                    .collect::<Vec<_>>()
+            };
+            let mut rects = only_in(old_pieces, &new_set);
+            rects.extend(only_in(new_pieces, &old_set));
+            rects
+        }
+        _ => {
+            let mut rects = bounds(old, picture);
+            rects.extend(bounds(new, picture));
+            rects
+        }
+    }
+}
+
+/// A segment of a polyline, exactly: its ends' bits and whether it starts or ends its
+/// piece.
+type Segment = (u32, u32, u32, u32, bool, bool);
+
+/// Each segment of `pieces` with its ends.
+fn segments_of(pieces: &[Vec<Pos2>]) -> impl Iterator<Item = (Segment, Pos2, Pos2)> + '_ {
+    pieces.iter().flat_map(|piece| {
+        let last = piece.len().saturating_sub(2);
+        piece.windows(2).enumerate().map(move |(i, pair)| {
+            let (a, b) = (pair[0], pair[1]);
+            let key = (
+                a.x.to_bits(),
+                a.y.to_bits(),
+                b.x.to_bits(),
+                b.y.to_bits(),
+                i == 0,
+                i == last,
+            );
+            (key, a, b)
+        })
+    })
+}
+
+/// The segments of `pieces`, to look up.
+fn segment_set(pieces: &[Vec<Pos2>]) -> std::collections::HashSet<Segment> {
+    segments_of(pieces).map(|(key, _, _)| key).collect()
 }
 
 /// Side of a tile of damage, in points.
@@ -227,4 +293,43 @@ fn text_bounds(run: &crate::scene::display::TextRun, picture: Rect) -> Rect {
         pos2(left + width + run.size, top + row + run.size),
     )
     .intersect(picture.expand(run.size))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Color32, Stroke};
+
+    fn lines(pieces: Vec<Vec<Pos2>>) -> Primitive {
+        Primitive::Lines {
+            pieces,
+            stroke: Stroke::new(2.0, Color32::RED),
+        }
+    }
+
+    #[test]
+    fn a_growing_line_differs_only_near_its_new_segments() {
+        let picture = Rect::from_min_max(pos2(0.0, 0.0), pos2(1000.0, 100.0));
+        let points: Vec<Pos2> = (0..=10).map(|i| pos2(i as f32 * 90.0, 50.0)).collect();
+        let old = lines(vec![points[..5].to_vec()]);
+        let new = lines(vec![points[..8].to_vec()]);
+        let rects = difference(&old, &new, picture);
+        let left = rects.iter().map(|r| r.left()).fold(f32::INFINITY, f32::min);
+        // The old last segment, as it was (capped) and as it is (joined), and the
+        // three new ones: nothing left of x = 270.
+        assert!((270.0 - 5.0..=270.0).contains(&left), "{rects:?}");
+        assert_eq!(rects.len(), 5, "{rects:?}");
+        // The same segments split into two pieces: caps where there was a join.
+        let split = lines(vec![points[..3].to_vec(), points[2..5].to_vec()]);
+        let rects = difference(&old, &split, picture);
+        assert!(!rects.is_empty());
+        // Another stroke differs everywhere.
+        let wider = Primitive::Lines {
+            pieces: vec![points[..5].to_vec()],
+            stroke: Stroke::new(3.0, Color32::RED),
+        };
+        let whole = difference(&old, &wider, picture);
+        let left = whole.iter().map(|r| r.left()).fold(f32::INFINITY, f32::min);
+        assert!(left < 0.0 + 5.0, "{whole:?}");
+    }
 }

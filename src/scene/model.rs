@@ -216,6 +216,14 @@ impl MapModel {
         self.counts_generation = next_generation();
     }
 
+    /// " from Cuba" while one donor is chosen (the window's Donor box, `--donor`), for
+    /// the words that count teams; empty otherwise.
+    pub fn donor_phrase(&self) -> String {
+        self.donor
+            .map(|d| format!(" from {}", self.donors.names[d]))
+            .unwrap_or_default()
+    }
+
     /// Works out `aid` and its arcs from the whole data set for the day and donor set.
     fn derive_shown(&mut self) {
         let by_day = match self.day {

@@ -276,10 +276,7 @@ fn tooltip(ctx: &egui::Context, model: &MapModel, country: usize, pointer: Pos2)
     let name = &model.outlines.countries[country].name;
     let teams = model.teams_of(country);
     // With one donor chosen, say whose teams are counted.
-    let from = model
-        .donor
-        .map(|d| format!(" from {}", model.donors.names[d]))
-        .unwrap_or_default();
+    let from = model.donor_phrase();
     let detail = if teams > 0 {
         let counted = format!("{teams} {}{from}", plural(teams, "team", "teams"));
         // On a day of the timeline, say which, as for countries with none.

@@ -166,6 +166,13 @@ fn an_unknown_or_ambiguous_place_is_reported_with_its_row_and_never_guessed() {
     ] {
         assert!(stdout.contains(expected), "{expected}\n{stdout}");
     }
+    let at = |row: &str| stdout.find(row).unwrap();
+    assert!(
+        at("row 1 (line 2)") < at("row 2 (line 3)")
+            && at("row 2 (line 3)") < at("row 3 (line 4)")
+            && at("row 3 (line 4)") < at("row 4 (line 5)"),
+        "in the file's order: {stdout}"
+    );
     // Moscow to China is drawn, ending inside China (Fuzhou is not chosen for it).
     let svg = export_svg(dir.path(), &data, &[]);
     let arcs = arcs_of(&svg);
