@@ -67,6 +67,9 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
     let _ = writeln!(text, "aid data: {} (\"{}\")", aid.file, inline(&aid.title));
     let _ = writeln!(text, "  {}", aid.summary());
     let _ = writeln!(text, "  {}", dates_line(aid));
+    if let Some(line) = donors_line(outlines, aid) {
+        let _ = writeln!(text, "  {line}");
+    }
     for note in &aid.notes {
         let _ = writeln!(text, "  note: {}", inline(note));
     }
@@ -116,6 +119,36 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
             EXIT_UNMATCHED
         },
     }
+}
+
+/// "3 donors: Cuba (3 teams), China (2), Russia (2)", where the data names several
+/// (the first ten named, the rest counted).
+fn donors_line(outlines: &Outlines, aid: &AidDataset) -> Option<String> {
+    /// Donors named one by one.
+    const LISTED: usize = 10;
+    let donors = crate::scene::donors::Donors::of(aid, outlines);
+    if !donors.several() {
+        return None;
+    }
+    let mut named: Vec<String> = donors
+        .names
+        .iter()
+        .zip(&donors.teams)
+        .take(LISTED)
+        .enumerate()
+        .map(|(i, (name, teams))| match i {
+            0 => format!(
+                "{} ({teams} {})",
+                inline(name),
+                if *teams == 1 { "team" } else { "teams" }
+            ),
+            _ => format!("{} ({teams})", inline(name)),
+        })
+        .collect();
+    if donors.len() > LISTED {
+        named.push(format!("{} more", donors.len() - LISTED));
+    }
+    Some(format!("{} donors: {}", donors.len(), named.join(", ")))
 }
 
 /// The arrival points that lie outside their joined country's outline.

@@ -127,6 +127,10 @@ fn places_are_looked_up_in_their_own_country_and_a_donor_without_one_starts_at_i
     let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
     assert_eq!(status, 0, "{stdout}");
     assert!(
+        stdout.contains("3 donors: Russia (2 teams), China (1), Cuba (1)"),
+        "{stdout}"
+    );
+    assert!(
         stdout.contains("5 places located by name among GeoNames' cities of 15,000 people")
             && stdout.contains("1 team has no from_place: its arcs start at the donor"),
         "{stdout}"
