@@ -184,6 +184,8 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
         _ => MapModel::new(outlines, aid, request.projection, natural_earth),
     };
     let prepared = started.elapsed();
+    // The warning tells what the picture will: with its donor and arcs as asked.
+    export::apply_flow_options(&mut model, &request).map_err(export::ExportError::Request)?;
     if let Some(note) = aidmap::scene::text::not_shown_note(&model) {
         if args.strict {
             return Err(Failure::Unmatched(format!(

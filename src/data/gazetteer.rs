@@ -3,9 +3,11 @@
 //! (`assets/world-countries.tsv`), both made by `assets/build/build_gazetteer.py`.
 //! A name matches a city's name compared without accents, letter case or punctuation
 //! ("Sao Paulo" is "São Paulo", "Urumqi" is "Ürümqi"), in the one country the row
-//! names, and nothing else: never a prefix, never the closest spelling, never the
-//! biggest of several cities of the same name (that is [`Lookup::Several`], reported
-//! for the user to settle with coordinates). The tables are read on first use only.
+//! names; where no city has it as its name, the other names GeoNames records in Latin
+//! letters ("Padova" is Padua, "La Habana" Havana), said as such. Nothing else: never a
+//! prefix, never the closest spelling, never the biggest of several cities of the same
+//! name (that is [`Lookup::Several`], reported for the user to settle with
+//! coordinates). The tables are read on first use only.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -61,6 +63,8 @@ impl City {
 pub enum Lookup<'a> {
     /// Exactly one city.
     One(&'a City),
+    /// Exactly one city, by another name GeoNames records for it ("Padova": Padua).
+    OtherName(&'a City),
     /// Several cities share the name (Fuzhou in Fujian and in Jiangxi): none is chosen.
     Several(Vec<&'a City>),
     /// No city of 15,000 people or more has the name in that country.
@@ -74,6 +78,7 @@ pub enum Lookup<'a> {
 pub struct Gazetteer {
     cities: Vec<City>,
     by_name: HashMap<(String, String), Vec<usize>>,
+    by_other_name: HashMap<(String, String), Vec<usize>>,
     /// ISO alpha-3 → (alpha-2, the capital's index in `cities`).
     countries: HashMap<String, (String, Option<usize>)>,
 }
@@ -94,13 +99,18 @@ impl Gazetteer {
         let mut by_id = HashMap::new();
         for (line, fields) in rows(cities) {
             let city = city_of(&fields).ok_or_else(|| bad_row(CITIES_NAME, line))?;
+            let index = gazetteer.cities.len();
             let key = (city.country.clone(), fold(&city.name));
-            by_id.insert(city.geonameid, gazetteer.cities.len());
-            gazetteer
-                .by_name
-                .entry(key)
-                .or_default()
-                .push(gazetteer.cities.len());
+            for other in fields[7].split('|').filter(|n| !n.is_empty()) {
+                let key = (city.country.clone(), fold(other));
+                let cities = gazetteer.by_other_name.entry(key).or_default();
+                // Two spellings that fold alike ("Roma", "Róma") are one name.
+                if cities.last() != Some(&index) {
+                    cities.push(index);
+                }
+            }
+            by_id.insert(city.geonameid, index);
+            gazetteer.by_name.entry(key).or_default().push(index);
             gazetteer.cities.push(city);
         }
         for (line, fields) in rows(countries) {
@@ -120,13 +130,22 @@ impl Gazetteer {
         let Some((iso2, _)) = self.countries.get(iso3) else {
             return Lookup::UnknownCountry;
         };
-        let found = self
-            .by_name
-            .get(&(iso2.clone(), fold(name)))
-            .map(|indices| indices.iter().map(|&i| &self.cities[i]).collect::<Vec<_>>())
-            .unwrap_or_default();
+        let key = (iso2.clone(), fold(name));
+        let cities = |index: &HashMap<(String, String), Vec<usize>>| {
+            index
+                .get(&key)
+                .map(|found| found.iter().map(|&i| &self.cities[i]).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        let by_name = cities(&self.by_name);
+        let found = match by_name.is_empty() {
+            true => cities(&self.by_other_name),
+            false => by_name,
+        };
+        let other = !found.is_empty() && !self.by_name.contains_key(&key);
         match found.as_slice() {
             [] => Lookup::None,
+            [one] if other => Lookup::OtherName(one),
             [one] => Lookup::One(one),
             _ => Lookup::Several(found),
         }
@@ -172,9 +191,20 @@ fn rows(table: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
         .map(|(index, line)| (index + 1, line.split('\t').collect()))
 }
 
-/// A city from its row's fields: id, name, country, admin1, lat, lon, population.
+/// A city from its row's fields: id, name, country, admin1, lat, lon, population and
+/// its other names (read apart).
 fn city_of(fields: &[&str]) -> Option<City> {
-    let [id, name, country, _admin1, lat, lon, population] = fields[..] else {
+    let [
+        id,
+        name,
+        country,
+        _admin1,
+        lat,
+        lon,
+        population,
+        _other_names,
+    ] = fields[..]
+    else {
         return None;
     };
     Some(City {
@@ -225,7 +255,20 @@ mod tests {
         assert_eq!(one("CHN", "Urumqi"), "Ürümqi");
         assert_eq!(one("ITA", "MILAN"), "Milan");
         assert_eq!(one("CUB", "Havana"), "Havana");
-        assert_eq!(g.find("ITA", "Mila"), Lookup::None);
+        assert_eq!(
+            g.find("ITA", "Mil"),
+            Lookup::None,
+            "not by its first letters"
+        );
+        assert_eq!(g.find("ITA", "Milanno"), Lookup::None);
+        match g.find("ITA", "Padova") {
+            Lookup::OtherName(city) => assert_eq!(city.name, "Padua"),
+            other => panic!("Padova: {other:?}"),
+        }
+        match g.find("CUB", "la habana") {
+            Lookup::OtherName(city) => assert_eq!(city.name, "Havana"),
+            other => panic!("La Habana: {other:?}"),
+        }
         assert_eq!(g.find("FRA", "Milan"), Lookup::None);
         assert_eq!(g.find("XXX", "Milan"), Lookup::UnknownCountry);
         let Lookup::Several(fuzhou) = g.find("CHN", "Fuzhou") else {
@@ -256,7 +299,7 @@ mod tests {
 
     #[test]
     fn a_broken_table_is_an_error_naming_its_line() {
-        let err = Gazetteer::read("h\n1\tA\tIT\t01\tx\t0\t5\n", "h\n").unwrap_err();
+        let err = Gazetteer::read("h\n1\tA\tIT\t01\tx\t0\t5\t\n", "h\n").unwrap_err();
         assert!(err.to_string().contains("line 2"), "{err}");
     }
 }

@@ -7,10 +7,12 @@
 //! row, for the user to settle with coordinates.
 
 use crate::data::aid::{Located, Team, Unlocated};
-use crate::data::country_names::{alpha3_of, name_of};
+use crate::data::country_names::{Resolved, alpha3_of, name_of, resolve};
 use crate::data::gazetteer::{Gazetteer, Lookup};
 use crate::error::{LoadError, Location, inline};
 
+/// Places found by another name, named one by one in the note; the rest counted.
+const NAMES_LISTED: usize = 5;
 /// Candidates named in a message on a name several cities share.
 const CANDIDATES_LISTED: usize = 4;
 
@@ -23,6 +25,8 @@ pub struct LookedUp {
     pub by_name: usize,
     /// Teams whose arc starts at their donor's capital (no `from_place`).
     pub at_capitals: u32,
+    /// Places found by another name GeoNames records: "Padova (Padua)".
+    pub other_names: Vec<String>,
 }
 
 impl LookedUp {
@@ -38,18 +42,28 @@ impl LookedUp {
         }
         if self.at_capitals > 0 {
             parts.push(format!(
-                "{} {} no from_place: {} arcs start at the donor country's capital",
+                "{} {} at the donor country's capital (no from_place)",
                 self.at_capitals,
                 if self.at_capitals == 1 {
-                    "team has"
+                    "team's arc starts"
                 } else {
-                    "teams have"
-                },
-                if self.at_capitals == 1 {
-                    "its"
-                } else {
-                    "their"
+                    "teams' arcs start"
                 }
+            ));
+        }
+        if !self.other_names.is_empty() {
+            let mut named: Vec<&str> = self.other_names.iter().map(String::as_str).collect();
+            named.sort_unstable();
+            named.dedup();
+            let more = named.len().saturating_sub(NAMES_LISTED);
+            named.truncate(NAMES_LISTED);
+            let more = match more {
+                0 => String::new(),
+                n => format!(", {n} more"),
+            };
+            parts.push(format!(
+                "found by another name GeoNames records for the city: {}{more}",
+                named.join(", ")
             ));
         }
         (!parts.is_empty()).then(|| parts.join("; "))
@@ -89,7 +103,7 @@ pub fn locate_by_name(
                 && let Some(place) = &team.place
                 && let Some(code) = alpha3_of(country)
             {
-                let outcome = locate(gazetteer, &code, place, "place").map(Found::ByName);
+                let outcome = locate(gazetteer, &code, place, "place");
                 let problem = looked_up.record(location, Some(outcome), &mut team.arrival_point);
                 problems.extend(problem.map(|p| (index, p)));
             }
@@ -103,6 +117,8 @@ pub fn locate_by_name(
 /// A place found: by its name, or as the donor's capital.
 enum Found {
     ByName(Located),
+    /// By another name GeoNames records for the city, which is the second field.
+    ByOtherName(Located, String),
     Capital(Located),
 }
 
@@ -118,6 +134,12 @@ impl LookedUp {
         match outcome? {
             Ok(Found::ByName(place)) => {
                 self.by_name += 1;
+                *slot = Some(place);
+                None
+            }
+            Ok(Found::ByOtherName(place, city)) => {
+                self.by_name += 1;
+                self.other_names.push(format!("{} ({city})", place.name));
                 *slot = Some(place);
                 None
             }
@@ -150,13 +172,8 @@ fn origin_of(
             inline(from)
         )),
         (Some(donor), from) => match (alpha3_of(donor), from) {
-            (None, _) => Err(format!(
-                "from \"{}\" names no country (a place goes in from_place)",
-                inline(donor)
-            )),
-            (Some(code), Some(from)) => {
-                locate(gazetteer, &code, from, "from_place").map(Found::ByName)
-            }
+            (None, _) => Err(not_a_country(donor)),
+            (Some(code), Some(from)) => locate(gazetteer, &code, from, "from_place"),
             (Some(code), None) => capital(gazetteer, &code)
                 .map(Found::Capital)
                 .ok_or_else(|| {
@@ -171,15 +188,38 @@ fn origin_of(
     Some(outcome)
 }
 
+/// Why `from` names no one country: it could be several ("Congo"), or none.
+fn not_a_country(donor: &str) -> String {
+    match resolve(donor) {
+        Resolved::Ambiguous(candidates) => {
+            let named: Vec<String> = candidates
+                .iter()
+                .map(|(code, name)| format!("{name} ({code})"))
+                .collect();
+            format!(
+                "from \"{}\" could be {}; write the one you mean",
+                inline(donor),
+                crate::data::matcher::or_list(&named)
+            )
+        }
+        _ => format!(
+            "from \"{}\" names no country (a place goes in from_place)",
+            inline(donor)
+        ),
+    }
+}
+
 /// The one city called `name` in the country `code`, or what is wrong, naming `field`.
-fn locate(gazetteer: &Gazetteer, code: &str, name: &str, field: &str) -> Result<Located, String> {
+fn locate(gazetteer: &Gazetteer, code: &str, name: &str, field: &str) -> Result<Found, String> {
     let quoted = inline(name);
+    let at = |city: &crate::data::gazetteer::City| Located {
+        name: name.trim().to_string(),
+        lon: city.lon,
+        lat: city.lat,
+    };
     match gazetteer.find(code, name) {
-        Lookup::One(city) => Ok(Located {
-            name: name.trim().to_string(),
-            lon: city.lon,
-            lat: city.lat,
-        }),
+        Lookup::One(city) => Ok(Found::ByName(at(city))),
+        Lookup::OtherName(city) => Ok(Found::ByOtherName(at(city), city.name.clone())),
         Lookup::Several(cities) => {
             let mut named: Vec<String> = cities
                 .iter()
@@ -199,7 +239,8 @@ fn locate(gazetteer: &Gazetteer, code: &str, name: &str, field: &str) -> Result<
         }
         Lookup::None => Err(format!(
             "{field} \"{quoted}\" is not among GeoNames' cities of 15,000 people or more \
-             in {}; check its spelling, or give its coordinates",
+             in {} (by their names or the other names GeoNames records); check its \
+             spelling, or give its coordinates",
             name_of(code)
         )),
         Lookup::UnknownCountry => Err(format!(

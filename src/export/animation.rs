@@ -14,6 +14,7 @@ use crate::export::gif_file::GifWriter;
 use crate::export::offscreen::{Picture, Renderer};
 use crate::export::video::VideoWriter;
 use crate::export::{ExportRequest, Format};
+use crate::scene::style::DONOR_HUES;
 use crate::scene::{MapModel, MapStyle};
 
 /// Called after each frame with (frames done, frames in all); returning false cancels
@@ -38,6 +39,7 @@ pub fn export_animation(
     let result = write_frames(model, request, format, picture, &frames, progress);
     model.set_day_with_news(shown_before, news_before);
     model.growth = 1.0;
+    model.note_line_kept = false;
     result
 }
 
@@ -166,9 +168,22 @@ fn scene_colours(model: &MapModel, dark: bool) -> Vec<Color32> {
         style.muted_text,
     ];
     let mut colours: Vec<Color32> = fills.iter().chain(&edges).copied().collect();
+    // The arcs' hues, exactly: a donor's arcs keep its hue in every frame.
+    let several = model.donors.several();
+    let mut hues = vec![style.donor_flow(None, several)];
+    hues.extend(
+        (0..model.donors.len().min(DONOR_HUES)).map(|d| style.donor_flow(Some(d), several)),
+    );
+    colours.extend(&hues);
     for &fill in &fills {
         for &edge in &edges {
             colours.extend(BLEND_STEPS.iter().map(|&t| lerp(fill, edge, t)));
+        }
+    }
+    // And their edges over land and sea.
+    for &hue in &hues {
+        for under in [style.land, style.ocean] {
+            colours.extend(BLEND_STEPS.iter().map(|&t| lerp(under, hue, t)));
         }
     }
     colours

@@ -25,7 +25,8 @@ pub struct PlannedFrame {
 }
 
 /// The frames of the animation of `days` that `request` asks for, in order. `model`
-/// is moved through the days to see which bring arcs, and left on the last.
+/// is moved through the days to see which bring arcs, and left on the last; where
+/// some day has a note under the map, every frame keeps its line.
 pub fn plan(
     model: &mut MapModel,
     request: &ExportRequest,
@@ -33,6 +34,7 @@ pub fn plan(
 ) -> Vec<PlannedFrame> {
     let step = 1.0 / request.frames.fps();
     let mut frames = Vec::with_capacity(days.len());
+    let mut some_note = false;
     for (k, &day) in days.iter().enumerate() {
         // The news of a frame: every arrival since the frame before.
         let news_from = match k {
@@ -40,6 +42,7 @@ pub fn plan(
             _ => days[k - 1].succ_opt().unwrap_or(day),
         };
         model.set_day_with_news(Some(day), Some(news_from));
+        some_note |= crate::scene::text::not_shown_note(model).is_some();
         let grows = model.show_flows && model.flows.arcs.iter().any(|f| model.is_news(f));
         let steps = if grows { GROW_STEPS } else { 1 };
         for s in 1..=steps {
@@ -54,6 +57,7 @@ pub fn plan(
     if let Some(last) = frames.last_mut() {
         last.delay += request.frames.hold();
     }
+    model.note_line_kept = some_note;
     frames
 }
 

@@ -231,8 +231,9 @@ impl ExportRequest {
 
 /// Render and write `request` for `model` (already in the requested projection).
 /// Apply `--flows`/`--no-flows`, `--flow-width` and `--donor` to `model`, or say why
-/// one of them cannot be.
-fn apply_flow_options(model: &mut MapModel, request: &ExportRequest) -> Result<(), String> {
+/// one of them cannot be. [`export`] does; a caller that reports what the picture will
+/// say before it is drawn does first.
+pub fn apply_flow_options(model: &mut MapModel, request: &ExportRequest) -> Result<(), String> {
     if let Some(flows) = request.flows {
         if flows && !model.has_flows() {
             return Err(

@@ -59,6 +59,9 @@ pub struct Flows {
     /// swapped, a typo): "Crema (Italy)". Not drawn: the arc would end in another
     /// country.
     pub outside: Vec<String>,
+    /// Arcs that end inside their country because the place the data names could not
+    /// be located: "Spain (Barcelonna)".
+    pub unlocated_ends: Vec<String>,
 }
 
 /// How far outside its country's outline an arrival point may lie, in degrees (about
@@ -100,7 +103,12 @@ pub fn arcs_of(
                         continue;
                     };
                     let name = match &team.place {
-                        Some(place) => format!("{} ({place} not located)", outline.name),
+                        Some(place) => {
+                            flows
+                                .unlocated_ends
+                                .push(format!("{} ({place})", outline.name));
+                            format!("{} ({place} not located)", outline.name)
+                        }
                         None => format!("{} (place not reported)", outline.name),
                     };
                     (name, [inside.x(), inside.y()])

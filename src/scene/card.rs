@@ -95,22 +95,7 @@ pub fn card_content(model: &MapModel, country: usize) -> CardContent {
     };
     let teams = destination.teams;
     let summary = format!("{teams} {}{from}", plural(teams, "team", "teams"));
-    let mut blocks = Vec::new();
-    if destination.details.is_empty() {
-        blocks.push(CardBlock {
-            kind: BlockKind::Team,
-            lines: vec![line(
-                "Arrival, size and sender: not reported.",
-                LineRole::Body,
-            )],
-        });
-    }
-    blocks.extend(
-        destination
-            .details
-            .iter()
-            .map(|team| team_block(model, team)),
-    );
+    let mut blocks = team_blocks(model, &destination.details);
     let team_quotes: Vec<&Quote> = destination
         .details
         .iter()
@@ -155,6 +140,26 @@ fn line(text: &str, role: LineRole) -> CardLine {
         text: text.to_string(),
         role,
     }
+}
+
+/// A block per team, in the order they arrived (undated last), as a reader follows
+/// them; one saying nothing was reported where the data has no detail.
+fn team_blocks(model: &MapModel, details: &[Team]) -> Vec<CardBlock> {
+    if details.is_empty() {
+        return vec![CardBlock {
+            kind: BlockKind::Team,
+            lines: vec![line(
+                "Arrival, size and sender: not reported.",
+                LineRole::Body,
+            )],
+        }];
+    }
+    let mut teams: Vec<&Team> = details.iter().collect();
+    teams.sort_by_key(|team| (team.arrived.is_none(), team.arrived));
+    teams
+        .into_iter()
+        .map(|team| team_block(model, team))
+        .collect()
 }
 
 fn team_block(model: &MapModel, team: &Team) -> CardBlock {

@@ -1,9 +1,10 @@
-//! The donors of a data set: who sent the teams (a CSV's `from`, or the data's
-//! provider), each drawn in its own hue where there are several. Donors are ordered by
+//! The donors of a data set: the countries that sent the teams (a CSV's `from`, or
+//! the data's provider), each drawn in its own hue where there are several. Donors are ordered by
 //! the teams they sent, most first, so the hues go to the biggest; donors beyond the
 //! palette share one grey, and the legend says how many.
 
 use crate::data::aid::donor_key;
+use crate::data::country_names::alpha3_of;
 use crate::data::{AidDataset, Outlines};
 
 /// The donors of a data set, most teams first.
@@ -23,10 +24,14 @@ impl Donors {
     pub fn of(aid: &AidDataset, outlines: &Outlines) -> Donors {
         let mut found: Vec<(String, String, u32)> = Vec::new();
         for team in aid.destinations.iter().flat_map(|d| &d.details) {
+            // Only a country is a donor: a name that is none ("Atlantis") or could be
+            // two ("Congo") is not counted as one (`check` lists it with its row).
             let Some(donor) = aid.donor_of(team) else {
                 continue;
             };
-            let key = donor_key(donor);
+            let Some(key) = alpha3_of(donor) else {
+                continue;
+            };
             match found.iter_mut().find(|(k, _, _)| *k == key) {
                 Some((_, _, teams)) => *teams = teams.saturating_add(team.count),
                 None => {

@@ -102,7 +102,14 @@ pub(crate) fn flow_items(
                 // Growing from its sender: its tip has not reached the badge yet.
                 pieces = first_share(&pieces, growth);
             } else if let Some(last) = pieces.last_mut() {
-                stop_at_badges(last, badges, BADGE_GAP * s);
+                // Only its own recipient's badge: an arc that stopped at a
+                // neighbour's badge or leader dot would point at the neighbour.
+                let own: Vec<Badge> = badges
+                    .iter()
+                    .filter(|b| b.country == flow.country)
+                    .cloned()
+                    .collect();
+                stop_at_badges(last, &own, BADGE_GAP * s);
             }
             drawn.push(draw_arc(list, model, style, s, index, pieces));
         }

@@ -26,9 +26,11 @@ pub struct Layout {
 
 impl Layout {
     /// The layout of a picture of `model` filling `rect`: the footer takes a second
-    /// line when some of the data is not on the map, to say so.
+    /// line when some of the data is not on the map, to say so (or when an animation
+    /// keeps it for the frames that need it, so that its map never jumps).
     pub fn of(rect: Rect, model: &MapModel) -> Self {
-        let note_lines = usize::from(crate::scene::text::not_shown_note(model).is_some());
+        let note = crate::scene::text::not_shown_note(model).is_some();
+        let note_lines = usize::from(note || model.note_line_kept);
         Self::with_notes(rect, note_lines)
     }
 

@@ -143,7 +143,7 @@ fn flow_entries(model: &MapModel, style: &MapStyle) -> Vec<(Sample, String)> {
                 format!("from {}", model.donors.names[d]),
             )),
             Some(_) => others += 1,
-            None => rows.push((grey, "donor not named".to_string())),
+            None => rows.push((grey, "donor not known".to_string())),
         }
     }
     if others > 0 {

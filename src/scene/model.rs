@@ -55,6 +55,9 @@ pub struct MapModel {
     /// while the timeline plays, and in an animation's frames, an arriving team's
     /// arc grows over its day.
     pub growth: f32,
+    /// Keep the footer's note line even on a day with nothing to note: an animation
+    /// some of whose frames have a note sets it, so that the map keeps its place.
+    pub note_line_kept: bool,
     /// What the arcs' widths stand for (View → Arc width, `--flow-width`).
     pub flow_width: FlowWidth,
     /// The most members any one entry of the whole data set reports: the widest arc
@@ -139,6 +142,7 @@ impl MapModel {
             donors,
             flow_width: FlowWidth::Teams,
             growth: 1.0,
+            note_line_kept: false,
             max_members: aid
                 .destinations
                 .iter()
@@ -317,22 +321,24 @@ impl MapModel {
     }
 
     /// The donors (indices into [`MapModel::donors`]) of the teams the map draws on
-    /// the day shown, most teams first.
-    pub fn drawn_donors(&self) -> Vec<usize> {
+    /// the day shown, most teams first, and how many of those teams have no known
+    /// donor (a `from` that names no country, or none).
+    pub fn drawn_donors(&self) -> (Vec<usize>, u32) {
         let mut drawn = vec![false; self.donors.len()];
+        let mut unknown = 0u32;
         for country in self.recipients() {
             let Some(destination) = self.destination_by_country[country] else {
                 continue;
             };
             for team in self.aid.destinations[destination].details.iter() {
-                if team.count > 0
-                    && let Some(donor) = self.donors.index_of(&self.aid, team)
-                {
-                    drawn[donor] = true;
+                match self.donors.index_of(&self.aid, team) {
+                    _ if team.count == 0 => {}
+                    Some(donor) => drawn[donor] = true,
+                    None => unknown = unknown.saturating_add(team.count),
                 }
             }
         }
-        (0..drawn.len()).filter(|&d| drawn[d]).collect()
+        ((0..drawn.len()).filter(|&d| drawn[d]).collect(), unknown)
     }
 
     /// The destinations with teams that are not on the map, and why, in data order.

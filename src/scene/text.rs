@@ -16,11 +16,19 @@ pub fn long_date(date: NaiveDate) -> String {
 /// drawn is counted; what is not is said in the footer's note.
 pub fn subtitle(model: &MapModel) -> String {
     let (teams, countries) = model.drawn_totals();
-    let donors = model.drawn_donors();
+    let (donors, unknown) = model.drawn_donors();
     let from = match donors.as_slice() {
         _ if !model.donors.several() => String::new(),
+        [] => String::new(),
         [one] => format!(" from {}", model.donors.names[*one]),
         several => format!(" from {} donors", several.len()),
+    };
+    // Teams whose donor is not a known country are not counted as any donor's.
+    let from = match unknown {
+        n if n > 0 && model.donors.several() => {
+            format!("{from} ({n} whose donor is not known)")
+        }
+        _ => from,
     };
     let counts = format!(
         "{teams} {}{from} to {countries} {}",
@@ -104,25 +112,34 @@ fn flows_notes(model: &MapModel) -> Vec<String> {
         return Vec::new();
     }
     let mut notes = Vec::new();
-    if !flows.outside.is_empty() {
-        let mut named: Vec<&str> = flows
-            .outside
-            .iter()
-            .take(LISTED)
-            .map(String::as_str)
-            .collect();
-        let more = format!("{} more", flows.outside.len().saturating_sub(LISTED));
-        if flows.outside.len() > LISTED {
-            named.push(&more);
+    // "Crema (Italy), Lodi (Italy), 2 more".
+    let listed = |names: &[String]| {
+        let mut named: Vec<String> = names.iter().take(LISTED).cloned().collect();
+        if names.len() > LISTED {
+            named.push(format!("{} more", names.len() - LISTED));
         }
+        named.join(", ")
+    };
+    if !flows.outside.is_empty() {
         let n = flows.outside.len() as u32;
         notes.push(format!(
             "Not drawn: {n} {} to a point outside its country: {}",
             plural(n, "arc", "arcs"),
-            named.join(", ")
+            listed(&flows.outside)
         ));
     }
-    if flows.without_origin > 0 && !flows.arcs.is_empty() {
+    if !flows.unlocated_ends.is_empty() {
+        let n = flows.unlocated_ends.len() as u32;
+        notes.push(format!(
+            "{n} {} inside {} country, {} place not located: {}",
+            plural(n, "arc ends", "arcs end"),
+            if n == 1 { "its" } else { "their" },
+            if n == 1 { "its" } else { "their" },
+            listed(&flows.unlocated_ends)
+        ));
+    }
+    // Whenever the data has arcs, even where none of the teams shown has one.
+    if flows.without_origin > 0 && model.has_flows() {
         let n = flows.without_origin;
         notes.push(format!(
             "No arc for {n} {} (where {} from is not given or not located)",

@@ -13,11 +13,17 @@ use crate::scene::text::long_date;
 
 /// How far beyond an arc's edge the pointer still finds it, in points.
 pub const ARC_REACH: f32 = 4.0;
+/// How near a leader's dot the pointer finds the dot's country rather than an arc.
+const LEADER_DOT_REACH: f32 = 5.0;
 
 /// The arc (its index in the model's flows) under `p`: the nearest within its half
 /// width and [`ARC_REACH`], unless a badge is under `p`.
 pub fn arc_at(arcs: &[DrawnArc], badges: &[Badge], p: Pos2) -> Option<usize> {
-    if badges.iter().any(|b| b.center.distance(p) <= b.radius) {
+    // A badge, or the dot a badge's leader starts from, wins over an arc.
+    if badges
+        .iter()
+        .any(|b| b.center.distance(p) <= b.radius || b.anchor.distance(p) <= LEADER_DOT_REACH)
+    {
         return None;
     }
     arcs.iter()

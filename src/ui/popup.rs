@@ -43,7 +43,10 @@ pub fn ui(
         if lower_half { -12.0 } else { 12.0 },
     );
     let mut close = false;
-    let shown = egui::Area::new(Id::unique(("country pop-up", opening)))
+    // A new day or donor changes what the pop-up says: it is laid out afresh, sized
+    // to what it says now (egui keeps an area's size from the frame before).
+    let id = Id::unique(("country pop-up", opening, model.counts_generation));
+    let shown = egui::Area::new(id)
         .order(Order::Foreground)
         .fixed_pos(anchor + offset)
         .pivot(pivot)

@@ -136,11 +136,20 @@ impl SidePanel {
         muted: egui::Color32,
     ) -> Option<SideAction> {
         let mut action = None;
-        for donor in model.drawn_donors() {
+        let (donors, unknown) = model.drawn_donors();
+        let mut groups: Vec<Option<usize>> = donors.into_iter().map(Some).collect();
+        if unknown > 0 {
+            groups.push(None);
+        }
+        for donor in groups {
             let rows = self.sorted_rows(model, Some(donor));
             let teams: u32 = rows.iter().map(|r| r.teams).fold(0, u32::saturating_add);
+            let heading = match donor {
+                Some(d) => format!("From {}", model.donors.names[d]),
+                None => "Donor not known".to_string(),
+            };
             ui.add_space(6.0);
-            ui.label(RichText::new(format!("From {}", model.donors.names[donor])).strong());
+            ui.label(RichText::new(heading).strong());
             ui.label(
                 RichText::new(format!(
                     "{teams} {} to {} {}",
@@ -199,14 +208,14 @@ impl SidePanel {
         action
     }
 
-    /// The sortable table of recipients (of `donor`'s teams only, if given); the row
-    /// clicked, if any.
+    /// The sortable table of recipients (of `donor`'s teams only, if given: see
+    /// [`SidePanel::sorted_rows`]); the row clicked, if any.
     fn recipients_grid(
         &mut self,
         ui: &mut egui::Ui,
         model: &MapModel,
         selected: Option<usize>,
-        donor: Option<usize>,
+        donor: Option<Option<usize>>,
     ) -> Option<SideAction> {
         let mut action = None;
         let rows = self.sorted_rows(model, donor);
@@ -256,9 +265,10 @@ impl SidePanel {
         }
     }
 
-    /// The recipients' rows in the order chosen: of every team, or of `donor`'s only
-    /// (countries it sent none to are left out).
-    fn sorted_rows(&self, model: &MapModel, donor: Option<usize>) -> Vec<Row> {
+    /// The recipients' rows in the order chosen: of every team (`donor` is `None`), or
+    /// of one donor's only (`Some(Some(index))`), or of the teams whose donor is not
+    /// known (`Some(None)`); countries with no such team are left out.
+    fn sorted_rows(&self, model: &MapModel, donor: Option<Option<usize>>) -> Vec<Row> {
         let mut rows: Vec<Row> = model
             .recipients()
             .filter_map(|country| {
@@ -266,7 +276,7 @@ impl SidePanel {
                 let teams: Vec<&crate::data::aid::Team> = destination
                     .details
                     .iter()
-                    .filter(|t| donor.is_none() || model.donors.index_of(&model.aid, t) == donor)
+                    .filter(|t| donor.is_none_or(|d| model.donors.index_of(&model.aid, t) == d))
                     .collect();
                 let count = match donor {
                     None => model.teams_of(country),

@@ -132,7 +132,8 @@ fn places_are_looked_up_in_their_own_country_and_a_donor_without_one_starts_at_i
     );
     assert!(
         stdout.contains("5 places located by name among GeoNames' cities of 15,000 people")
-            && stdout.contains("1 team has no from_place: its arcs start at the donor"),
+            && stdout
+                .contains("1 team's arc starts at the donor country's capital (no from_place)"),
         "{stdout}"
     );
     // The same in the JSON form, with the provider as every team's donor.
@@ -361,4 +362,198 @@ fn view_arc_width_switches_between_teams_and_members() {
     harness.get_by_label("Arc width: teams").click();
     harness.run();
     assert_eq!(harness.state().model.flow_width, FlowWidth::Teams);
+}
+
+/// Teams from two donors, one with no arc (its sender place is not found), and one
+/// whose donor is not a country.
+const GAPS: &str = "country,arrived,from,from_place,place\n\
+    Italy,2020-03-12,Cuba,,Crema\n\
+    Spain,2020-03-20,China,Pekingg,Madrid\n\
+    Peru,2020-03-25,Atlantis,,Lima\n\
+    Italy,2020-03-26,Congo,,Rome\n";
+
+#[test]
+fn a_donor_that_is_no_country_is_not_counted_and_one_donors_gaps_are_still_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "gaps.csv", GAPS);
+    let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
+    assert_eq!(status, 1);
+    assert!(
+        stdout.contains("2 donors: Cuba (1 team), China (1)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "from \"Congo\" could be Republic of the Congo (COG) or Democratic Republic of \
+             the Congo (COD); write the one you mean"
+        ),
+        "{stdout}"
+    );
+    let svg = export_svg(dir.path(), &data, &[]);
+    assert!(
+        svg.contains("4 teams from 2 donors (2 whose donor is not known) to 3 countries"),
+        "{svg}"
+    );
+    // Neither Atlantis nor Congo has a place to start from: no arc, no legend line.
+    assert!(svg.contains("from Cuba") && !svg.contains("from Atlantis"));
+    // China's one team has no arc: the picture of China's teams says so, and so does
+    // the warning, counting China's teams only.
+    let out = dir.path().join("china.svg");
+    let args = [
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--donor",
+        "China",
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 0, "{stderr}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert!(svg.contains("1 team from China to 1 country"), "{svg}");
+    assert!(svg.contains("No arc for 1 team"), "{svg}");
+    assert!(stderr.contains("warning: No arc for 1 team "), "{stderr}");
+    let args = [
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--donor",
+        "Atlantis",
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 2, "Atlantis is no donor: {stderr}");
+}
+
+#[test]
+fn places_are_found_by_the_other_names_geonames_records_and_check_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "country,from,from_place,place\n\
+               Italy,Cuba,La Habana,Padova\n\
+               Italy,Russia,Moskva,Roma\n";
+    let data = write(dir.path(), "other-names.csv", csv);
+    let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
+    assert_eq!(status, 0, "{stdout}");
+    assert!(
+        stdout.contains(
+            "found by another name GeoNames records for the city: La Habana (Havana), \
+             Moskva (Moscow), Padova (Padua), Roma (Rome)"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(arcs_of(&export_svg(dir.path(), &data, &[])).len(), 2);
+}
+
+#[test]
+fn an_animation_keeps_its_map_in_place_and_its_donors_hues_exact() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "gaps.csv", GAPS);
+    let aid = aidmap::data::load_aid(&data).unwrap();
+    let mut model = aidmap::scene::MapModel::new(
+        aidmap::data::bundled::outlines().unwrap(),
+        aid,
+        aidmap::geometry::projection::Projection::EqualEarth,
+        true,
+    );
+    let request = aidmap::export::ExportRequest {
+        out: dir.path().join("gaps.gif"),
+        width: 800.0,
+        height: 400.0,
+        scale: None,
+        projection: aidmap::geometry::projection::Projection::EqualEarth,
+        dark: false,
+        select: None,
+        popup: false,
+        date: None,
+        flows: None,
+        flow_width: None,
+        donor: None,
+        frames: Default::default(),
+    };
+    let days = request.frames.days(model.timeline.as_ref()).unwrap();
+    // On 12 March nothing is missing; from 20 March, China's arc is: the footer's
+    // note line is kept from the first frame on, so the map never moves.
+    let frames = aidmap::export::frame_plan::plan(&mut model, &request, &days);
+    assert!(frames.len() > days.len(), "arcs grow");
+    let rect = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(800.0, 400.0));
+    let maps: Vec<egui::Rect> = days
+        .iter()
+        .map(|&day| {
+            model.set_day(Some(day));
+            aidmap::scene::layout::Layout::of(rect, &model).map
+        })
+        .collect();
+    assert!(maps.iter().all(|m| *m == maps[0]), "{maps:?}");
+    // The GIF's palette holds each donor's hue exactly.
+    let (status, _, stderr) = run_command(
+        "export",
+        &[
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            request.out.to_str().unwrap(),
+            "--width",
+            "800",
+            "--height",
+            "400",
+        ],
+    );
+    assert_eq!(status, 0, "{stderr}");
+    let decoder = gif::DecodeOptions::new()
+        .read_info(std::fs::File::open(&request.out).unwrap())
+        .unwrap();
+    let palette: Vec<[u8; 3]> = decoder
+        .global_palette()
+        .unwrap()
+        .chunks(3)
+        .map(|c| [c[0], c[1], c[2]])
+        .collect();
+    let style = aidmap::scene::MapStyle::light();
+    for donor in 0..2 {
+        let hue = style.donor_flow(Some(donor), true);
+        assert!(
+            palette.contains(&[hue.r(), hue.g(), hue.b()]),
+            "donor {donor}"
+        );
+    }
+}
+
+#[test]
+fn a_pop_up_open_while_the_donor_changes_shows_every_team_of_the_new_choice() {
+    use aidmap::scene::style::ThemeChoice;
+    use aidmap::ui::FileKind;
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "country,arrived,from,from_place,place\n\
+               Italy,2020-03-25,China,Shanghai,Milan\n\
+               Italy,2020-03-12,Cuba,,Crema\n\
+               Italy,2020-03-22,Russia,Moscow,Bergamo\n";
+    let data = write(dir.path(), "italy.csv", csv);
+    let mut harness = harness(ThemeChoice::Light);
+    harness.state_mut().load_file(FileKind::Data, &data);
+    harness.run();
+    let cuba = harness.state().model.donors.find("Cuba");
+    harness.state_mut().model.set_donor(cuba);
+    harness.run();
+    let italy = harness.state().model.find_country("Italy").one().unwrap();
+    harness.state_mut().select(Some(italy));
+    harness.run();
+    harness.get_by_label("1 team from Cuba");
+    harness.state_mut().model.set_donor(None);
+    harness.run();
+    harness.run();
+    harness.get_by_label("3 teams");
+    // Every team, in the order they arrived.
+    let heading = |text: &str| harness.get_by_label(text).rect().top();
+    let (crema, bergamo, milan) = (
+        heading("12 March 2020 · Crema"),
+        heading("22 March 2020 · Bergamo"),
+        heading("25 March 2020 · Milan"),
+    );
+    assert!(crema < bergamo && bergamo < milan);
+    let popup = harness.state().popup_rect().unwrap();
+    assert!(
+        popup.bottom() >= milan,
+        "the last team is inside the pop-up"
+    );
 }

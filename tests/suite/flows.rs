@@ -215,6 +215,10 @@ fn an_arrival_point_outside_its_country_is_not_drawn_and_every_gap_is_said() {
         "{svg}"
     );
     assert!(svg.contains("No arc for 1 team (where it came from is not given or not located)"));
+    assert!(
+        svg.contains("1 arc ends inside its country, its place not located: Italy (Romee)"),
+        "{svg}"
+    );
     let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
     assert_eq!(status, 1);
     for expected in [
