@@ -12,7 +12,7 @@ use std::path::Path;
 
 use crate::data::aid::{AidDataset, MAX_TEAMS, Quote, Team};
 use crate::data::aid_grouping::group_by_country;
-use crate::data::aid_places::located;
+use crate::data::aid_places::{located, names_in_bounds};
 use crate::data::gazetteer;
 use crate::data::place_lookup::locate_by_name;
 use crate::data::{date, text};
@@ -92,7 +92,7 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
             "the CSV has a header but no data rows",
         ));
     }
-    let looked_up = locate_by_name(&mut entries, None)?;
+    let looked_up = locate_by_name(&mut entries, Default::default())?;
     let mut notes = notes;
     notes.extend(looked_up.note());
     Ok(AidDataset {
@@ -285,6 +285,12 @@ fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<(String, Te
     let (place, arrival_point) = place_at([columns.place, columns.lat, columns.lon], "")?;
     let from = [columns.from_place, columns.from_lat, columns.from_lon];
     let (from_place, origin) = place_at(from, "from_")?;
+    let donor = cell(columns.from);
+    names_in_bounds([
+        ("from", donor.as_deref()),
+        ("place", place.as_deref()),
+        ("from_place", from_place.as_deref()),
+    ])?;
     let team = Team {
         count,
         arrived,
@@ -292,7 +298,7 @@ fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<(String, Te
         members,
         members_note: None,
         sent_by: cell(columns.sent_by),
-        donor: cell(columns.from),
+        donor,
         sources: cell(columns.source).into_iter().collect(),
         quote,
         origin,

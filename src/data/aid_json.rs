@@ -7,9 +7,9 @@ use serde::Deserialize;
 
 use crate::data::aid::{AidDataset, Claim, Provider, Quote, Source, Team};
 use crate::data::aid_grouping::group_by_country;
-use crate::data::aid_places::located;
+use crate::data::aid_places::{located, names_in_bounds};
 use crate::data::gazetteer;
-use crate::data::place_lookup::locate_by_name;
+use crate::data::place_lookup::{ProviderPlace, locate_by_name};
 use crate::data::{date, text};
 use crate::error::{Hint, LoadError, Location, Problem};
 
@@ -173,10 +173,13 @@ fn read(file: &str, bytes: &[u8], look_up: bool) -> Result<AidDataset, LoadError
     }
     let mut entries = team_entries(file, parsed.teams)?;
     let looked_up = match look_up {
-        true => locate_by_name(
-            &mut entries,
-            parsed.provider.as_ref().map(|p| p.country.as_str()),
-        )?,
+        true => {
+            let provider = ProviderPlace {
+                country: parsed.provider.as_ref().map(|p| p.country.as_str()),
+                place: parsed.provider.as_ref().and_then(|p| p.place.as_deref()),
+            };
+            locate_by_name(&mut entries, provider)?
+        }
         false => Default::default(),
     };
     let notes = looked_up.note().into_iter().collect();
@@ -251,6 +254,12 @@ fn team_entries(
             located(name, lat.as_deref(), lon.as_deref(), prefix)
                 .map_err(|message| LoadError::at(file, place.clone(), message))
         };
+        names_in_bounds([
+            ("from", team.from.as_deref()),
+            ("place", team.place.as_deref()),
+            ("from_place", team.from_place.as_deref()),
+        ])
+        .map_err(|message| LoadError::at(file, place.clone(), message))?;
         let arrival_point = located_or(team.place.as_deref(), team.lat, team.lon, "")?;
         let origin = located_or(
             team.from_place.as_deref(),

@@ -29,6 +29,24 @@ pub fn located(
     Ok(Some(Located { name, lon, lat }))
 }
 
+/// The names a row gives its donor and places (`from`, `place`, `from_place`), each
+/// no longer than a name may be: a legend line or a label of 10,000 characters would
+/// run off any picture.
+pub fn names_in_bounds(names: [(&str, Option<&str>); 3]) -> Result<(), String> {
+    for (field, name) in names {
+        if let Some(message) = name.and_then(|n| {
+            crate::data::text::too_long(
+                &format!("\"{field}\""),
+                n,
+                crate::data::text::MAX_NAME_CHARS,
+            )
+        }) {
+            return Err(message);
+        }
+    }
+    Ok(())
+}
+
 /// `text` as degrees from `-limit` to `limit`.
 fn degrees(text: &str, field: &str, limit: f64) -> Result<f64, String> {
     text.trim()

@@ -70,48 +70,114 @@ impl LookedUp {
     }
 }
 
+/// The data set's provider, as its JSON form gives it: the donor (and where its teams
+/// were sent from) of every team that names none of its own.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ProviderPlace<'a> {
+    /// The country, as written.
+    pub country: Option<&'a str>,
+    /// Where its teams were sent from, as written.
+    pub place: Option<&'a str>,
+}
+
 /// Locate by name every place of `entries` given without coordinates; `provider` is
 /// the donor of teams whose row names none. Where the team was sent from is looked up
-/// first; where it arrived only in data that draws arcs (an arrival place is used for
-/// nothing else). The gazetteer is read only when a name needs it.
+/// first; where it arrived only in data that says where teams came from (an arrival
+/// place is used for nothing but arcs). A `from` that names no one country is reported
+/// even where coordinates place the team's start. The gazetteer is read only when a
+/// name needs it; each name of a country is resolved once.
 pub fn locate_by_name(
     entries: &mut [(String, Location, Team)],
-    provider: Option<&str>,
+    provider: ProviderPlace<'_>,
 ) -> Result<LookedUp, LoadError> {
     let mut looked_up = LookedUp::default();
-    let needs_gazetteer = entries.iter().any(|(_, _, team)| {
-        (team.arrival_point.is_none() && team.place.is_some())
-            || (team.origin.is_none()
-                && (team.donor.is_some() || provider.is_some() || team.from_place.is_some()))
-    });
-    if !needs_gazetteer {
+    let says_origin = |team: &Team| {
+        team.origin.is_some()
+            || team.donor.is_some()
+            || team.from_place.is_some()
+            || provider.country.is_some()
+    };
+    if !entries.iter().any(|(_, _, team)| says_origin(team)) {
         return Ok(looked_up);
     }
     let gazetteer = Gazetteer::bundled()?;
-    // Each problem with its entry's index, to list them in the file's order.
+    let mut countries = Countries::default();
+    // Each problem with its entry's index, to list them in the file's order; the
+    // provider's own problem once, first.
     let mut problems: Vec<(usize, Unlocated)> = Vec::new();
-    for (index, (_, location, team)) in entries.iter_mut().enumerate() {
-        if team.origin.is_none() {
-            let outcome = origin_of(gazetteer, team, provider);
-            let problem = looked_up.record(location, outcome, &mut team.origin);
-            problems.extend(problem.map(|p| (index, p)));
-        }
+    let provider_code = provider.country.and_then(|p| countries.code(p));
+    if let (Some(country), None) = (provider.country, &provider_code) {
+        problems.push((0, at("provider", not_a_country(country))));
     }
-    if entries.iter().any(|(_, _, team)| team.origin.is_some()) {
-        for (index, (country, location, team)) in entries.iter_mut().enumerate() {
-            if team.arrival_point.is_none()
-                && let Some(place) = &team.place
-                && let Some(code) = alpha3_of(country)
-            {
-                let outcome = locate(gazetteer, &code, place, "place");
-                let problem = looked_up.record(location, Some(outcome), &mut team.arrival_point);
-                problems.extend(problem.map(|p| (index, p)));
-            }
+    for (index, (_, location, team)) in entries.iter_mut().enumerate() {
+        let own_donor = team.donor.as_deref().map(|d| (d, countries.code(d)));
+        if let Some((donor, None)) = own_donor {
+            problems.push((index, at_location(location, not_a_country(donor))));
+            continue;
         }
+        if team.origin.is_some() {
+            continue;
+        }
+        let (code, default_place) = match own_donor {
+            Some((_, code)) => (code, None),
+            None if provider.country.is_some() && provider_code.is_none() => continue,
+            None => (provider_code.clone(), provider.place),
+        };
+        let from = team.from_place.as_deref().or(default_place);
+        let outcome = origin_of(gazetteer, code.as_deref(), from);
+        let count = team.count;
+        let problem = looked_up.record(location, outcome, &mut team.origin, count);
+        problems.extend(problem.map(|p| (index, p)));
+    }
+    for (index, (country, location, team)) in entries.iter_mut().enumerate() {
+        let Some(place) = team.place.clone().filter(|_| team.arrival_point.is_none()) else {
+            continue;
+        };
+        let outcome = match countries.code(country) {
+            Some(code) => locate(gazetteer, &code, &place, "place"),
+            None => Err(format!(
+                "place \"{}\" cannot be looked up: \"{}\" is not a country the gazetteer \
+                 knows; give its coordinates",
+                inline(&place),
+                inline(country)
+            )),
+        };
+        let count = team.count;
+        let problem = looked_up.record(location, Some(outcome), &mut team.arrival_point, count);
+        problems.extend(problem.map(|p| (index, p)));
     }
     problems.sort_by_key(|(index, _)| *index);
     looked_up.unlocated = problems.into_iter().map(|(_, p)| p).collect();
     Ok(looked_up)
+}
+
+/// Country names resolved to ISO codes, each once (a million rows name a few dozen).
+#[derive(Default)]
+struct Countries(std::collections::HashMap<String, Option<String>>);
+
+impl Countries {
+    /// The alpha-3 code of the one country `text` names.
+    fn code(&mut self, text: &str) -> Option<String> {
+        if let Some(code) = self.0.get(text) {
+            return code.clone();
+        }
+        let code = alpha3_of(text);
+        self.0.insert(text.to_string(), code.clone());
+        code
+    }
+}
+
+/// A problem at the part of a file named `part` ("provider").
+fn at(part: &str, message: String) -> Unlocated {
+    at_location(&Location::Part(part.to_string()), message)
+}
+
+/// A problem at `location`.
+fn at_location(location: &Location, message: String) -> Unlocated {
+    Unlocated {
+        location: location.clone(),
+        message,
+    }
 }
 
 /// A place found: by its name, or as the donor's capital.
@@ -130,6 +196,7 @@ impl LookedUp {
         location: &Location,
         outcome: Option<Result<Found, String>>,
         slot: &mut Option<Located>,
+        teams: u32,
     ) -> Option<Unlocated> {
         match outcome? {
             Ok(Found::ByName(place)) => {
@@ -144,46 +211,37 @@ impl LookedUp {
                 None
             }
             Ok(Found::Capital(place)) => {
-                self.at_capitals = self.at_capitals.saturating_add(1);
+                self.at_capitals = self.at_capitals.saturating_add(teams);
                 *slot = Some(place);
                 None
             }
-            Err(message) => Some(Unlocated {
-                location: location.clone(),
-                message,
-            }),
+            Err(message) => Some(at_location(location, message)),
         }
     }
 }
 
-/// Where `team` was sent from: its `from_place` in its donor country, or that
-/// country's capital; `None` when the data names neither a donor nor a place.
+/// Where a team was sent from: `from` (its place) in its donor country `code`, or
+/// that country's capital; `None` when the data names neither a donor nor a place.
 fn origin_of(
     gazetteer: &Gazetteer,
-    team: &Team,
-    provider: Option<&str>,
+    code: Option<&str>,
+    from: Option<&str>,
 ) -> Option<Result<Found, String>> {
-    let donor = team.donor.as_deref().or(provider);
-    let outcome = match (donor, &team.from_place) {
+    let outcome = match (code, from) {
         (None, None) => return None,
         (None, Some(from)) => Err(format!(
             "from_place \"{}\" cannot be looked up without the country it is in: add a \
              \"from\" column naming it, or from_lat and from_lon",
             inline(from)
         )),
-        (Some(donor), from) => match (alpha3_of(donor), from) {
-            (None, _) => Err(not_a_country(donor)),
-            (Some(code), Some(from)) => locate(gazetteer, &code, from, "from_place"),
-            (Some(code), None) => capital(gazetteer, &code)
-                .map(Found::Capital)
-                .ok_or_else(|| {
-                    format!(
-                        "GeoNames names no capital for {} among its cities; give from_place, \
-                     or from_lat and from_lon",
-                        name_of(&code)
-                    )
-                }),
-        },
+        (Some(code), Some(from)) => locate(gazetteer, code, from, "from_place"),
+        (Some(code), None) => capital(gazetteer, code).map(Found::Capital).ok_or_else(|| {
+            format!(
+                "GeoNames names no capital for {} among its cities; give from_place, or \
+                 from_lat and from_lon",
+                name_of(code)
+            )
+        }),
     };
     Some(outcome)
 }

@@ -54,10 +54,7 @@ fn write_frames(
     let mut renderer = Renderer::new(picture);
     // A growing arc's frames each take a share of a day's time: a video runs at that
     // finer rate, and shows a whole day's frame for as many of its frames.
-    let fps = match frame_plan::has_growth(frames) {
-        true => request.frames.fps() * frame_plan::GROW_STEPS as f32,
-        false => request.frames.fps(),
-    };
+    let fps = request.frames.fps() * frame_plan::video_frames_per_day(frames) as f32;
     let sink = match format {
         Format::Gif => Sink::Gif(Box::new(GifWriter::create(
             &request.out,

@@ -8,8 +8,19 @@ use chrono::NaiveDate;
 use crate::export::ExportRequest;
 use crate::scene::MapModel;
 
-/// Frames an arrival's arc takes to grow, the last showing it whole.
+/// Frames an arrival's arc takes to grow, the last showing it whole, at most.
 pub const GROW_STEPS: usize = 4;
+/// The shortest time a growth frame is shown, in seconds: browsers show GIF frames of
+/// less than two hundredths for a tenth, which would slow the animation down. At high
+/// `--fps` arcs grow in fewer frames, or appear whole.
+const MIN_GROW_FRAME: f32 = 0.04;
+
+/// How many frames an arrival's arc grows in at the `request`'s frame rate: up to
+/// [`GROW_STEPS`], each shown at least [`MIN_GROW_FRAME`].
+pub fn grow_steps(request: &ExportRequest) -> usize {
+    let step = 1.0 / request.frames.fps();
+    ((step / MIN_GROW_FRAME).floor() as usize).clamp(1, GROW_STEPS)
+}
 
 /// One frame to draw.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,6 +43,21 @@ pub fn plan(
     request: &ExportRequest,
     days: &[NaiveDate],
 ) -> Vec<PlannedFrame> {
+    let frames = plan_with(model, request, days, grow_steps(request));
+    // Growing arcs never take an animation past the frame limit: they appear whole.
+    match frames.len() > crate::export::frames::MAX_FRAMES {
+        true => plan_with(model, request, days, 1),
+        false => frames,
+    }
+}
+
+/// [`plan`], with arcs growing in `grow_steps` frames.
+fn plan_with(
+    model: &mut MapModel,
+    request: &ExportRequest,
+    days: &[NaiveDate],
+    grow_steps: usize,
+) -> Vec<PlannedFrame> {
     let step = 1.0 / request.frames.fps();
     let mut frames = Vec::with_capacity(days.len());
     let mut some_note = false;
@@ -44,7 +70,7 @@ pub fn plan(
         model.set_day_with_news(Some(day), Some(news_from));
         some_note |= crate::scene::text::not_shown_note(model).is_some();
         let grows = model.show_flows && model.flows.arcs.iter().any(|f| model.is_news(f));
-        let steps = if grows { GROW_STEPS } else { 1 };
+        let steps = if grows { grow_steps } else { 1 };
         for s in 1..=steps {
             frames.push(PlannedFrame {
                 day,
@@ -61,8 +87,12 @@ pub fn plan(
     frames
 }
 
-/// True when some frame of `frames` shows an arc growing: a video needs
-/// [`GROW_STEPS`] frames of its own for each frame of a day.
-pub fn has_growth(frames: &[PlannedFrame]) -> bool {
-    frames.iter().any(|f| f.growth < 1.0)
+/// How many frames of its own a video needs for each day of `frames`: as many as an
+/// arc grows in (1 where none grows).
+pub fn video_frames_per_day(frames: &[PlannedFrame]) -> usize {
+    frames
+        .iter()
+        .map(|f| (1.0 / f.growth.max(1e-3)).round() as usize)
+        .max()
+        .unwrap_or(1)
 }

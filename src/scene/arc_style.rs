@@ -32,11 +32,14 @@ pub fn arc_width(flow: &Flow, width: FlowWidth, max_members: u32) -> (f32, bool)
             (ARC_WIDTH + WIDTH_PER_TEAM * extra, false)
         }
         FlowWidth::Members => match flow.members {
-            Some(members) if max_members > 0 => {
-                let share = members.min(max_members) as f32 / max_members as f32;
+            Some(members) => {
+                let share = match max_members {
+                    0 => 0.0,
+                    most => members.min(most) as f32 / most as f32,
+                };
                 (ARC_WIDTH + MAX_EXTRA_FOR_MEMBERS * share, false)
             }
-            _ => (ARC_WIDTH, true),
+            None => (ARC_WIDTH, true),
         },
     }
 }
@@ -107,6 +110,7 @@ mod tests {
             arrived: None,
             members,
             members_note: None,
+            entries: 1,
         }
     }
 
@@ -124,6 +128,11 @@ mod tests {
         assert_eq!(
             arc_width(&flow(3, None), FlowWidth::Members, 130),
             (ARC_WIDTH, true)
+        );
+        // Zero members is a number reported, not a gap.
+        assert_eq!(
+            arc_width(&flow(1, Some(0)), FlowWidth::Members, 0),
+            (ARC_WIDTH, false)
         );
     }
 

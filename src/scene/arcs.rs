@@ -46,6 +46,9 @@ pub struct Flow {
     pub members: Option<u32>,
     /// What the reports say of its members where no number can be given.
     pub members_note: Option<String>,
+    /// Entries of the data (rows, teams of the JSON form) on this route: more than one
+    /// where a route's entries were merged into one arc.
+    pub entries: u32,
 }
 
 /// The arcs of a model as it stands (its day), and the teams that have none.
@@ -62,7 +65,15 @@ pub struct Flows {
     /// Arcs that end inside their country because the place the data names could not
     /// be located: "Spain (Barcelonna)".
     pub unlocated_ends: Vec<String>,
+    /// Arcs beyond [`MAX_ARCS`] (those with the fewest teams), not drawn: the picture
+    /// says how many.
+    pub beyond_limit: usize,
 }
+
+/// The most arcs a picture draws: far more than a map can show apart, and few enough
+/// that a file of a million rows draws in bounded time and memory. Routes are merged
+/// first; beyond this, the arcs with the fewest teams are left out, and said to be.
+pub const MAX_ARCS: usize = 2_000;
 
 /// How far outside its country's outline an arrival point may lie, in degrees (about
 /// 5 km: Natural Earth smooths coasts by a few kilometres; see assets/README.md).
@@ -83,6 +94,7 @@ pub fn arcs_of(
             continue;
         };
         let outline = &outlines.countries[country];
+        let mut interior: Option<Option<geo::Point<f64>>> = None;
         for team in destination.details.iter().filter(|t| t.count > 0) {
             let Some(origin) = &team.origin else {
                 flows.without_origin = flows.without_origin.saturating_add(team.count);
@@ -99,7 +111,9 @@ pub fn arcs_of(
                     continue;
                 }
                 None => {
-                    let Some(inside) = outline.shape.interior_point() else {
+                    // Worked out once a country: a large outline takes a while.
+                    let inside = *interior.get_or_insert_with(|| outline.shape.interior_point());
+                    let Some(inside) = inside else {
                         continue;
                     };
                     let name = match &team.place {
@@ -126,10 +140,72 @@ pub fn arcs_of(
                 arrived: team.arrived,
                 members: team.members,
                 members_note: team.members_note.clone(),
+                entries: 1,
             });
         }
     }
+    flows.arcs = merged_routes(std::mem::take(&mut flows.arcs));
+    flows.beyond_limit = keep_the_largest(&mut flows.arcs, MAX_ARCS);
     flows
+}
+
+/// One arc per route: teams from one place to one place of one donor, over several
+/// rows, make one arc as wide as their sum (four rows of one team each are drawn as a
+/// row of four teams would be). What the teams do not share (their dates, senders,
+/// members) is left unsaid on the merged arc rather than taken from one of them.
+fn merged_routes(arcs: Vec<Flow>) -> Vec<Flow> {
+    let mut merged: Vec<Flow> = Vec::with_capacity(arcs.len());
+    let mut route_of: std::collections::HashMap<_, usize> = Default::default();
+    for arc in arcs {
+        let key = (
+            arc.country,
+            arc.origin.map(f64::to_bits),
+            arc.target.map(f64::to_bits),
+            arc.donor,
+        );
+        let Some(&index) = route_of.get(&key) else {
+            route_of.insert(key, merged.len());
+            merged.push(arc);
+            continue;
+        };
+        let route = &mut merged[index];
+        route.teams = route.teams.saturating_add(arc.teams);
+        route.entries = route.entries.saturating_add(1);
+        route.members = match (route.members, arc.members) {
+            (Some(a), Some(b)) => Some(a.saturating_add(b)),
+            _ => None,
+        };
+        if route.members_note != arc.members_note {
+            route.members_note = None;
+        }
+        if route.sent_by != arc.sent_by {
+            route.sent_by = None;
+        }
+        if route.arrived != arc.arrived {
+            route.arrived = None;
+        }
+    }
+    merged
+}
+
+/// Keep the `limit` arcs with the most teams, in their order; how many were left out.
+fn keep_the_largest(arcs: &mut Vec<Flow>, limit: usize) -> usize {
+    if arcs.len() <= limit {
+        return 0;
+    }
+    let mut order: Vec<usize> = (0..arcs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(arcs[i].teams));
+    let mut keep = vec![false; arcs.len()];
+    for &i in &order[..limit] {
+        keep[i] = true;
+    }
+    let left_out = arcs.len() - limit;
+    let mut index = 0;
+    arcs.retain(|_| {
+        index += 1;
+        keep[index - 1]
+    });
+    left_out
 }
 
 /// `point` (`[lon, lat]`) lies in `shape`, or within [`COASTLINE_SLACK`] of it.

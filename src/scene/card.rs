@@ -195,11 +195,10 @@ fn sent_by_line(model: &MapModel, team: &Team) -> String {
     let donor = model
         .donors
         .index_of(&model.aid, team)
-        .filter(|_| model.donors.several())
         .map(|d| model.donors.names[d].as_str());
     match (team.sent_by.as_deref(), donor) {
-        (Some(by), Some(donor)) => format!("Sent by: {by} ({donor})"),
-        (Some(by), None) => format!("Sent by: {by}"),
+        (Some(by), Some(donor)) if model.donors.several() => format!("Sent by: {by} ({donor})"),
+        (Some(by), _) => format!("Sent by: {by}"),
         (None, Some(donor)) => format!("Sent by: {donor}"),
         (None, None) => "Sent by: not reported".to_string(),
     }

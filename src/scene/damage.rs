@@ -53,20 +53,35 @@ pub fn changed_areas(
             .collect()
     };
     let (old_shapes, new_shapes) = (shapes(before), shapes(after));
-    if old_shapes.len() == new_shapes.len() {
-        // Shape by shape: a pixel no differing pair covers is painted by the same
-        // shapes in the same order, before and after. Order matters too: a shape that
-        // moved in the list changes what is on top, and is such a pair.
-        for (old, new) in old_shapes.iter().zip(&new_shapes) {
+    // The lists as they differ: what lies between their common start and their
+    // common end (a new day's arcs go in the middle). A pixel that no shape of that
+    // stretch covers, before or after, is painted by the same shapes in the same order.
+    let start = old_shapes
+        .iter()
+        .zip(&new_shapes)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let end = old_shapes[start..]
+        .iter()
+        .rev()
+        .zip(new_shapes[start..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old_middle, new_middle) = (
+        &old_shapes[start..old_shapes.len() - end],
+        &new_shapes[start..new_shapes.len() - end],
+    );
+    if old_middle.len() == new_middle.len() {
+        // Shape by shape; order matters too: a shape that moved in the list changes
+        // what is on top, and makes such a pair.
+        for (old, new) in old_middle.iter().zip(new_middle) {
             if old != new {
                 area.add_all(difference(old, new, picture));
             }
         }
     } else {
-        for (shapes, others) in [(&old_shapes, &new_shapes), (&new_shapes, &old_shapes)] {
-            for shape in shapes.iter().filter(|s| !others.contains(s)) {
-                area.add_all(bounds(shape, picture));
-            }
+        for shape in old_middle.iter().chain(new_middle) {
+            area.add_all(bounds(shape, picture));
         }
     }
     area.rects()

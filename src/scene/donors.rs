@@ -3,6 +3,8 @@
 //! the teams they sent, most first, so the hues go to the biggest; donors beyond the
 //! palette share one grey, and the legend says how many.
 
+use std::collections::HashMap;
+
 use crate::data::aid::donor_key;
 use crate::data::country_names::alpha3_of;
 use crate::data::{AidDataset, Outlines};
@@ -16,20 +18,26 @@ pub struct Donors {
     pub names: Vec<String>,
     /// Teams each donor sent, in the whole data set.
     pub teams: Vec<u32>,
+    /// Every way the data writes a donor ("CHN", "China"), to its index: asked for
+    /// each team every frame, it must not resolve names each time.
+    by_text: HashMap<String, usize>,
 }
 
 impl Donors {
     /// The donors of `aid` (every team, whatever its day), named as the outlines name
     /// their countries where they can ("China" for "CHN"), else as the data does.
+    /// Each way of writing a donor is resolved once.
     pub fn of(aid: &AidDataset, outlines: &Outlines) -> Donors {
         let mut found: Vec<(String, String, u32)> = Vec::new();
+        let mut key_of_text: HashMap<&str, Option<String>> = HashMap::new();
         for team in aid.destinations.iter().flat_map(|d| &d.details) {
             // Only a country is a donor: a name that is none ("Atlantis") or could be
             // two ("Congo") is not counted as one (`check` lists it with its row).
             let Some(donor) = aid.donor_of(team) else {
                 continue;
             };
-            let Some(key) = alpha3_of(donor) else {
+            let key = key_of_text.entry(donor).or_insert_with(|| alpha3_of(donor));
+            let Some(key) = key.clone() else {
                 continue;
             };
             match found.iter_mut().find(|(k, _, _)| *k == key) {
@@ -46,31 +54,38 @@ impl Donors {
         }
         // Most teams first; a stable sort keeps the data's order among equals.
         found.sort_by_key(|d| std::cmp::Reverse(d.2));
+        let keys: Vec<String> = found.iter().map(|(k, _, _)| k.clone()).collect();
+        let by_text = key_of_text
+            .into_iter()
+            .filter_map(|(text, key)| {
+                let index = keys.iter().position(|k| Some(k) == key.as_ref())?;
+                Some((text.to_string(), index))
+            })
+            .collect();
         Donors {
-            keys: found.iter().map(|(k, _, _)| k.clone()).collect(),
+            keys,
             names: found.iter().map(|(_, n, _)| n.clone()).collect(),
             teams: found.iter().map(|(_, _, t)| *t).collect(),
+            by_text,
         }
     }
 
     /// The index of the donor of `team` (of the data set `aid`).
     pub fn index_of(&self, aid: &AidDataset, team: &crate::data::aid::Team) -> Option<usize> {
-        let key = donor_key(aid.donor_of(team)?);
-        self.keys.iter().position(|k| *k == key)
+        self.by_text.get(aid.donor_of(team)?).copied()
     }
 
     /// `aid` with only the teams of the donor `donor`: each destination keeps the
     /// teams that donor sent (none, for the others).
     pub fn only(&self, mut aid: AidDataset, donor: usize) -> AidDataset {
         let provider = aid.provider.clone();
-        let key = &self.keys[donor];
         for destination in &mut aid.destinations {
             destination.details.retain(|team| {
                 let named = team
                     .donor
                     .as_deref()
                     .or(provider.as_ref().map(|p| p.country.as_str()));
-                named.is_some_and(|name| donor_key(name) == *key)
+                named.and_then(|text| self.by_text.get(text)) == Some(&donor)
             });
             destination.teams = destination
                 .details

@@ -130,6 +130,14 @@ fn flow_entries(model: &MapModel, style: &MapStyle) -> Vec<(Sample, String)> {
             "from sender to arrival place".to_string(),
         )];
     }
+    // One donor chosen: its line, by name, whatever its hue.
+    if let Some(d) = model.donor {
+        let color = style.donor_flow(Some(d), true);
+        return vec![(
+            Sample::Arc(color),
+            format!("from {}", model.donors.names[d]),
+        )];
+    }
     let mut drawn: Vec<Option<usize>> = model.flows.arcs.iter().map(|a| a.donor).collect();
     drawn.sort_unstable();
     drawn.dedup();
@@ -176,7 +184,9 @@ fn width_entries(model: &MapModel, style: &MapStyle) -> Vec<(Sample, String)> {
                 width,
                 dashed: false,
             },
-            format!("width: members, up to {}", model.max_members),
+            // A key to the scale, which is the whole data set's (the same on every
+            // day and for every donor): not a claim that this picture has such a team.
+            format!("width: members ({} at this width)", model.max_members),
         ));
     }
     let dashed = model

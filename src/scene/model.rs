@@ -264,7 +264,8 @@ impl MapModel {
         }
     }
 
-    /// True when the data says where some team came from: there are arcs to draw.
+    /// True when the data says where some team came from: there are arcs to draw, or
+    /// to say are missing.
     pub fn has_flows(&self) -> bool {
         self.origins_known
     }
@@ -400,11 +401,14 @@ fn drawn_destinations(
 }
 
 /// True when some team of `aid` has a known place it was sent from.
+/// True when the data says where some team came from: a place with coordinates, or a
+/// donor or place that may not have been located (its arc is then missing, and the
+/// picture says so rather than leaving arcs out in silence).
 fn has_origins(aid: &AidDataset) -> bool {
     aid.destinations
         .iter()
         .flat_map(|d| &d.details)
-        .any(|t| t.origin.is_some())
+        .any(|t| t.origin.is_some() || t.from_place.is_some() || t.donor.is_some())
 }
 
 /// What part of a pixel a point of an outline must move it by to be kept, in a

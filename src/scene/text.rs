@@ -138,6 +138,13 @@ fn flows_notes(model: &MapModel) -> Vec<String> {
             listed(&flows.unlocated_ends)
         ));
     }
+    if flows.beyond_limit > 0 {
+        notes.push(format!(
+            "Not drawn: {} more arcs (a picture draws the {} that carry the most teams)",
+            flows.beyond_limit,
+            crate::scene::arcs::MAX_ARCS
+        ));
+    }
     // Whenever the data has arcs, even where none of the teams shown has one.
     if flows.without_origin > 0 && model.has_flows() {
         let n = flows.without_origin;

@@ -81,11 +81,17 @@ pub fn described(flow: &Flow, donors: &Donors) -> (String, Vec<String>) {
     };
     let arrived = match flow.arrived {
         Some(day) => format!("arrived {}", long_date(day)),
+        // Entries merged on one route keep only what they share.
+        None if flow.entries > 1 => format!(
+            "{} entries on this route: click for each one's date",
+            flow.entries
+        ),
         None => "arrival date not reported".to_string(),
     };
     let members = match (flow.members, &flow.members_note) {
         (Some(n), _) => format!("{n} members"),
         (None, Some(note)) => format!("members: {note}"),
+        (None, None) if flow.entries > 1 => "members: not reported for every entry".to_string(),
         (None, None) => "members not reported".to_string(),
     };
     (

@@ -296,7 +296,7 @@ fn arc_widths_can_stand_for_members_and_unreported_members_are_dashed() {
     let dashed: Vec<&(Option<u32>, f32, usize)> = arcs.iter().filter(|a| a.0.is_none()).collect();
     assert_eq!(dashed.len(), 2);
     assert!(dashed.iter().all(|a| a.2 > 10), "{dashed:?}");
-    assert!(svg.contains("width: members, up to 14"));
+    assert!(svg.contains("width: members (14 at this width)"));
     assert!(svg.contains("dashed: members not reported"));
     // By teams (the default) no arc is dashed and the legend has no width line.
     let out = dir.path().join("teams.svg");

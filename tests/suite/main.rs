@@ -15,6 +15,7 @@ mod export;
 mod flows;
 mod fuzz_cases;
 mod hit_testing;
+mod hostile_places;
 mod matching;
 mod outlines;
 mod places;
