@@ -158,7 +158,7 @@ pub enum Command {
     Check,
     /// Draw the map to a picture (PNG, SVG, PDF) or an animation (GIF, APNG, MP4)
     /// without opening a window.
-    Export(ExportArgs),
+    Export(Box<ExportArgs>),
 }
 
 /// Options of `aidmap export`.
@@ -219,6 +219,19 @@ pub struct ExportArgs {
     /// members are not reported are dashed).
     #[arg(long, value_enum, value_name = "WHAT")]
     pub flow_width: Option<FlowWidthArg>,
+    /// The recipients' fills: orange-red (the theme's), viridis, cividis or blues
+    /// (colour-blind safe), greens.
+    #[arg(long, value_name = "NAME", value_parser = parse_palette)]
+    pub palette: Option<crate::scene::palette::Palette>,
+    /// The picture's title (default: the data's own, or a CSV's file name).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// A subtitle, set before aidmap's counts and date (which stay).
+    #[arg(long, value_name = "TEXT")]
+    pub subtitle: Option<String>,
+    /// A line above the source line.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
     /// Draw only the teams of this donor (a country the data's `from` or provider
     /// names, by code or name).
     #[arg(long, value_name = "COUNTRY")]
@@ -227,6 +240,18 @@ pub struct ExportArgs {
     /// (instead of a warning and a note on the picture).
     #[arg(long)]
     pub strict: bool,
+}
+
+/// A palette by its name (`--palette viridis`).
+fn parse_palette(name: &str) -> Result<crate::scene::palette::Palette, String> {
+    use crate::scene::palette::Palette;
+    Palette::named(name).ok_or_else(|| {
+        let names: Vec<&str> = Palette::ALL.iter().map(|p| p.name()).collect();
+        format!(
+            "no palette is called \"{name}\" (there are: {})",
+            names.join(", ")
+        )
+    })
 }
 
 /// What the arcs' widths stand for, as `--flow-width` takes it.

@@ -231,6 +231,8 @@ fn export_request(args: &ExportArgs) -> ExportRequest {
         },
         flow_width: args.flow_width.map(Into::into),
         donor: args.donor.clone(),
+        captions: [args.title.clone(), args.subtitle.clone(), args.note.clone()],
+        palette: args.palette,
         frames: FrameOptions {
             from: args.from,
             to: args.to,

@@ -154,7 +154,7 @@ fn scene_colours(model: &MapModel, dark: bool) -> Vec<Color32> {
     let style = MapStyle::for_dark_mode(dark);
     let classes = model.classes.len();
     let mut fills = vec![style.background, style.ocean, style.land];
-    fills.extend((0..classes).map(|class| style.highlight(class, classes)));
+    fills.extend((0..classes).map(|class| model.class_color(class, &style)));
     let edges = [
         style.border,
         style.arrival,

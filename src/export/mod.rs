@@ -30,6 +30,8 @@ pub use crate::export::error::ExportError;
 pub use crate::export::frames::FrameOptions;
 use crate::geometry::projection::Projection;
 use crate::scene::arcs::FlowWidth;
+use crate::scene::captions::Captions;
+use crate::scene::palette::Palette;
 use crate::scene::{MapModel, MapView, text};
 
 /// The largest picture, in pixels, an export may have (about 16000 × 10000).
@@ -143,9 +145,27 @@ pub struct ExportRequest {
     pub donor: Option<String>,
     /// The days and timing of an animation.
     pub frames: FrameOptions,
+    /// The picture's title, subtitle and note (`--title`, `--subtitle`, `--note`);
+    /// `None` keeps the model's.
+    pub captions: [Option<String>; 3],
+    /// The fills' palette (`--palette`); `None` keeps the model's.
+    pub palette: Option<Palette>,
 }
 
 impl ExportRequest {
+    /// The captions asked for, checked; `None` where none is given.
+    pub fn captions(&self) -> Result<Option<Captions>, String> {
+        if self.captions.iter().all(Option::is_none) {
+            return Ok(None);
+        }
+        let [title, subtitle, note] = &self.captions;
+        Captions::new(
+            [title.as_deref(), subtitle.as_deref(), note.as_deref()],
+            ["--title", "--subtitle", "--note"],
+        )
+        .map(Some)
+    }
+
     /// Check sizes and the file name before any work is done.
     pub fn validate(&self) -> Result<Format, ExportError> {
         self.check().map_err(ExportError::Request)
@@ -159,6 +179,7 @@ impl ExportRequest {
             }
         }
         self.check_time_options(format)?;
+        self.captions()?;
         if !format.is_raster() && self.scale.is_some() {
             return Err(format!(
                 "--scale sets pixels per point, which only a PNG has: {} is a vector \
@@ -234,6 +255,12 @@ impl ExportRequest {
 /// one of them cannot be. [`export`] does; a caller that reports what the picture will
 /// say before it is drawn does first.
 pub fn apply_flow_options(model: &mut MapModel, request: &ExportRequest) -> Result<(), String> {
+    if let Some(captions) = request.captions()? {
+        model.captions = captions;
+    }
+    if let Some(palette) = request.palette {
+        model.palette = palette;
+    }
     if let Some(flows) = request.flows {
         if flows && !model.has_flows() {
             return Err(
@@ -362,7 +389,7 @@ fn selected_country(model: &MapModel, text: &str) -> Result<usize, String> {
 /// What a PDF of `model` says about itself: its title, and its source as subject.
 pub fn pdf_info(model: &MapModel) -> pdf::PdfInfo {
     pdf::PdfInfo {
-        title: model.aid.title.clone(),
+        title: model.title().to_string(),
         subject: text::source_line(&model.aid, model.natural_earth, &model.outlines.file),
         created: chrono::Utc::now(),
     }
@@ -393,7 +420,7 @@ pub fn metadata(model: &MapModel) -> png_file::PngMetadata {
         model.outlines.file.clone()
     };
     png_file::PngMetadata::now(png_file::PngFacts {
-        title: &model.aid.title,
+        title: model.title(),
         source: &source,
         data: &model.aid.file,
         outlines: &outlines,

@@ -47,7 +47,7 @@ pub fn render(model: &MapModel, view: &MapView, size: Vec2, options: &SvgOptions
     let fonts = FontMeasure::default();
     let measure = |text: &str, size: f32| fonts.width(text, size);
     let scene = compose(model, &request, &mut SceneCache::default(), &measure);
-    write(&scene.list, &model.aid.title)
+    write(&scene.list, model.title())
 }
 
 /// The SVG document of `list`, titled `title`.
@@ -167,7 +167,12 @@ fn open_group(svg: &mut String, group: &Group, clip: Option<usize>) {
                 escape(code)
             );
         }
-        Group::Title | Group::Subtitle | Group::Legend | Group::NotShown | Group::Source => {
+        Group::Title
+        | Group::Subtitle
+        | Group::Legend
+        | Group::NotShown
+        | Group::Note
+        | Group::Source => {
             let _ = write!(svg, r#" id="{}""#, group.class());
         }
         _ => {}

@@ -396,7 +396,7 @@ mod tests {
         for (group, rect) in &boxes {
             let band = match group {
                 Group::Title | Group::Subtitle => layout.header,
-                Group::NotShown | Group::Source => layout.footer,
+                Group::NotShown | Group::Note | Group::Source => layout.footer,
                 _ => layout.map,
             };
             assert!(

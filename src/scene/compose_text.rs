@@ -44,18 +44,18 @@ pub(crate) fn header_items(
 ) {
     let left = layout.header.left() + layout.margin();
     let title_top = layout.header.top() + layout.margin() * TITLE_TOP_SHARE;
-    let title = &model.aid.title;
+    let title = model.title();
     let title_size = fitted(layout, measure, title, layout.title_size());
     list.group(Group::Title, |list| {
         list.text(TextRun::new(
-            title.as_str(),
+            title,
             pos2(left, title_top),
             Align2::LEFT_TOP,
             title_size,
             style.text,
         ));
     });
-    let subtitle = text::subtitle(model);
+    let subtitle = model.captions.subtitle(text::subtitle(model));
     let subtitle_size = fitted(layout, measure, &subtitle, layout.subtitle_size());
     let subtitle_top = title_top + title_size * ROW_HEIGHT + SUBTITLE_GAP * layout.scale;
     list.group(Group::Subtitle, |list| {
@@ -87,13 +87,19 @@ pub(crate) fn footer_items(
             list.text(TextRun::new(text, at, Align2::LEFT_CENTER, size, color));
         });
     };
+    // The user's note sits on the line above the source; what the map does not show
+    // goes above it (the first note, then the next).
+    let own_note = model.captions.note.iter().count();
+    if let Some(note) = &model.captions.note {
+        let center_y = layout.note_line_center_y(0);
+        line(list, Group::Note, note.clone(), center_y, style.muted_text);
+    }
     let mut notes: Vec<String> = text::not_shown_note(model).into_iter().collect();
     if crowded > 0 {
         notes.push(text::crowded_note(crowded));
     }
-    // The first note sits on the line above the source, the next above it.
     for (k, note) in notes.into_iter().enumerate() {
-        let center_y = layout.note_line_center_y(k);
+        let center_y = layout.note_line_center_y(own_note + k);
         line(list, Group::NotShown, note, center_y, style.text);
     }
     let mut source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);

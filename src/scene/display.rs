@@ -111,6 +111,8 @@ pub enum Group {
     Legend,
     /// The footer line about what the map could not show.
     NotShown,
+    /// The user's note, above the source line.
+    Note,
     /// The source line.
     Source,
     /// The selected country's card.
@@ -143,6 +145,7 @@ impl Group {
             Group::Subtitle => "subtitle",
             Group::Legend => "legend",
             Group::NotShown => "not-shown",
+            Group::Note => "note",
             Group::Source => "source",
             Group::Card { .. } => "card",
         }

@@ -30,7 +30,8 @@ impl Layout {
     /// keeps it for the frames that need it, so that its map never jumps).
     pub fn of(rect: Rect, model: &MapModel) -> Self {
         let note = crate::scene::text::not_shown_note(model).is_some();
-        let note_lines = usize::from(note || model.note_line_kept);
+        let note_lines =
+            usize::from(note || model.note_line_kept) + model.captions.note.iter().count();
         Self::with_notes(rect, note_lines)
     }
 

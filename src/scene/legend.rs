@@ -73,7 +73,7 @@ pub(crate) fn legend_layout(
         .into_iter()
         .enumerate()
         .map(|(class, label)| {
-            let color = style.highlight(class, model.classes.len());
+            let color = model.class_color(class, style);
             (Sample::Fill(color), label)
         })
         .collect();

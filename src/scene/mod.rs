@@ -9,6 +9,7 @@
 pub mod arc_style;
 pub mod arcs;
 pub mod badges;
+pub mod captions;
 pub mod card;
 pub mod card_placement;
 pub mod classes;
@@ -26,6 +27,7 @@ pub mod layout;
 pub mod legend;
 pub mod mesh_cache;
 pub mod model;
+pub mod palette;
 pub mod screen;
 pub mod style;
 pub mod text;

@@ -12,8 +12,10 @@ use crate::data::{AidDataset, Join, JoinIssue, Outlines, join, merge_same_outlin
 use crate::geometry::projected::ProjectedMap;
 use crate::geometry::projection::Projection;
 use crate::scene::arcs::{Flow, FlowWidth, Flows, arcs_of};
+use crate::scene::captions::Captions;
 use crate::scene::classes::TeamClasses;
 use crate::scene::donors::Donors;
+use crate::scene::palette::Palette;
 
 /// Teams the data records that the map cannot show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +57,10 @@ pub struct MapModel {
     /// while the timeline plays, and in an animation's frames, an arriving team's
     /// arc grows over its day.
     pub growth: f32,
+    /// The user's title, subtitle and note for the picture.
+    pub captions: Captions,
+    /// The fills' palette (View → Palette, `--palette`).
+    pub palette: Palette,
     /// Keep the footer's note line even on a day with nothing to note: an animation
     /// some of whose frames have a note sets it, so that the map keeps its place.
     pub note_line_kept: bool,
@@ -143,6 +149,8 @@ impl MapModel {
             flow_width: FlowWidth::Teams,
             growth: 1.0,
             note_line_kept: false,
+            captions: Captions::default(),
+            palette: Palette::default(),
             max_members: aid
                 .destinations
                 .iter()
@@ -218,6 +226,11 @@ impl MapModel {
         self.derive_shown();
         self.news = self.news_of_day();
         self.counts_generation = next_generation();
+    }
+
+    /// The picture's title: the user's, else the data's.
+    pub fn title(&self) -> &str {
+        self.captions.title(&self.aid.title)
     }
 
     /// " from Cuba" while one donor is chosen (the window's Donor box, `--donor`), for
@@ -311,8 +324,13 @@ impl MapModel {
     pub fn fill_of(&self, country: usize, style: &crate::scene::MapStyle) -> egui::Color32 {
         match self.teams_of(country) {
             0 => style.land,
-            teams => style.highlight(self.classes.class_of(teams), self.classes.len()),
+            teams => self.class_color(self.classes.class_of(teams), style),
         }
+    }
+
+    /// The fill of the class `class` of team counts, in the palette chosen.
+    pub fn class_color(&self, class: usize, style: &crate::scene::MapStyle) -> egui::Color32 {
+        self.palette.color(style, class, self.classes.len())
     }
 
     /// Teams and countries on the map: only what joined to an outline counts.

@@ -7,6 +7,7 @@ use crate::export::Format;
 use crate::geometry::projection::Projection;
 use crate::scene::style::ThemeChoice;
 use crate::scene::{MapModel, MapStyle, MapView};
+use crate::ui::captions_panel::CaptionsPanel;
 use crate::ui::export::{ExportKind, Shown, WindowExport};
 use crate::ui::export_animation::AnimationExport;
 use crate::ui::files::{FileKind, FileLoader};
@@ -56,6 +57,8 @@ pub struct AidMapApp {
     pub player: TimelinePlayer,
     /// File → Export animation…: its window and the export running.
     pub animation: AnimationExport,
+    /// View → Title and notes…: its window.
+    pub captions: CaptionsPanel,
     loader: FileLoader,
     screenshot: Option<ScreenshotJob>,
     theme_applied: Option<ThemeChoice>,
@@ -86,6 +89,7 @@ impl AidMapApp {
             exporter: WindowExport::saving_to(options.export_folder.clone()),
             player: TimelinePlayer::default(),
             animation: AnimationExport::default(),
+            captions: CaptionsPanel::default(),
             loader: FileLoader::with_limits(options.limits),
             screenshot: options.screenshot.map(ScreenshotJob::new),
             theme_applied: None,
@@ -179,7 +183,12 @@ impl AidMapApp {
 
     fn take_loaded(&mut self, loaded: Result<MapModel, String>) {
         match loaded {
-            Ok(model) => {
+            Ok(mut model) => {
+                // New outlines for the same data keep the words written for it.
+                if model.aid.file == self.model.aid.file {
+                    model.captions = self.model.captions.clone();
+                }
+                model.palette = self.model.palette;
                 self.model = model;
                 self.player.playing = false;
                 self.select(None);
@@ -221,6 +230,7 @@ impl AidMapApp {
             has_timeline: self.model.timeline.is_some(),
             flows: self.model.has_flows().then_some(self.model.show_flows),
             flow_width: self.model.flow_width,
+            palette: self.model.palette,
         };
         let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state));
         if let Some(action) = menu.inner {
@@ -255,6 +265,7 @@ impl AidMapApp {
         if let Some((text, error)) = self.animation.ui(&ctx, &self.model, picture, folder) {
             self.exporter.toast(&ctx, text, error);
         }
+        self.captions.show(&ctx, &mut self.model);
         if let Some(job) = &mut self.screenshot {
             job.step(&ctx, &self.model);
         }
@@ -412,6 +423,8 @@ impl AidMapApp {
             MenuAction::Theme(theme) => self.theme = theme,
             MenuAction::Flows(show) => self.model.show_flows = show,
             MenuAction::FlowWidth(width) => self.model.flow_width = width,
+            MenuAction::Captions => self.captions.open_for(&self.model),
+            MenuAction::Palette(palette) => self.model.palette = palette,
             MenuAction::ResetView => self.reset_view(),
             MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }

@@ -132,6 +132,8 @@ impl AnimationExport {
         let show_flows = model.show_flows;
         // The frames show what the window shows: its donor and its arcs' widths.
         let (donor, flow_width) = (model.donor, model.flow_width);
+        let captions = model.captions.clone();
+        let palette = model.palette;
         let (sender, result) = channel();
         let job = Job {
             done: Arc::new(AtomicUsize::new(0)),
@@ -150,6 +152,8 @@ impl AnimationExport {
             let mut model = MapModel::new(outlines, aid, projection, natural_earth);
             model.set_donor(donor);
             model.flow_width = flow_width;
+            model.captions = captions;
+            model.palette = palette;
             let request = ExportRequest {
                 out: out.clone(),
                 width: picture.size.x,
@@ -163,6 +167,8 @@ impl AnimationExport {
                 flows: Some(show_flows),
                 flow_width: None,
                 donor: None,
+                captions: Default::default(),
+                palette: None,
                 frames,
             };
             let mut progress = |k: usize, n: usize| {

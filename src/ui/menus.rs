@@ -6,6 +6,7 @@
 use crate::export::Format;
 use crate::geometry::projection::Projection;
 use crate::scene::arcs::FlowWidth;
+use crate::scene::palette::Palette;
 use crate::scene::style::ThemeChoice;
 use crate::ui::export::ExportKind;
 use crate::ui::files::FileKind;
@@ -25,6 +26,8 @@ pub struct MenuState {
     pub flows: Option<bool>,
     /// What the arcs' widths stand for.
     pub flow_width: FlowWidth,
+    /// The fills' palette.
+    pub palette: Palette,
 }
 
 /// What the user chose in the menu bar.
@@ -46,6 +49,10 @@ pub enum MenuAction {
     Flows(bool),
     /// What the arcs' widths stand for.
     FlowWidth(FlowWidth),
+    /// Open the Title and notes window.
+    Captions,
+    /// Fill the recipients with this palette.
+    Palette(Palette),
     /// Show the whole world.
     ResetView,
     /// Close the window.
@@ -152,6 +159,18 @@ fn view_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
         }
     }
     ui.separator();
+    ui.menu_button("Palette", |ui| {
+        for palette in Palette::ALL {
+            if ui
+                .radio(state.palette == palette, palette.label())
+                .clicked()
+            {
+                action = Some(MenuAction::Palette(palette));
+                ui.close();
+            }
+        }
+    });
+    ui.separator();
     let mut flows = state.flows.unwrap_or(false);
     let toggle = ui
         .add_enabled(
@@ -180,6 +199,10 @@ fn view_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
         }
     }
     ui.separator();
+    if ui.button("Title and notes…").clicked() {
+        action = Some(MenuAction::Captions);
+        ui.close();
+    }
     if ui.button("Reset view (Home)").clicked() {
         action = Some(MenuAction::ResetView);
         ui.close();

@@ -6,6 +6,7 @@
 
 mod app;
 mod arc_hover;
+mod captions_panel;
 pub mod export;
 mod export_animation;
 mod files;

@@ -106,7 +106,7 @@ impl SidePanel {
         ui.add_space(10.0);
         ui.label(RichText::new("Recipients").strong());
         ui.label(
-            RichText::new(format!("{} · {}", model.aid.title, text::subtitle(model))).color(muted),
+            RichText::new(format!("{} · {}", model.title(), text::subtitle(model))).color(muted),
         );
         if let Some(note) = text::not_shown_note(model) {
             ui.colored_label(ui.visuals().warn_fg_color, note);

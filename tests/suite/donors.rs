@@ -469,6 +469,8 @@ fn an_animation_keeps_its_map_in_place_and_its_donors_hues_exact() {
         flow_width: None,
         donor: None,
         frames: Default::default(),
+        captions: Default::default(),
+        palette: None,
     };
     let days = request.frames.days(model.timeline.as_ref()).unwrap();
     // On 12 March nothing is missing; from 20 March, China's arc is: the footer's

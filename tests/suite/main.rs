@@ -7,6 +7,7 @@ mod animation;
 mod bad_inputs;
 mod bounded;
 mod bundled_data;
+mod captions;
 mod check_command;
 mod common;
 mod corpus;

@@ -1,0 +1,221 @@
+//! The picture's own words: `--title`, `--subtitle` (before the counts, which stay)
+//! and `--note` (above the source line) in every output, and the window's Title and
+//! notes panel.
+
+use crate::common::*;
+
+/// The texts of the SVG's groups of class `class`, in order.
+fn texts_of(svg: &str, class: &str) -> Vec<(String, f32)> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.attribute("class") == Some(class))
+        .flat_map(|g| {
+            g.descendants()
+                .filter(|n| n.has_tag_name("text"))
+                .collect::<Vec<_>>()
+        })
+        .map(|t| {
+            let text: String = t
+                .descendants()
+                .filter(|n| n.is_text())
+                .filter_map(|n| n.text())
+                .collect();
+            (text, t.attribute("y").unwrap_or("0").parse().unwrap_or(0.0))
+        })
+        .collect()
+}
+
+#[test]
+fn title_subtitle_and_note_are_drawn_and_the_counts_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("own.svg");
+    let args = [
+        "--out",
+        out.to_str().unwrap(),
+        "--title",
+        "Where China's doctors went",
+        "--subtitle",
+        "Spring 2020",
+        "--note",
+        "Teams as the Foreign Ministry announced them",
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 0, "{stderr}");
+    let svg = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(texts_of(&svg, "title")[0].0, "Where China's doctors went");
+    assert_eq!(
+        texts_of(&svg, "subtitle")[0].0,
+        "Spring 2020 \u{b7} 12 teams to 10 countries, as of 9 April 2020"
+    );
+    let note = &texts_of(&svg, "note")[0];
+    assert_eq!(note.0, "Teams as the Foreign Ministry announced them");
+    let source = &texts_of(&svg, "source")[0];
+    assert!(note.1 < source.1, "the note is above the source line");
+    // The PNG says its title in its metadata too.
+    let png = dir.path().join("own.png");
+    let args = [
+        "--out",
+        png.to_str().unwrap(),
+        "--title",
+        "Where China's doctors went",
+    ];
+    assert_eq!(run_command("export", &args).0, 0);
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let reader = decoder.read_info().unwrap();
+    let title = reader
+        .info()
+        .uncompressed_latin1_text
+        .iter()
+        .find(|chunk| chunk.keyword == "Title")
+        .map(|chunk| chunk.text.clone());
+    assert_eq!(title.as_deref(), Some("Where China's doctors went"));
+}
+
+#[test]
+fn a_note_goes_above_what_the_map_does_not_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(dir.path(), "gap.csv", "country\nItaly\nAtlantis\n");
+    let out = dir.path().join("gap.svg");
+    let args = [
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--note",
+        "Our note",
+    ];
+    assert_eq!(run_command("export", &args).0, 0);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let note = &texts_of(&svg, "note")[0];
+    let gap = &texts_of(&svg, "not-shown")[0];
+    let source = &texts_of(&svg, "source")[0];
+    assert!(
+        gap.1 < note.1 && note.1 < source.1,
+        "{gap:?} {note:?} {source:?}"
+    );
+}
+
+#[test]
+fn empty_or_multi_line_captions_are_errors_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.png");
+    for (option, value, expected) in [
+        ("--title", "  ", "--title is empty"),
+        ("--note", "one\ntwo", "--note has a line break"),
+    ] {
+        let args = ["--out", out.to_str().unwrap(), option, value];
+        let (status, _, stderr) = run_command("export", &args);
+        assert_eq!(status, 2, "{option}");
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(!out.exists());
+    }
+    let long = "T".repeat(301);
+    let args = ["--out", out.to_str().unwrap(), "--title", long.as_str()];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("--title is 301 characters long"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_title_and_notes_panel_sets_the_words_on_the_map_and_resets_them() {
+    use aidmap::scene::style::ThemeChoice;
+    use egui_kittest::kittest::Queryable;
+    let mut harness = harness(ThemeChoice::Light);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Title and notes…").click();
+    harness.run();
+    harness.get_by_label("Title").click();
+    harness.run();
+    harness.get_by_label("Title").type_text("My map");
+    harness.run();
+    assert_eq!(harness.state().model.title(), "My map");
+    harness.get_by_label("Note").click();
+    harness.run();
+    harness.get_by_label("Note").type_text("A note");
+    harness.run();
+    assert_eq!(
+        harness.state().model.captions.note.as_deref(),
+        Some("A note")
+    );
+    harness.get_by_label("Use the data's title").click();
+    harness.run();
+    assert_eq!(
+        harness.state().model.title(),
+        "China's medical expert teams abroad"
+    );
+    assert_eq!(harness.state().model.captions.note, None);
+}
+
+#[test]
+fn palettes_colour_the_fills_and_the_legend_has_no_empty_class() {
+    use aidmap::scene::MapStyle;
+    use aidmap::scene::palette::Palette;
+    let dir = tempfile::tempdir().unwrap();
+    let hex = |c: egui::Color32| format!("#{:02x}{:02x}{:02x}", c.r(), c.g(), c.b());
+    for (palette, dark) in [
+        (Palette::Viridis, false),
+        (Palette::Cividis, true),
+        (Palette::Blues, false),
+    ] {
+        let out = dir.path().join(format!("{}.svg", palette.name()));
+        let theme = if dark { "dark" } else { "light" };
+        let args = [
+            "--out",
+            out.to_str().unwrap(),
+            "--palette",
+            palette.name(),
+            "--theme",
+            theme,
+        ];
+        let (status, _, stderr) = run_command("export", &args);
+        assert_eq!(status, 0, "{stderr}");
+        let svg = std::fs::read_to_string(&out).unwrap();
+        let style = if dark {
+            MapStyle::dark()
+        } else {
+            MapStyle::light()
+        };
+        // Two classes ("1", "2–3"): Italy's 3 teams in the second.
+        let (few, many) = (palette.color(&style, 0, 2), palette.color(&style, 1, 2));
+        assert!(
+            svg.contains(&hex(few)) && svg.contains(&hex(many)),
+            "{palette:?}"
+        );
+        let default_many = Palette::OrangeRed.color(&style, 1, 2);
+        assert!(!svg.contains(&hex(default_many)), "{palette:?}");
+        let legend = texts_of(&svg, "legend");
+        let labels: Vec<&str> = legend.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(
+            labels.contains(&"1") && labels.contains(&"2–3"),
+            "{labels:?}"
+        );
+        assert!(!labels.contains(&"2"), "no country has 2 teams: {labels:?}");
+    }
+    let out = dir.path().join("x.svg");
+    let args = ["--out", out.to_str().unwrap(), "--palette", "rainbow"];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("orange-red, viridis, cividis, blues, greens"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn view_palette_recolours_the_map() {
+    use aidmap::scene::palette::Palette;
+    use aidmap::scene::style::ThemeChoice;
+    use egui_kittest::kittest::Queryable;
+    let mut harness = harness(ThemeChoice::Light);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Palette").click();
+    harness.run();
+    harness.get_by_label("Viridis (colour-blind safe)").click();
+    harness.run();
+    assert_eq!(harness.state().model.palette, Palette::Viridis);
+}
