@@ -223,6 +223,10 @@ pub struct ExportArgs {
     /// (colour-blind safe), greens.
     #[arg(long, value_name = "NAME", value_parser = parse_palette)]
     pub palette: Option<crate::scene::palette::Palette>,
+    /// No background outside the map (PNG, SVG, PDF): for a slide's own. The title,
+    /// legend and footer keep a panel behind them.
+    #[arg(long)]
+    pub transparent: bool,
     /// The picture's title (default: the data's own, or a CSV's file name).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,

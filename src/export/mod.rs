@@ -150,6 +150,8 @@ pub struct ExportRequest {
     pub captions: [Option<String>; 3],
     /// The fills' palette (`--palette`); `None` keeps the model's.
     pub palette: Option<Palette>,
+    /// No background outside the map (`--transparent`): PNG, SVG and PDF.
+    pub transparent: bool,
 }
 
 impl ExportRequest {
@@ -180,6 +182,13 @@ impl ExportRequest {
         }
         self.check_time_options(format)?;
         self.captions()?;
+        if self.transparent && format.is_animation() {
+            return Err(format!(
+                "--transparent is for a still picture (PNG, SVG, PDF): {} is an animation, \
+                 whose frames are drawn over the one before",
+                self.out.display()
+            ));
+        }
         if !format.is_raster() && self.scale.is_some() {
             return Err(format!(
                 "--scale sets pixels per point, which only a PNG has: {} is a vector \
@@ -318,6 +327,7 @@ pub fn export(
         dark: request.dark,
         selected,
         popup: request.popup,
+        transparent: request.transparent,
     };
     if format.is_animation() {
         return animation::export_animation(model, request, format, &picture, progress);
@@ -349,6 +359,7 @@ fn still_bytes(
                 dark: request.dark,
                 selected,
                 popup: request.popup,
+                transparent: request.transparent,
             };
             svg::render(model, &view, size, &options).into_bytes()
         }
@@ -357,6 +368,7 @@ fn still_bytes(
                 dark: request.dark,
                 selected,
                 popup: request.popup,
+                transparent: request.transparent,
             };
             pdf::from_svg(&svg::render(model, &view, size, &options), &pdf_info(model))?
         }

@@ -28,6 +28,8 @@ pub struct Picture {
     pub selected: Option<usize>,
     /// Draw the selected country's pop-up too.
     pub popup: bool,
+    /// No background outside the map (`--transparent`, PNG only).
+    pub transparent: bool,
 }
 
 impl Picture {
@@ -40,6 +42,7 @@ impl Picture {
             dark: false,
             selected: None,
             popup: false,
+            transparent: false,
         }
     }
 }
@@ -133,6 +136,7 @@ impl Renderer {
             fills: FillMode::Mesh {
                 pixels_per_point: picture.scale,
             },
+            transparent: picture.transparent,
         };
         let input = input_for(rect, picture.scale);
         // One pass draws the map and the card: text laid out in it puts its glyphs in
@@ -180,7 +184,11 @@ impl Renderer {
                 canvas
             }
             _ => {
-                let mut canvas = Canvas::new(size[0], size[1], style.background);
+                let background = match picture.transparent {
+                    true => egui::Color32::TRANSPARENT,
+                    false => style.background,
+                };
+                let mut canvas = Canvas::new(size[0], size[1], background);
                 canvas.draw(&primitives, &self.textures, pixels_per_point);
                 canvas
             }

@@ -29,6 +29,8 @@ pub struct SvgOptions {
     pub selected: Option<usize>,
     /// Draw the selected country's card.
     pub popup: bool,
+    /// No background outside the map.
+    pub transparent: bool,
 }
 
 /// The SVG document for `model` at `size` (points = SVG user units).
@@ -43,6 +45,7 @@ pub fn render(model: &MapModel, view: &MapView, size: Vec2, options: &SvgOptions
         },
         card: options.popup,
         fills: FillMode::Paths,
+        transparent: options.transparent,
     };
     let fonts = FontMeasure::default();
     let measure = |text: &str, size: f32| fonts.width(text, size);

@@ -77,6 +77,9 @@ pub struct SceneRequest {
     pub card: bool,
     /// Countries as a mesh or as areas.
     pub fills: FillMode,
+    /// No background: the picture goes over a slide's own (a PNG's pixels outside the
+    /// map are transparent); the header and footer get a panel to stay readable.
+    pub transparent: bool,
 }
 
 /// A composed picture.
@@ -98,12 +101,14 @@ pub fn compose(
     let (layout, transform, placed) = place(model, request, cache);
     let style = &request.style;
     let mut list = DisplayList::new(request.rect);
-    list.draw(Primitive::Rect {
-        rect: request.rect,
-        corner_radius: 0.0,
-        fill: style.background,
-        stroke: Stroke::NONE,
-    });
+    if !request.transparent {
+        list.draw(Primitive::Rect {
+            rect: request.rect,
+            corner_radius: 0.0,
+            fill: style.background,
+            stroke: Stroke::NONE,
+        });
+    }
     let badges = placed.badges;
     let mut arcs = Vec::new();
     list.group(Group::Map { clip: layout.map }, |list| {
@@ -111,9 +116,23 @@ pub fn compose(
         arcs = flow_items(list, model, style, &layout, &transform, &badges);
         badge_items(list, model, &badges, style, &layout);
     });
-    header_items(&mut list, model, style, &layout, measure);
+    header_items(
+        &mut list,
+        model,
+        style,
+        &layout,
+        measure,
+        request.transparent,
+    );
     let legend = legend_items(&mut list, model, style, &layout, measure);
-    footer_items(&mut list, model, style, &layout, measure, placed.crowded);
+    footer_items(
+        &mut list,
+        model,
+        style,
+        &layout,
+        measure,
+        (placed.crowded, request.transparent),
+    );
     let geometry = SceneGeometry {
         layout,
         transform,
@@ -374,6 +393,7 @@ mod tests {
             state: SceneState::default(),
             card: false,
             fills: FillMode::Paths,
+            transparent: false,
         };
         let measure = |text: &str, size: f32| fonts.width(text, size);
         compose(model, &request, &mut SceneCache::default(), &measure)

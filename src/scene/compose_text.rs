@@ -17,6 +17,8 @@ use crate::scene::text;
 const SUBTITLE_GAP: f32 = 3.0;
 /// From the header's top to the title's, as a share of the margin.
 const TITLE_TOP_SHARE: f32 = 0.8;
+/// Room around words on a transparent picture's panels, at layout scale 1.
+const BACKING_PAD: f32 = 4.0;
 /// Corner radius of the legend's frame, at layout scale 1.
 const LEGEND_CORNER_RADIUS: f32 = 4.0;
 /// Width of the legend's frame.
@@ -34,18 +36,29 @@ const CARD_DOT_SHARE: f32 = 2.2;
 /// Width of a card's rules, as a share of its frame's width.
 const CARD_RULE_SHARE: f32 = 0.6;
 
-/// The title and the subtitle, each at its size or smaller where it would not fit.
+/// The title and the subtitle, each at its size or smaller where it would not fit; on
+/// a `transparent` picture, over a panel that keeps them readable on any slide.
 pub(crate) fn header_items(
     list: &mut DisplayList,
     model: &MapModel,
     style: &MapStyle,
     layout: &Layout,
     measure: Measure<'_>,
+    transparent: bool,
 ) {
     let left = layout.header.left() + layout.margin();
     let title_top = layout.header.top() + layout.margin() * TITLE_TOP_SHARE;
     let title = model.title();
     let title_size = fitted(layout, measure, title, layout.title_size());
+    let subtitle = model.captions.subtitle(text::subtitle(model));
+    let subtitle_size = fitted(layout, measure, &subtitle, layout.subtitle_size());
+    let subtitle_top = title_top + title_size * ROW_HEIGHT + SUBTITLE_GAP * layout.scale;
+    if transparent {
+        let width = measure(title, title_size).max(measure(&subtitle, subtitle_size));
+        let bottom = subtitle_top + subtitle_size * ROW_HEIGHT;
+        let text = Rect::from_min_max(pos2(left, title_top), pos2(left + width, bottom));
+        backing(list, text, style, layout);
+    }
     list.group(Group::Title, |list| {
         list.text(TextRun::new(
             title,
@@ -55,9 +68,6 @@ pub(crate) fn header_items(
             style.text,
         ));
     });
-    let subtitle = model.captions.subtitle(text::subtitle(model));
-    let subtitle_size = fitted(layout, measure, &subtitle, layout.subtitle_size());
-    let subtitle_top = title_top + title_size * ROW_HEIGHT + SUBTITLE_GAP * layout.scale;
     list.group(Group::Subtitle, |list| {
         list.text(TextRun::new(
             subtitle,
@@ -70,18 +80,28 @@ pub(crate) fn header_items(
 }
 
 /// The footer: a line on what the map does not show (where something is missing), and
-/// the source line.
+/// the source line; `crowded` badges said, and on a `transparent` picture each line
+/// over a panel.
 pub(crate) fn footer_items(
     list: &mut DisplayList,
     model: &MapModel,
     style: &MapStyle,
     layout: &Layout,
     measure: Measure<'_>,
-    crowded: usize,
+    (crowded, transparent): (usize, bool),
 ) {
     let left = layout.footer.left() + layout.margin();
-    let line = |list: &mut DisplayList, group, text: String, center_y, color| {
+    let line = |list: &mut DisplayList, group, text: String, center_y: f32, color| {
         let size = fitted(layout, measure, &text, layout.small_size());
+        if transparent {
+            let half = size * ROW_HEIGHT / 2.0;
+            let width = measure(&text, size);
+            let rect = Rect::from_min_max(
+                pos2(left, center_y - half),
+                pos2(left + width, center_y + half),
+            );
+            backing(list, rect, style, layout);
+        }
         list.group(group, |list| {
             let at = pos2(left, center_y);
             list.text(TextRun::new(text, at, Align2::LEFT_CENTER, size, color));
@@ -116,6 +136,18 @@ pub(crate) fn footer_items(
         layout.source_center_y(),
         style.muted_text,
     );
+}
+
+/// A panel of the theme's legend colour behind `text`, a little larger: on a
+/// transparent picture, words stay readable over whatever is behind them.
+fn backing(list: &mut DisplayList, text: Rect, style: &MapStyle, layout: &Layout) {
+    let pad = BACKING_PAD * layout.scale;
+    list.draw(Primitive::Rect {
+        rect: text.expand(pad),
+        corner_radius: LEGEND_CORNER_RADIUS * layout.scale,
+        fill: style.panel,
+        stroke: Stroke::NONE,
+    });
 }
 
 /// The legend; returns its frame.

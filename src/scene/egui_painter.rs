@@ -156,6 +156,7 @@ pub fn paint_scene(
         fills: FillMode::Mesh {
             pixels_per_point: painter.pixels_per_point(),
         },
+        transparent: false,
     };
     let measure = |text: &str, size: f32| measure_with(painter, text, size);
     let scene = compose(model, &request, cache, &measure);

@@ -53,6 +53,8 @@ pub struct Toast {
 pub struct WindowExport {
     /// Include an open pop-up in exported pictures.
     pub include_popup: bool,
+    /// Export pictures without a background (PNG, SVG, PDF, and the clipboard).
+    pub transparent: bool,
     /// Save here without a dialog (tests, and users who set a folder).
     pub folder: Option<PathBuf>,
     /// Messages on screen.
@@ -65,6 +67,7 @@ impl Default for WindowExport {
     fn default() -> Self {
         WindowExport {
             include_popup: false,
+            transparent: false,
             folder: None,
             toasts: Vec::new(),
             pending: None,
@@ -162,6 +165,7 @@ impl WindowExport {
             dark: ctx.global_style().visuals.dark_mode,
             selected: shown.selected,
             popup: self.include_popup && shown.popup_open && shown.selected.is_some(),
+            transparent: self.transparent,
         })
     }
 
@@ -211,6 +215,7 @@ fn encode(model: &MapModel, picture: &Picture, format: Format) -> Result<Vec<u8>
         dark: picture.dark,
         selected: picture.selected,
         popup: picture.popup,
+        transparent: picture.transparent,
     };
     match format {
         Format::Png => encode_png(&render(model, picture)?, &crate::export::metadata(model)),

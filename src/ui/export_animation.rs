@@ -169,6 +169,7 @@ impl AnimationExport {
                 donor: None,
                 captions: Default::default(),
                 palette: None,
+                transparent: false,
                 frames,
             };
             let mut progress = |k: usize, n: usize| {

@@ -20,6 +20,8 @@ pub struct MenuState {
     pub theme: ThemeChoice,
     /// Whether exports include an open pop-up.
     pub include_popup: bool,
+    /// Whether exported pictures have no background.
+    pub transparent: bool,
     /// Whether the data has dates (an animation can be made).
     pub has_timeline: bool,
     /// Whether the arcs are drawn; `None` where the data has none to draw.
@@ -41,6 +43,8 @@ pub enum MenuAction {
     ExportAnimation,
     /// Include an open pop-up in exports, or not.
     IncludePopup(bool),
+    /// Export pictures without a background, or not.
+    Transparent(bool),
     /// Switch projection.
     Projection(Projection),
     /// Switch theme.
@@ -125,6 +129,14 @@ fn file_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
         .changed()
     {
         action = Some(MenuAction::IncludePopup(include));
+    }
+    let mut transparent = state.transparent;
+    if ui
+        .checkbox(&mut transparent, "Transparent background in exports")
+        .on_hover_text("PNG, SVG and PDF: no background outside the map, for a slide's own")
+        .changed()
+    {
+        action = Some(MenuAction::Transparent(transparent));
     }
     ui.separator();
     if ui.button("Quit").clicked() {

@@ -219,3 +219,59 @@ fn view_palette_recolours_the_map() {
     harness.run();
     assert_eq!(harness.state().model.palette, Palette::Viridis);
 }
+
+#[test]
+fn a_transparent_png_has_no_background_but_keeps_its_words_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("slide.png");
+    let args = ["--out", out.to_str().unwrap(), "--transparent"];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 0, "{stderr}");
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&out).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Rgba);
+    let alpha = |x: usize, y: usize| pixels[(y * info.width as usize + x) * 4 + 3];
+    assert_eq!(alpha(2, 2), 0, "the corner is transparent");
+    assert_eq!(alpha(1598, 400), 0, "beside the map too");
+    assert_eq!(alpha(800, 400), 255, "the map is not");
+    assert!(alpha(20, 30) > 200, "the title has a panel behind it");
+    // Without the option, the same corner is the background.
+    let opaque = dir.path().join("opaque.png");
+    assert_eq!(
+        run_command("export", &["--out", opaque.to_str().unwrap()]).0,
+        0
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(
+        std::fs::File::open(&opaque).unwrap(),
+    ));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    reader.next_frame(&mut pixels).unwrap();
+    assert_eq!(pixels[3], 255);
+    // An animation cannot be transparent: an error, no file.
+    let gif = dir.path().join("x.gif");
+    let args = ["--out", gif.to_str().unwrap(), "--transparent"];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 2);
+    assert!(
+        stderr.contains("--transparent is for a still picture"),
+        "{stderr}"
+    );
+    assert!(!gif.exists());
+}
+
+#[test]
+fn the_file_menu_makes_the_windows_exports_transparent() {
+    use aidmap::scene::style::ThemeChoice;
+    use egui_kittest::kittest::Queryable;
+    let mut harness = harness(ThemeChoice::Light);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_label("Transparent background in exports")
+        .click();
+    harness.run();
+    assert!(harness.state().exporter.transparent);
+}

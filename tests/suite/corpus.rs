@@ -175,6 +175,7 @@ fn outcome(path: PathBuf) -> String {
                 dark: false,
                 selected: Some(0),
                 popup: true,
+                transparent: false,
             };
             let image = render(&model, &picture).unwrap();
             assert_eq!(image.size, [400, 200]);

@@ -471,6 +471,7 @@ fn an_animation_keeps_its_map_in_place_and_its_donors_hues_exact() {
         frames: Default::default(),
         captions: Default::default(),
         palette: None,
+        transparent: false,
     };
     let days = request.frames.days(model.timeline.as_ref()).unwrap();
     // On 12 March nothing is missing; from 20 March, China's arc is: the footer's
