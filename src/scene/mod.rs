@@ -16,6 +16,7 @@ pub mod classes;
 pub mod compose;
 pub mod compose_text;
 pub mod damage;
+pub mod data_rows;
 pub mod display;
 pub mod donors;
 pub mod drawn;

@@ -8,6 +8,7 @@ use crate::geometry::projection::Projection;
 use crate::scene::style::ThemeChoice;
 use crate::scene::{MapModel, MapStyle, MapView};
 use crate::ui::captions_panel::CaptionsPanel;
+use crate::ui::data_table::{DataTable, TableAction};
 use crate::ui::export::{ExportKind, Shown, WindowExport};
 use crate::ui::export_animation::AnimationExport;
 use crate::ui::files::{FileKind, FileLoader};
@@ -59,6 +60,8 @@ pub struct AidMapApp {
     pub animation: AnimationExport,
     /// View → Title and notes…: its window.
     pub captions: CaptionsPanel,
+    /// View → Data table: its window.
+    pub data_table: DataTable,
     loader: FileLoader,
     screenshot: Option<ScreenshotJob>,
     theme_applied: Option<ThemeChoice>,
@@ -90,6 +93,7 @@ impl AidMapApp {
             player: TimelinePlayer::default(),
             animation: AnimationExport::default(),
             captions: CaptionsPanel::default(),
+            data_table: DataTable::default(),
             loader: FileLoader::with_limits(options.limits),
             screenshot: options.screenshot.map(ScreenshotJob::new),
             theme_applied: None,
@@ -267,6 +271,15 @@ impl AidMapApp {
             self.exporter.toast(&ctx, text, error);
         }
         self.captions.show(&ctx, &mut self.model);
+        match self.data_table.show(&ctx, &self.model) {
+            Some(TableAction::SaveCsv) => self.save_data_csv(&ctx),
+            Some(TableAction::Copied(n)) => {
+                let rows = if n == 1 { "row" } else { "rows" };
+                self.exporter
+                    .toast(&ctx, format!("Copied {n} {rows}"), false);
+            }
+            None => {}
+        }
         if let Some(job) = &mut self.screenshot {
             job.step(&ctx, &self.model);
         }
@@ -363,6 +376,25 @@ impl AidMapApp {
         self.model.growth = self.player.growth();
     }
 
+    /// Save the whole data, joined to the outlines, as CSV (File → Export data as
+    /// CSV…, and the Data table's button).
+    fn save_data_csv(&mut self, ctx: &egui::Context) {
+        let rows = crate::scene::data_rows::data_rows(&self.model);
+        match crate::scene::data_rows::to_csv(&rows) {
+            Ok(bytes) => {
+                let day = self
+                    .model
+                    .shown_day()
+                    .unwrap_or_else(|| chrono::Utc::now().date_naive());
+                let name = format!("aidmap-{}-data.csv", day.format("%Y%m%d"));
+                self.exporter.save_data(ctx, name, bytes);
+            }
+            Err(message) => self
+                .exporter
+                .toast(ctx, format!("Export failed: {message}"), true),
+        }
+    }
+
     /// Show the map as it stood on `day`.
     pub fn show_day(&mut self, day: chrono::NaiveDate) {
         self.model.set_day(Some(day));
@@ -426,6 +458,8 @@ impl AidMapApp {
             MenuAction::Flows(show) => self.model.show_flows = show,
             MenuAction::FlowWidth(width) => self.model.flow_width = width,
             MenuAction::Captions => self.captions.open_for(&self.model),
+            MenuAction::DataTable => self.data_table.open = true,
+            MenuAction::ExportData => self.save_data_csv(ctx),
             MenuAction::Palette(palette) => self.model.palette = palette,
             MenuAction::ResetView => self.reset_view(),
             MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),

@@ -169,6 +169,27 @@ impl WindowExport {
         })
     }
 
+    /// Save the data table's CSV `bytes` as `name`: to the folder set, or where the
+    /// user chooses.
+    pub fn save_data(&mut self, ctx: &egui::Context, name: String, bytes: Vec<u8>) {
+        if let Some(folder) = self
+            .folder
+            .clone()
+            .or_else(|| (!dialog_available()).then(fallback_folder))
+        {
+            let (message, failed) = save(&free_path(&folder, &name), &bytes);
+            self.toast(ctx, message, failed);
+        } else {
+            save_with_dialog(
+                name,
+                ("CSV", "csv"),
+                bytes,
+                self.results.0.clone(),
+                ctx.clone(),
+            );
+        }
+    }
+
     /// Save `bytes` to the folder set, or where the user chooses.
     fn save_file(&mut self, ctx: &egui::Context, model: &MapModel, format: Format, bytes: Vec<u8>) {
         let name = default_file_name(model, format);
@@ -180,7 +201,8 @@ impl WindowExport {
             let (message, failed) = save(&free_path(&folder, &name), &bytes);
             self.toast(ctx, message, failed);
         } else {
-            save_with_dialog(name, format, bytes, self.results.0.clone(), ctx.clone());
+            let kind = (format.name(), format.extension());
+            save_with_dialog(name, kind, bytes, self.results.0.clone(), ctx.clone());
         }
     }
 
@@ -258,16 +280,16 @@ fn save(path: &Path, bytes: &[u8]) -> SaveResult {
 #[cfg(feature = "gui")]
 fn save_with_dialog(
     name: String,
-    format: Format,
+    (kind, extension): (&'static str, &'static str),
     bytes: Vec<u8>,
     results: Sender<SaveResult>,
     repaint: egui::Context,
 ) {
     std::thread::spawn(move || {
         let chosen = rfd::FileDialog::new()
-            .set_title(format!("Export the map as {}", format.name()))
+            .set_title(format!("Export as {kind}"))
             .set_file_name(&name)
-            .add_filter(format.name(), &[format.extension()])
+            .add_filter(kind, &[extension])
             .save_file();
         if let Some(path) = chosen {
             let _ = results.send(save(&path, &bytes));
@@ -280,7 +302,7 @@ fn save_with_dialog(
 #[cfg(not(feature = "gui"))]
 fn save_with_dialog(
     name: String,
-    _format: Format,
+    _kind: (&'static str, &'static str),
     bytes: Vec<u8>,
     results: Sender<SaveResult>,
     repaint: egui::Context,

@@ -55,6 +55,10 @@ pub enum MenuAction {
     FlowWidth(FlowWidth),
     /// Open the Title and notes window.
     Captions,
+    /// Open the Data table.
+    DataTable,
+    /// Save the data, joined, as CSV.
+    ExportData,
     /// Fill the recipients with this palette.
     Palette(Palette),
     /// Show the whole world.
@@ -123,6 +127,8 @@ fn file_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
     let copy = egui::Button::new("Copy picture").shortcut_text("Ctrl+Shift+C");
     let clicked = ui.add(copy).clicked();
     choose(ui, clicked, MenuAction::Export(ExportKind::Clipboard));
+    let clicked = ui.button("Export data as CSV…").clicked();
+    choose(ui, clicked, MenuAction::ExportData);
     let mut include = state.include_popup;
     if ui
         .checkbox(&mut include, "Include the pop-up in exports")
@@ -211,6 +217,10 @@ fn view_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
         }
     }
     ui.separator();
+    if ui.button("Data table").clicked() {
+        action = Some(MenuAction::DataTable);
+        ui.close();
+    }
     if ui.button("Title and notes…").clicked() {
         action = Some(MenuAction::Captions);
         ui.close();

@@ -7,6 +7,7 @@
 mod app;
 mod arc_hover;
 mod captions_panel;
+mod data_table;
 pub mod export;
 mod export_animation;
 mod files;

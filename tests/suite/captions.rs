@@ -275,3 +275,64 @@ fn the_file_menu_makes_the_windows_exports_transparent() {
     harness.run();
     assert!(harness.state().exporter.transparent);
 }
+
+#[test]
+fn the_data_table_filters_sorts_copies_and_saves_the_joined_data() {
+    use aidmap::scene::style::ThemeChoice;
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness(ThemeChoice::Light);
+    harness.state_mut().exporter.folder = Some(dir.path().to_path_buf());
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Data table").click();
+    harness.run();
+    harness.get_by_label("12 of 12 entries");
+    // Sorted by arrival: Iran's team (29 February) first.
+    harness.get_by_label("Arrived").click();
+    harness.run();
+    let app = harness.state_mut();
+    let first = app.data_table.shown(&app.model)[0];
+    app.data_table.selected = [first].into();
+    let copied = app.data_table.selection_text(&app.model);
+    assert!(copied.starts_with("Country\tArrived\tTeams"), "{copied}");
+    assert!(
+        copied
+            .lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("Iran\t2020-02-29\t1\t5\t"),
+        "{copied}"
+    );
+    // Filtered: Italy's three teams.
+    app.data_table.filter = "italy".into();
+    harness.run();
+    harness.get_by_label("3 of 12 entries");
+    // Saved as CSV, which aidmap reads back: the same twelve teams and their places.
+    harness.get_by_label("Export as CSV…").click();
+    harness.run();
+    let saved: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let path = saved[0].path();
+    assert!(path.to_string_lossy().ends_with("-data.csv"), "{path:?}");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.starts_with("country,iso_a3,on_map,teams,arrived,members"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Italy,ITA,yes,1,2020-03-18,,12 or 13 (reports differ),Zhejiang province,CHN,Hangzhou,"
+        ),
+        "{text}"
+    );
+    let again = aidmap::data::load_aid(&path).unwrap();
+    assert_eq!(again.total_teams(), 12);
+    let with_arcs = again
+        .destinations
+        .iter()
+        .flat_map(|d| &d.details)
+        .filter(|t| t.origin.is_some())
+        .count();
+    assert_eq!(with_arcs, 12);
+}
