@@ -268,7 +268,7 @@ pub fn apply_flow_options(model: &mut MapModel, request: &ExportRequest) -> Resu
         model.captions = captions;
     }
     if let Some(palette) = request.palette {
-        model.palette = palette;
+        model.set_palette(palette);
     }
     if let Some(flows) = request.flows {
         if flows && !model.has_flows() {

@@ -49,6 +49,21 @@ impl Captions {
             if let Some(message) = too_long(names[k], text, limits[k]) {
                 return Err(message);
             }
+            // Boxes instead of letters, or a right-to-left line the picture would turn
+            // around (numbers and all): refused, never drawn wrong.
+            let missing = crate::scene::fonts::undrawable(text);
+            if !missing.is_empty() {
+                let shown: Vec<String> = missing
+                    .iter()
+                    .take(5)
+                    .map(|c| format!("\"{c}\" (U+{:04X})", *c as u32))
+                    .collect();
+                return Err(format!(
+                    "{} has characters the picture's fonts cannot draw: {}",
+                    names[k],
+                    shown.join(", ")
+                ));
+            }
             kept[k] = Some(text.to_string());
         }
         let [title, subtitle, note] = kept;
@@ -95,5 +110,9 @@ mod tests {
         assert_eq!(err([Some("  "), None, None]), "--title is empty");
         assert!(err([None, Some("a\nb"), None]).starts_with("--subtitle has a line break"));
         assert!(err([None, None, Some(&"n".repeat(501))]).starts_with("--note is 501"));
+        let emoji = err([Some("Aid 🚑"), None, None]);
+        assert!(emoji.contains("cannot draw: \"🚑\" (U+1F691)"), "{emoji}");
+        assert!(err([None, Some("עזרה רפואית"), None]).contains("cannot draw"));
+        assert!(Captions::new([Some("Ayuda médica · Ürümqi – “aid”"), None, None], NAMES).is_ok());
     }
 }

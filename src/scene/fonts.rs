@@ -13,6 +13,32 @@ pub fn fonts() -> egui::FontDefinitions {
     fonts
 }
 
+/// The characters of `text` that the picture's fonts have no glyph for (emoji, and
+/// scripts such as Arabic or Hebrew, which would be drawn as boxes), each once.
+pub fn undrawable(text: &str) -> Vec<char> {
+    let fonts = fonts();
+    let family = fonts
+        .families
+        .get(&egui::FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let faces: Vec<_> = family
+        .iter()
+        .filter_map(|name| fonts.font_data.get(name))
+        .collect();
+    let mut missing: Vec<char> = Vec::new();
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        let drawn = faces.iter().any(|data| {
+            ttf_parser::Face::parse((*data.font).as_ref(), data.index)
+                .is_ok_and(|face| face.glyph_index(c).is_some())
+        });
+        if !drawn && !missing.contains(&c) {
+            missing.push(c);
+        }
+    }
+    missing
+}
+
 /// The width of `text` at `size` points in the picture's fonts.
 pub fn measure_with(painter: &egui::Painter, text: &str, size: f32) -> f32 {
     painter

@@ -59,7 +59,8 @@ pub struct MapModel {
     pub growth: f32,
     /// The user's title, subtitle and note for the picture.
     pub captions: Captions,
-    /// The fills' palette (View → Palette, `--palette`).
+    /// The fills' palette (View → Palette, `--palette`); set it with
+    /// [`MapModel::set_palette`], which has the fills redrawn.
     pub palette: Palette,
     /// Keep the footer's note line even on a day with nothing to note: an animation
     /// some of whose frames have a note sets it, so that the map keeps its place.
@@ -226,6 +227,15 @@ impl MapModel {
         self.derive_shown();
         self.news = self.news_of_day();
         self.counts_generation = next_generation();
+    }
+
+    /// Fill with `palette`: the fills are drawn anew (the mesh cache keeps colours until
+    /// the counts' generation changes).
+    pub fn set_palette(&mut self, palette: Palette) {
+        if self.palette != palette {
+            self.palette = palette;
+            self.counts_generation = next_generation();
+        }
     }
 
     /// The picture's title: the user's, else the data's.

@@ -1,8 +1,11 @@
 //! The colours of the recipients' fills, class by class: the theme's own orange to red
 //! (the default), or a sequential palette from colorous (ColorBrewer's Blues and
 //! Greens, viridis and cividis). Viridis, cividis and Blues stay in order for readers
-//! with the common colour-vision deficiencies: they run from light to dark, which no
-//! deficiency confuses. Few teams are always the light end, many the dark one.
+//! with the common colour-vision deficiencies: they run in lightness, which no
+//! deficiency confuses. On the light theme few teams are the light end and many the
+//! dark one; on the dark theme, over dark land, many teams are the bright end (the
+//! dark end would vanish into the land). The theme's own orange to red keeps its
+//! order in both.
 
 use egui::Color32;
 
@@ -68,14 +71,20 @@ impl Palette {
         } else {
             class as f64 / (count - 1) as f64
         };
-        // Where on the gradient the fewest and the most teams fall: the light end
-        // for few, the dark end for many, never the palest (it would be land).
-        let (gradient, few, many) = match self {
+        // Where on the gradient the fewest and the most teams fall: on a light
+        // picture the light end for few and the dark end for many, never the palest
+        // (it would be land); on a dark one the other way, never the darkest.
+        let (gradient, light, dark) = match self {
             Palette::OrangeRed => return style.highlight(class, count),
             Palette::Viridis => (colorous::VIRIDIS, 0.92, 0.12),
             Palette::Cividis => (colorous::CIVIDIS, 0.95, 0.1),
             Palette::Blues => (colorous::BLUES, 0.3, 0.95),
             Palette::Greens => (colorous::GREENS, 0.3, 0.95),
+        };
+        let (few, many) = match (style.dark, self) {
+            (false, _) => (light, dark),
+            (true, Palette::Viridis | Palette::Cividis) => (0.3, 0.95),
+            (true, _) => (0.6, 0.12),
         };
         let c = gradient.eval_continuous(few + (many - few) * t);
         Color32::from_rgb(c.r, c.g, c.b)
@@ -91,15 +100,25 @@ mod tests {
     }
 
     #[test]
-    fn every_palette_runs_from_light_for_few_to_dark_for_many() {
+    fn palettes_run_in_lightness_and_stand_out_from_the_land() {
         for style in [MapStyle::light(), MapStyle::dark()] {
             for palette in Palette::ALL {
                 let shades: Vec<f32> = (0..5)
                     .map(|c| luminance(palette.color(&style, c, 5)))
                     .collect();
+                // Light theme: darker for more; dark theme: brighter for more (the
+                // theme's own orange to red keeps its order in both).
+                let brighter_for_more = style.dark && palette != Palette::OrangeRed;
+                let ordered = shades.windows(2).all(|w| match brighter_for_more {
+                    true => w[0] < w[1],
+                    false => w[0] > w[1],
+                });
+                assert!(ordered, "{palette:?} dark={}: {shades:?}", style.dark);
+                // The most teams never fade into the land.
+                let land = luminance(style.land);
                 assert!(
-                    shades.windows(2).all(|w| w[0] > w[1]),
-                    "{palette:?}: {shades:?}"
+                    (shades[4] - land).abs() > 15.0,
+                    "{palette:?}: {shades:?} vs {land}"
                 );
                 assert_eq!(Palette::named(palette.name()), Some(palette));
             }

@@ -192,7 +192,7 @@ impl AidMapApp {
                 if model.aid.file == self.model.aid.file {
                     model.captions = self.model.captions.clone();
                 }
-                model.palette = self.model.palette;
+                model.set_palette(self.model.palette);
                 self.model = model;
                 self.player.playing = false;
                 self.select(None);
@@ -460,7 +460,7 @@ impl AidMapApp {
             MenuAction::Captions => self.captions.open_for(&self.model),
             MenuAction::DataTable => self.data_table.open = true,
             MenuAction::ExportData => self.save_data_csv(ctx),
-            MenuAction::Palette(palette) => self.model.palette = palette,
+            MenuAction::Palette(palette) => self.model.set_palette(palette),
             MenuAction::ResetView => self.reset_view(),
             MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }

@@ -69,7 +69,7 @@ impl CaptionsPanel {
             });
         self.open = open;
         if reset {
-            self.fields = Default::default();
+            self.fields[0].clear();
             changed = true;
         }
         if changed {

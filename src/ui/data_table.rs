@@ -19,7 +19,7 @@ const COLUMNS: [(&str, usize, f32); 8] = [
     ("Teams", 3, 50.0),
     ("Members", 5, 70.0),
     ("Sent by", 7, 170.0),
-    ("From", 8, 80.0),
+    ("Donor", 8, 80.0),
     ("Place", 12, 120.0),
     ("Sources", 15, 200.0),
 ];
@@ -47,6 +47,8 @@ pub struct DataTable {
     pub sort: Option<(usize, bool)>,
     /// The rows picked, by their place in the data.
     pub selected: BTreeSet<usize>,
+    /// The row a Shift-click picks from: the last one clicked.
+    anchor: Option<usize>,
     /// The rows, their cells and the order shown, for one model generation.
     cache: Option<Cache>,
 }
@@ -121,9 +123,13 @@ impl DataTable {
         self.cache.get_or_insert_with(Cache::default)
     }
 
-    /// The picked rows as tab-separated text with a heading line.
+    /// The picked rows as tab-separated text with a heading line, in the order shown.
     pub fn selection_text(&mut self, model: &MapModel) -> String {
-        let picked: Vec<usize> = self.selected.iter().copied().collect();
+        let shown = self.shown(model);
+        let picked: Vec<usize> = shown
+            .into_iter()
+            .filter(|i| self.selected.contains(i))
+            .collect();
         let texts = &self.cache_of(model).texts;
         let mut lines = vec![COLUMNS.map(|(heading, _, _)| heading).join("\t")];
         for index in picked.into_iter().filter(|&i| i < texts.len()) {
@@ -180,7 +186,7 @@ impl DataTable {
             |ui, range| {
                 for k in range {
                     let texts = self.cache_of(model).texts[shown[k]].clone();
-                    self.row(ui, shown[k], &texts);
+                    self.row(ui, &shown, k, &texts);
                 }
             },
         );
@@ -208,8 +214,10 @@ impl DataTable {
         });
     }
 
-    /// One row: a click picks it alone; with Ctrl or Shift, adds or removes it.
-    fn row(&mut self, ui: &mut egui::Ui, index: usize, texts: &[String; 16]) {
+    /// The `k`th row shown: a click picks it alone; with Ctrl, adds or removes it;
+    /// with Shift, picks every row shown from the last one clicked to it.
+    fn row(&mut self, ui: &mut egui::Ui, shown: &[usize], k: usize, texts: &[String; 16]) {
+        let index = shown[k];
         let picked = self.selected.contains(&index);
         let response = ui
             .horizontal(|ui| {
@@ -222,13 +230,26 @@ impl DataTable {
                 clicked
             })
             .inner;
-        if response {
-            let more = ui.input(|i| i.modifiers.ctrl || i.modifiers.shift || i.modifiers.command);
-            if !more {
+        if !response {
+            return;
+        }
+        let (shift, more) = ui.input(|i| (i.modifiers.shift, i.modifiers.command));
+        let from = self.anchor.and_then(|a| shown.iter().position(|&i| i == a));
+        match (shift, from) {
+            (true, Some(from)) => {
+                let (low, high) = (from.min(k), from.max(k));
+                self.selected.extend(&shown[low..=high]);
+            }
+            _ if more => {
+                if !self.selected.remove(&index) {
+                    self.selected.insert(index);
+                }
+                self.anchor = Some(index);
+            }
+            _ => {
                 self.selected.clear();
                 self.selected.insert(index);
-            } else if !self.selected.remove(&index) {
-                self.selected.insert(index);
+                self.anchor = Some(index);
             }
         }
     }

@@ -153,7 +153,7 @@ impl AnimationExport {
             model.set_donor(donor);
             model.flow_width = flow_width;
             model.captions = captions;
-            model.palette = palette;
+            model.set_palette(palette);
             let request = ExportRequest {
                 out: out.clone(),
                 width: picture.size.x,

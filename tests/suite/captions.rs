@@ -102,6 +102,16 @@ fn empty_or_multi_line_captions_are_errors_and_write_nothing() {
     for (option, value, expected) in [
         ("--title", "  ", "--title is empty"),
         ("--note", "one\ntwo", "--note has a line break"),
+        (
+            "--title",
+            "Aid 🚑",
+            "--title has characters the picture's fonts cannot draw: \"🚑\" (U+1F691)",
+        ),
+        (
+            "--subtitle",
+            "עזרה רפואית",
+            "--subtitle has characters the picture's fonts",
+        ),
     ] {
         let args = ["--out", out.to_str().unwrap(), option, value];
         let (status, _, stderr) = run_command("export", &args);
@@ -147,7 +157,11 @@ fn the_title_and_notes_panel_sets_the_words_on_the_map_and_resets_them() {
         harness.state().model.title(),
         "China's medical expert teams abroad"
     );
-    assert_eq!(harness.state().model.captions.note, None);
+    // Only the title goes back to the data's: the note stays.
+    assert_eq!(
+        harness.state().model.captions.note.as_deref(),
+        Some("A note")
+    );
 }
 
 #[test]
@@ -218,6 +232,28 @@ fn view_palette_recolours_the_map() {
     harness.get_by_label("Viridis (colour-blind safe)").click();
     harness.run();
     assert_eq!(harness.state().model.palette, Palette::Viridis);
+    // The map's fills, not only the legend: the countries with one team are drawn
+    // in viridis's first class, none in the default's.
+    harness.hover_at(egui::pos2(5.0, 5.0));
+    harness.run();
+    let image = harness.render().unwrap();
+    let light = aidmap::scene::MapStyle::light();
+    let count = |color: egui::Color32| {
+        image
+            .pixels()
+            .filter(|p| {
+                p[0].abs_diff(color.r()) <= 2
+                    && p[1].abs_diff(color.g()) <= 2
+                    && p[2].abs_diff(color.b()) <= 2
+            })
+            .count()
+    };
+    let viridis = count(Palette::Viridis.color(&light, 0, 2));
+    let default = count(Palette::OrangeRed.color(&light, 0, 2));
+    assert!(
+        viridis > 1_000 && default < 50,
+        "viridis {viridis}, orange {default}"
+    );
 }
 
 #[test]
@@ -328,6 +364,16 @@ fn the_data_table_filters_sorts_copies_and_saves_the_joined_data() {
     );
     let again = aidmap::data::load_aid(&path).unwrap();
     assert_eq!(again.total_teams(), 12);
+    let notes: Vec<&str> = again
+        .destinations
+        .iter()
+        .flat_map(|d| &d.details)
+        .filter_map(|t| t.members_note.as_deref())
+        .collect();
+    assert!(
+        notes.contains(&"12 or 13 (reports differ)"),
+        "the members' notes come back: {notes:?}"
+    );
     let with_arcs = again
         .destinations
         .iter()
