@@ -8,6 +8,7 @@
 
 pub mod arc_style;
 pub mod arcs;
+pub mod badge_items;
 pub mod badges;
 pub mod captions;
 pub mod card;

@@ -172,27 +172,25 @@ impl WindowExport {
     /// Save the data table's CSV `bytes` as `name`: to the folder set, or where the
     /// user chooses.
     pub fn save_data(&mut self, ctx: &egui::Context, name: String, bytes: Vec<u8>) {
-        if let Some(folder) = self
-            .folder
-            .clone()
-            .or_else(|| (!dialog_available()).then(fallback_folder))
-        {
-            let (message, failed) = save(&free_path(&folder, &name), &bytes);
-            self.toast(ctx, message, failed);
-        } else {
-            save_with_dialog(
-                name,
-                ("CSV", "csv"),
-                bytes,
-                self.results.0.clone(),
-                ctx.clone(),
-            );
-        }
+        self.save_named(ctx, name, ("CSV", "csv"), bytes);
     }
 
     /// Save `bytes` to the folder set, or where the user chooses.
     fn save_file(&mut self, ctx: &egui::Context, model: &MapModel, format: Format, bytes: Vec<u8>) {
         let name = default_file_name(model, format);
+        self.save_named(ctx, name, (format.name(), format.extension()), bytes);
+    }
+
+    /// Save `bytes` as `name` of `kind` (its name and extension, for the dialog): to
+    /// the folder set, to the fallback folder where no dialog can open, else where the
+    /// user chooses.
+    fn save_named(
+        &mut self,
+        ctx: &egui::Context,
+        name: String,
+        kind: (&'static str, &'static str),
+        bytes: Vec<u8>,
+    ) {
         if let Some(folder) = self
             .folder
             .clone()
@@ -201,7 +199,6 @@ impl WindowExport {
             let (message, failed) = save(&free_path(&folder, &name), &bytes);
             self.toast(ctx, message, failed);
         } else {
-            let kind = (format.name(), format.extension());
             save_with_dialog(name, kind, bytes, self.results.0.clone(), ctx.clone());
         }
     }
