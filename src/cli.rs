@@ -112,13 +112,15 @@ fn parse_size(text: &str) -> Result<[f32; 2], String> {
 /// The files every command reads.
 #[derive(Debug, Args, Clone)]
 pub struct Inputs {
-    /// Country outlines: GeoJSON or TopoJSON (default: bundled Natural Earth 1:50m).
+    /// Country outlines: GeoJSON, TopoJSON, or a shapefile (its .zip as downloaded, or
+    /// the .shp with its .dbf beside it) (default: bundled Natural Earth 1:50m).
     #[arg(long, global = true, value_name = "FILE")]
     pub countries: Option<PathBuf>,
     /// Aid data: aidmap JSON or CSV (default: the bundled 2020 data set).
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
-    /// The TopoJSON object to read (default: the first with polygons).
+    /// The TopoJSON object to read (default: the first with polygons), or the shapefile
+    /// to read from a zip that holds several.
     #[arg(long, global = true, value_name = "NAME")]
     pub object: Option<String>,
     /// Refuse outline and data files larger than this many MiB.

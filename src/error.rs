@@ -59,7 +59,7 @@ impl Hint {
                 "this looks like GeoJSON or TopoJSON outlines: give it with --countries, not --data"
             }
             Hint::OutlinesAreJson => {
-                "outline files are GeoJSON or TopoJSON (aid data in CSV goes with --data)"
+                "outline files are GeoJSON, TopoJSON or shapefiles (aid data in CSV goes with --data)"
             }
         }
     }

@@ -1,4 +1,4 @@
-//! Everything aidmap reads: country outlines (GeoJSON, TopoJSON), aid data sets (JSON,
+//! Everything aidmap reads: country outlines (GeoJSON, TopoJSON, shapefiles), aid data sets (JSON,
 //! CSV), and how the two join. No drawing here, and no egui.
 
 pub mod aid;
@@ -19,6 +19,8 @@ pub mod outline_reader;
 pub mod place_lookup;
 pub mod places;
 pub mod properties;
+pub mod shapefile_files;
+mod shapefile_reader;
 pub mod text;
 pub mod timeline;
 mod topojson_reader;

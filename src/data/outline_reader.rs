@@ -1,5 +1,6 @@
-//! Reading an outline file of any supported kind: it checks the bytes are JSON text,
-//! tells GeoJSON from TopoJSON by the top-level `type`, lets the matching reader pull
+//! Reading an outline file of any supported kind: a shapefile (a `.zip` or a `.shp`
+//! with its siblings) goes to the shapefile reader; other bytes must be JSON text, and
+//! GeoJSON is told from TopoJSON by the top-level `type`; lets the matching reader pull
 //! out the features, and turns them into countries. It does not draw or join.
 
 use std::collections::HashMap;
@@ -8,9 +9,9 @@ use std::path::Path;
 use serde_json::value::RawValue;
 
 use crate::data::outline::{
-    Limits, Outlines, Skipped, VertexBudget, build_country, ids_look_like_iso_codes,
+    Limits, Outlines, RawFeature, Skipped, VertexBudget, build_country, ids_look_like_iso_codes,
 };
-use crate::data::{geojson_reader, text, topojson_reader};
+use crate::data::{geojson_reader, shapefile_files, shapefile_reader, text, topojson_reader};
 use crate::error::{Hint, LoadError, Location, Problem};
 
 /// Read outlines from a file on disk, within the default [`Limits`]. `object` picks a
@@ -27,6 +28,19 @@ pub fn load_outlines_within(
     limits: Limits,
 ) -> Result<Outlines, LoadError> {
     let file = path.display().to_string();
+    if shapefile_files::is_shp_path(path) {
+        if let Some(name) = object {
+            return Err(LoadError::new(
+                &file,
+                format!(
+                    "--object {name} picks a shapefile in a .zip or an object of a TopoJSON \
+                     topology, and this is one shapefile's .shp"
+                ),
+            ));
+        }
+        let parts = shapefile_files::from_disk(path, limits.max_file_bytes)?;
+        return read_shapefile(&file, parts, limits);
+    }
     let bytes = text::read_bounded(path, limits.max_file_bytes, "raise it with --max-file-size")?;
     read_outlines_within(&file, &bytes, object, limits)
 }
@@ -48,6 +62,17 @@ pub fn read_outlines_within(
     object: Option<&str>,
     limits: Limits,
 ) -> Result<Outlines, LoadError> {
+    if bytes.starts_with(&shapefile_files::ZIP_MAGIC) {
+        let parts = shapefile_files::from_zip(file, bytes, object, limits.max_file_bytes)?;
+        return read_shapefile(file, parts, limits);
+    }
+    if bytes.starts_with(&shapefile_files::SHP_MAGIC) {
+        return Err(LoadError::new(
+            file,
+            "this is a shapefile's .shp without the rest of the shapefile: open it by a name \
+             ending in .shp with its .dbf beside it, or the .zip as downloaded",
+        ));
+    }
     let mut budget = VertexBudget::new(limits.max_vertices);
     let whole = text::decode(file, bytes)?;
     let (kind, top) = top_level(file, whole)?;
@@ -67,6 +92,27 @@ pub fn read_outlines_within(
     } else {
         geojson_reader::read_features(file, whole, &kind, &top, &mut skipped, &mut budget)?
     };
+    outlines_from(file, raw_features, skipped)
+}
+
+/// The outlines of a shapefile whose parts are gathered, called `file` in messages.
+fn read_shapefile(
+    file: &str,
+    parts: shapefile_files::ShapefileParts,
+    limits: Limits,
+) -> Result<Outlines, LoadError> {
+    let mut budget = VertexBudget::new(limits.max_vertices);
+    let mut skipped = Skipped::default();
+    let raw_features = shapefile_reader::read_features(parts, &mut skipped, &mut budget)?;
+    outlines_from(file, raw_features, skipped)
+}
+
+/// Countries from the features any reader found, or an error when none is drawable.
+fn outlines_from(
+    file: &str,
+    raw_features: Vec<RawFeature>,
+    mut skipped: Skipped,
+) -> Result<Outlines, LoadError> {
     let feature_count = raw_features.len();
     let ids_are_codes = ids_look_like_iso_codes(&raw_features);
     let mut countries = Vec::with_capacity(feature_count);

@@ -14,7 +14,7 @@ use crate::scene::MapModel;
 /// Which kind of file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
-    /// Country outlines (GeoJSON, TopoJSON).
+    /// Country outlines (GeoJSON, TopoJSON, shapefile).
     Outlines,
     /// Aid data (JSON, CSV).
     Data,
@@ -158,15 +158,16 @@ impl FileLoader {
     }
 }
 
-/// Guess what a dropped file is: CSV is data; JSON whose top-level type is a GeoJSON
-/// or TopoJSON type is outlines; other JSON is data.
+/// Guess what a dropped file is: CSV is data; a shapefile (`.shp`, or the `.zip` it
+/// is downloaded as) is outlines; JSON whose top-level type is a GeoJSON or TopoJSON
+/// type is outlines; other JSON is data.
 pub fn kind_of(path: &Path) -> FileKind {
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
     match extension.as_deref() {
         Some("csv") => FileKind::Data,
-        Some("geojson") | Some("topojson") => FileKind::Outlines,
+        Some("geojson") | Some("topojson") | Some("shp") | Some("zip") => FileKind::Outlines,
         _ => {
             let head = std::fs::read(path)
                 .map(|b| b.into_iter().take(4096).collect::<Vec<u8>>())
@@ -235,7 +236,10 @@ fn spawn_dialog(kind: FileKind, sender: Sender<(FileKind, PathBuf)>, ctx: egui::
         let dialog = match kind {
             FileKind::Outlines => rfd::FileDialog::new()
                 .set_title("Open country outlines")
-                .add_filter("GeoJSON or TopoJSON", &["geojson", "json", "topojson"]),
+                .add_filter(
+                    "GeoJSON, TopoJSON or shapefile",
+                    &["geojson", "json", "topojson", "shp", "zip"],
+                ),
             FileKind::Data => rfd::FileDialog::new()
                 .set_title("Open aid data")
                 .add_filter("aid data (JSON or CSV)", &["json", "csv"]),

@@ -22,6 +22,7 @@ mod outlines;
 mod places;
 mod projections;
 mod properties;
+mod shapefiles;
 mod trust;
 mod window_export;
 mod window_files;

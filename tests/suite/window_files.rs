@@ -143,3 +143,25 @@ fn an_outline_file_over_the_vertex_limit_is_refused_and_the_map_kept() {
         "the bundled map is kept"
     );
 }
+
+#[test]
+fn a_dropped_shapefile_zip_replaces_the_outlines_and_keeps_the_data() {
+    let mut harness = harness(ThemeChoice::Light);
+    let zip = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/shapefile/ne_110m_admin_0_countries.zip");
+    drop_file(&mut harness, zip);
+    assert_eq!(harness.state().model.outlines.countries.len(), 177);
+    assert!(
+        harness
+            .state()
+            .model
+            .outlines
+            .file
+            .ends_with("ne_110m_admin_0_countries.zip")
+    );
+    assert_eq!(
+        harness.state().model.aid.summary(),
+        "12 teams in 10 countries"
+    );
+    harness.get_by_label("Italy");
+}
