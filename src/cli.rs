@@ -225,6 +225,10 @@ pub struct ExportArgs {
     /// (colour-blind safe), greens.
     #[arg(long, value_name = "NAME", value_parser = parse_palette)]
     pub palette: Option<crate::scene::palette::Palette>,
+    /// Country names on the map: none, recipients (the default) or all (every
+    /// country the picture gives room; none covers another or a badge).
+    #[arg(long, value_enum, value_name = "WHICH")]
+    pub labels: Option<LabelsArg>,
     /// No background outside the map (PNG, SVG, PDF): for a slide's own. The title,
     /// legend and footer keep a panel behind them.
     #[arg(long)]
@@ -258,6 +262,28 @@ fn parse_palette(name: &str) -> Result<crate::scene::palette::Palette, String> {
             names.join(", ")
         )
     })
+}
+
+/// Which countries are named, as `--labels` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LabelsArg {
+    /// No names.
+    None,
+    /// The recipients' names.
+    Recipients,
+    /// Every country's name, as the picture gives room.
+    All,
+}
+
+impl From<LabelsArg> for crate::scene::label_choice::LabelChoice {
+    fn from(arg: LabelsArg) -> Self {
+        use crate::scene::label_choice::LabelChoice;
+        match arg {
+            LabelsArg::None => LabelChoice::None,
+            LabelsArg::Recipients => LabelChoice::Recipients,
+            LabelsArg::All => LabelChoice::All,
+        }
+    }
 }
 
 /// What the arcs' widths stand for, as `--flow-width` takes it.

@@ -233,6 +233,7 @@ fn export_request(args: &ExportArgs) -> ExportRequest {
         donor: args.donor.clone(),
         captions: [args.title.clone(), args.subtitle.clone(), args.note.clone()],
         palette: args.palette,
+        labels: args.labels.map(Into::into),
         transparent: args.transparent,
         frames: FrameOptions {
             from: args.from,

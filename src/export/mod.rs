@@ -31,6 +31,7 @@ pub use crate::export::frames::FrameOptions;
 use crate::geometry::projection::Projection;
 use crate::scene::arcs::FlowWidth;
 use crate::scene::captions::Captions;
+use crate::scene::label_choice::LabelChoice;
 use crate::scene::palette::Palette;
 use crate::scene::{MapModel, MapView, text};
 
@@ -150,6 +151,8 @@ pub struct ExportRequest {
     pub captions: [Option<String>; 3],
     /// The fills' palette (`--palette`); `None` keeps the model's.
     pub palette: Option<Palette>,
+    /// Which countries are named (`--labels`); `None` keeps the model's.
+    pub labels: Option<LabelChoice>,
     /// No background outside the map (`--transparent`): PNG, SVG and PDF.
     pub transparent: bool,
 }
@@ -269,6 +272,9 @@ pub fn apply_flow_options(model: &mut MapModel, request: &ExportRequest) -> Resu
     }
     if let Some(palette) = request.palette {
         model.set_palette(palette);
+    }
+    if let Some(labels) = request.labels {
+        model.labels = labels;
     }
     if let Some(flows) = request.flows {
         if flows && !model.has_flows() {

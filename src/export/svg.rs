@@ -281,9 +281,16 @@ fn write_text(svg: &mut String, run: &TextRun) {
     } else {
         ""
     };
+    // A halo is the text's own stroke, painted under its fill.
+    let halo = run.halo.map_or(String::new(), |color| {
+        format!(
+            r#"{} stroke-linejoin="round" paint-order="stroke""#,
+            stroke_attributes(Stroke::new(run.size * 0.24, color))
+        )
+    });
     let _ = writeln!(
         svg,
-        r#"<text x="{}" y="{}" font-size="{}"{}{anchor}{italic}>{}</text>"#,
+        r#"<text x="{}" y="{}" font-size="{}"{}{halo}{anchor}{italic}>{}</text>"#,
         num(at.x),
         num(at.y),
         num(run.size),

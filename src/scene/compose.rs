@@ -3,17 +3,19 @@
 //! for placing the card). The map's layers are here; the words around it (title,
 //! legend, source line, card) are in `compose_text`.
 
-use egui::{Color32, Pos2, Rect, Stroke};
+use egui::{Color32, Pos2, Rect, Stroke, vec2};
 
 pub use crate::scene::badge_items::badge_layout;
 use crate::scene::badge_items::{badge_items, badges_for, country_code};
 use crate::scene::badges::Placed;
 use crate::scene::compose_text::{card_items, footer_items, header_items, legend_items};
-use crate::scene::display::{DisplayList, Group, Primitive};
+use crate::scene::display::{DisplayList, Group, Primitive, ROW_HEIGHT};
 pub use crate::scene::drawn::SceneGeometry;
 use crate::scene::export_card::{Measure, card_for};
 use crate::scene::flows::flow_items;
+use crate::scene::labels::{label_items, place_labels};
 use crate::scene::layout::Layout;
+use crate::scene::legend::legend_layout;
 use crate::scene::mesh_cache::SceneCache;
 use crate::scene::model::MapModel;
 use crate::scene::screen::{BORDER_TOLERANCE, screen_ring, world_outline};
@@ -102,11 +104,24 @@ pub fn compose(
         });
     }
     let badges = placed.badges;
+    let legend_frame = legend_layout(model, style, &layout, |text: &str, size: f32| {
+        vec2(measure(text, size), size * ROW_HEIGHT)
+    })
+    .frame;
+    let labels = place_labels(
+        model,
+        &transform,
+        &layout,
+        &badges,
+        &[legend_frame],
+        measure,
+    );
     let mut arcs = Vec::new();
     list.group(Group::Map { clip: layout.map }, |list| {
         map_items(list, model, request, cache, &layout, &transform);
         arcs = flow_items(list, model, style, &layout, &transform, &badges);
         badge_items(list, model, &badges, style, &layout);
+        label_items(list, &labels, style);
     });
     header_items(
         &mut list,
@@ -131,6 +146,7 @@ pub fn compose(
         badges,
         arcs,
         legend,
+        labels,
     };
     if request.card
         && let Some(country) = request.state.selected

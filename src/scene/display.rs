@@ -96,6 +96,8 @@ pub enum Group {
     Leaders,
     /// All the badges.
     Badges,
+    /// The countries' names.
+    Labels,
     /// One recipient's team count.
     Badge {
         /// The recipient's ISO alpha-3 code, where it has one.
@@ -140,6 +142,7 @@ impl Group {
             Group::Casing => "casing",
             Group::Leaders => "leaders",
             Group::Badges => "badges",
+            Group::Labels => "labels",
             Group::Badge { .. } => "badge",
             Group::Title => "title",
             Group::Subtitle => "subtitle",
@@ -283,6 +286,9 @@ pub struct TextRun {
     pub color: Color32,
     /// Set in italics (quotes).
     pub italic: bool,
+    /// A rim of this colour around the letters, so the text reads over anything (a
+    /// name over fills and arcs); `None` for none.
+    pub halo: Option<Color32>,
 }
 
 impl TextRun {
@@ -301,6 +307,15 @@ impl TextRun {
             size,
             color,
             italic: false,
+            halo: None,
+        }
+    }
+
+    /// The same run with a halo of `color` around its letters.
+    pub fn with_halo(self, color: Color32) -> Self {
+        TextRun {
+            halo: Some(color),
+            ..self
         }
     }
 

@@ -22,4 +22,6 @@ pub struct SceneGeometry {
     pub arcs: Vec<DrawnArc>,
     /// The legend's frame.
     pub legend: Rect,
+    /// The countries' names as placed.
+    pub labels: Vec<crate::scene::labels::PlacedLabel>,
 }

@@ -121,6 +121,20 @@ fn draw_primitive(painter: &Painter, primitive: &Primitive, meshes: MeshOutput) 
     }
 }
 
+/// A halo's reach, as a share of the text size.
+const HALO_SHARE: f32 = 0.12;
+/// The directions a halo is drawn in: the eight neighbours of a point.
+const HALO_OFFSETS: [(f32, f32); 8] = [
+    (-1.0, -1.0),
+    (0.0, -1.0),
+    (1.0, -1.0),
+    (-1.0, 0.0),
+    (1.0, 0.0),
+    (-1.0, 1.0),
+    (0.0, 1.0),
+    (1.0, 1.0),
+];
+
 fn draw_text(painter: &Painter, run: &TextRun) {
     let job = LayoutJob::single_section(
         run.text.clone(),
@@ -133,6 +147,15 @@ fn draw_text(painter: &Painter, run: &TextRun) {
     );
     let galley = painter.layout_job(job);
     let at = run.anchor.anchor_size(run.pos, galley.size()).min;
+    if let Some(halo) = run.halo {
+        // The letters drawn in the halo's colour at eight offsets make the rim
+        // (egui has no text outline); the galley is laid out once and shared.
+        let reach = (run.size * HALO_SHARE).max(0.5);
+        for (dx, dy) in HALO_OFFSETS {
+            let offset = egui::vec2(dx, dy) * reach;
+            painter.galley_with_override_text_color(at + offset, galley.clone(), halo);
+        }
+    }
     painter.galley(at, galley, run.color);
 }
 

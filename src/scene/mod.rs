@@ -25,6 +25,8 @@ pub mod egui_painter;
 pub mod export_card;
 pub mod flows;
 pub mod fonts;
+pub mod label_choice;
+pub mod labels;
 pub mod layout;
 pub mod legend;
 pub mod mesh_cache;

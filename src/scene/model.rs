@@ -15,6 +15,7 @@ use crate::scene::arcs::{Flow, FlowWidth, Flows, arcs_of};
 use crate::scene::captions::Captions;
 use crate::scene::classes::TeamClasses;
 use crate::scene::donors::Donors;
+use crate::scene::label_choice::LabelChoice;
 use crate::scene::palette::Palette;
 
 /// Teams the data records that the map cannot show.
@@ -62,6 +63,8 @@ pub struct MapModel {
     /// The fills' palette (View → Palette, `--palette`); set it with
     /// [`MapModel::set_palette`], which has the fills redrawn.
     pub palette: Palette,
+    /// Which countries are named on the map (View → Labels, `--labels`).
+    pub labels: LabelChoice,
     /// Keep the footer's note line even on a day with nothing to note: an animation
     /// some of whose frames have a note sets it, so that the map keeps its place.
     pub note_line_kept: bool,
@@ -152,6 +155,7 @@ impl MapModel {
             note_line_kept: false,
             captions: Captions::default(),
             palette: Palette::default(),
+            labels: LabelChoice::default(),
             max_members: aid
                 .destinations
                 .iter()

@@ -193,6 +193,7 @@ impl AidMapApp {
                     model.captions = self.model.captions.clone();
                 }
                 model.set_palette(self.model.palette);
+                model.labels = self.model.labels;
                 self.model = model;
                 self.player.playing = false;
                 self.select(None);
@@ -236,6 +237,7 @@ impl AidMapApp {
             flows: self.model.has_flows().then_some(self.model.show_flows),
             flow_width: self.model.flow_width,
             palette: self.model.palette,
+            labels: self.model.labels,
         };
         let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state));
         if let Some(action) = menu.inner {
@@ -461,6 +463,7 @@ impl AidMapApp {
             MenuAction::DataTable => self.data_table.open = true,
             MenuAction::ExportData => self.save_data_csv(ctx),
             MenuAction::Palette(palette) => self.model.set_palette(palette),
+            MenuAction::Labels(labels) => self.model.labels = labels,
             MenuAction::ResetView => self.reset_view(),
             MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }

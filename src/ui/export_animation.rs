@@ -133,7 +133,7 @@ impl AnimationExport {
         // The frames show what the window shows: its donor and its arcs' widths.
         let (donor, flow_width) = (model.donor, model.flow_width);
         let captions = model.captions.clone();
-        let palette = model.palette;
+        let (palette, labels) = (model.palette, model.labels);
         let (sender, result) = channel();
         let job = Job {
             done: Arc::new(AtomicUsize::new(0)),
@@ -154,6 +154,7 @@ impl AnimationExport {
             model.flow_width = flow_width;
             model.captions = captions;
             model.set_palette(palette);
+            model.labels = labels;
             let request = ExportRequest {
                 out: out.clone(),
                 width: picture.size.x,
@@ -169,6 +170,7 @@ impl AnimationExport {
                 donor: None,
                 captions: Default::default(),
                 palette: None,
+                labels: None,
                 transparent: false,
                 frames,
             };

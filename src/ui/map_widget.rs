@@ -9,6 +9,7 @@ use egui::{Key, Pos2, Rect, Sense, Vec2, vec2};
 
 use crate::scene::badges::Badge;
 use crate::scene::flows::DrawnArc;
+use crate::scene::labels::PlacedLabel;
 use crate::scene::layout::Layout;
 use crate::scene::text::{as_of, plural};
 use crate::scene::{MapModel, MapStyle, MapView, SceneCache, SceneState, paint_scene};
@@ -31,6 +32,7 @@ pub struct MapMemory {
     cache: SceneCache,
     badges: Vec<Badge>,
     arcs: Vec<DrawnArc>,
+    labels: Vec<PlacedLabel>,
     last_map_rect: Option<Rect>,
     last_scene_rect: Option<Rect>,
 }
@@ -120,6 +122,7 @@ impl<'a> MapWidget<'a> {
         );
         memory.badges = geometry.badges;
         memory.arcs = geometry.arcs;
+        memory.labels = geometry.labels;
         // Where badges found no room the footer took a line: hit-test with the map
         // area as drawn.
         memory.last_map_rect = Some(geometry.layout.map);
@@ -153,6 +156,11 @@ impl MapMemory {
     /// The badges as drawn in the last frame.
     pub fn badges(&self) -> &[Badge] {
         &self.badges
+    }
+
+    /// The countries' names as drawn in the last frame.
+    pub fn labels(&self) -> &[PlacedLabel] {
+        &self.labels
     }
 
     /// Centre the map on `country` if its label point is out of view.

@@ -6,6 +6,7 @@
 use crate::export::Format;
 use crate::geometry::projection::Projection;
 use crate::scene::arcs::FlowWidth;
+use crate::scene::label_choice::LabelChoice;
 use crate::scene::palette::Palette;
 use crate::scene::style::ThemeChoice;
 use crate::ui::export::ExportKind;
@@ -30,6 +31,8 @@ pub struct MenuState {
     pub flow_width: FlowWidth,
     /// The fills' palette.
     pub palette: Palette,
+    /// Which countries are named.
+    pub labels: LabelChoice,
 }
 
 /// What the user chose in the menu bar.
@@ -61,6 +64,8 @@ pub enum MenuAction {
     ExportData,
     /// Fill the recipients with this palette.
     Palette(Palette),
+    /// Name these countries on the map.
+    Labels(LabelChoice),
     /// Show the whole world.
     ResetView,
     /// Close the window.
@@ -184,6 +189,14 @@ fn view_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
                 .clicked()
             {
                 action = Some(MenuAction::Palette(palette));
+                ui.close();
+            }
+        }
+    });
+    ui.menu_button("Labels", |ui| {
+        for labels in LabelChoice::ALL {
+            if ui.radio(state.labels == labels, labels.label()).clicked() {
+                action = Some(MenuAction::Labels(labels));
                 ui.close();
             }
         }

@@ -73,7 +73,7 @@ fn json_that_is_not_geojson_is_refused() {
     refuses(
         "--countries",
         "tests/data/bad/no-country-column.csv",
-        &["this is not JSON", "GeoJSON or TopoJSON"],
+        &["this is not JSON", "GeoJSON, TopoJSON or shapefiles"],
     );
 }
 

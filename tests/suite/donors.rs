@@ -471,6 +471,7 @@ fn an_animation_keeps_its_map_in_place_and_its_donors_hues_exact() {
         frames: Default::default(),
         captions: Default::default(),
         palette: None,
+        labels: None,
         transparent: false,
     };
     let days = request.frames.days(model.timeline.as_ref()).unwrap();

@@ -17,6 +17,7 @@ mod flows;
 mod fuzz_cases;
 mod hit_testing;
 mod hostile_places;
+mod labels;
 mod matching;
 mod outlines;
 mod places;
