@@ -31,15 +31,19 @@ pub struct WindowArgs {
     /// Save the window's first fully drawn frame as PNG to FILE, then exit.
     #[arg(long, value_name = "FILE")]
     pub screenshot: Option<PathBuf>,
-    /// The projection to start in.
-    #[arg(long, value_enum, default_value_t = ProjectionArg::EqualEarth)]
-    pub projection: ProjectionArg,
-    /// The theme to start in.
-    #[arg(long, value_enum, default_value_t = ThemeArg::System)]
-    pub theme: ThemeArg,
-    /// The window's size in points, as WIDTHxHEIGHT.
-    #[arg(long, value_name = "WxH", default_value = "1400x860", value_parser = parse_size)]
-    pub size: [f32; 2],
+    /// The projection to start in (default: the last session's, else equal-earth).
+    #[arg(long, value_enum)]
+    pub projection: Option<ProjectionArg>,
+    /// The theme to start in (default: the last session's, else system).
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// The window's size in points, as WIDTHxHEIGHT (default: the last session's,
+    /// else 1400x860).
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<[f32; 2]>,
+    /// Start as on a first run: neither read nor keep the remembered settings.
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 /// A projection on the command line.

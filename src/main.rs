@@ -11,7 +11,8 @@ use aidmap::error::{LoadError, printable};
 use aidmap::export::{self, ExportError, ExportRequest, Format, FrameOptions};
 use aidmap::scene::MapModel;
 use aidmap::ui::screenshot::ScreenshotTarget;
-use aidmap::ui::{AidMapApp, AppOptions};
+use aidmap::ui::settings::{GivenOnCommandLine, Settings};
+use aidmap::ui::{AidMapApp, AppOptions, FileKind};
 use clap::Parser;
 
 /// mimalloc instead of the system allocator: every frame, egui builds meshes of a few
@@ -259,6 +260,9 @@ fn terminal_progress() -> impl FnMut(usize, usize) -> bool {
     }
 }
 
+/// The window's size on a first start, in points.
+const DEFAULT_WINDOW_SIZE: [f32; 2] = [1400.0, 860.0];
+
 fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
     let started = std::time::Instant::now();
     let startup = bundled::load_or_bundled(
@@ -276,8 +280,8 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
         (files.outlines, files.aid, files.natural_earth, files.errors);
     let outcome = Arc::new(Mutex::new(None));
     let options = AppOptions {
-        projection: window.projection.into(),
-        theme: window.theme.into(),
+        projection: window.projection.unwrap_or_default().into(),
+        theme: window.theme.unwrap_or_default().into(),
         screenshot: window.screenshot.clone().map(|path| ScreenshotTarget {
             path,
             outcome: outcome.clone(),
@@ -285,15 +289,40 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
         export_folder: None,
         limits: inputs.limits(),
     };
+    // A screenshot shows the command line's choices only; a size given on it wins over
+    // the remembered one.
+    let remember = window.screenshot.is_none() && !window.fresh;
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(format!("aidmap — {}", aid.title))
-            .with_inner_size(window.size)
+            .with_inner_size(window.size.unwrap_or(DEFAULT_WINDOW_SIZE))
             .with_min_inner_size([640.0, 420.0]),
+        persist_window: remember && window.size.is_none(),
         ..Default::default()
     };
+    let given = GivenOnCommandLine {
+        projection: window.projection.is_some(),
+        theme: window.theme.is_some(),
+        countries: inputs.countries.is_some(),
+        data: inputs.data.is_some(),
+    };
     let loaded = started.elapsed();
+    let shown = [
+        (
+            FileKind::Outlines,
+            inputs.countries.as_deref(),
+            outlines.file.clone(),
+        ),
+        (FileKind::Data, inputs.data.as_deref(), aid.file.clone()),
+    ];
     let mut app = AidMapApp::new(outlines, aid, natural_earth, options);
+    app.remember = remember;
+    // Files given on the command line that are on the map head File → Open recent.
+    for (kind, given_path, on_map) in shown {
+        if let Some(path) = given_path.filter(|p| p.display().to_string() == on_map) {
+            app.note_shown(kind, path);
+        }
+    }
     if std::env::var_os("AIDMAP_TIMINGS").is_some() {
         app.report_startup(started, loaded);
     }
@@ -303,8 +332,18 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
             errors.join("; ")
         ));
     }
-    eframe::run_native("aidmap", native, Box::new(|_cc| Ok(Box::new(app))))
-        .map_err(|err| Failure::Invalid(format!("cannot open the window: {err}")))?;
+    eframe::run_native(
+        "aidmap",
+        native,
+        Box::new(move |cc| {
+            let remembered = cc.storage.filter(|_| remember).and_then(Settings::load);
+            if let Some(settings) = remembered {
+                app.restore(settings, given);
+            }
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| Failure::Invalid(format!("cannot open the window: {err}")))?;
     let result = outcome.lock().ok().and_then(|mut o| o.take());
     match (result, &window.screenshot) {
         (Some(Ok(())), Some(path)) => {

@@ -21,6 +21,23 @@ pub enum FlowWidth {
     Members,
 }
 
+impl FlowWidth {
+    /// Its name on the command line and in the settings (`--flow-width members`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FlowWidth::Teams => "teams",
+            FlowWidth::Members => "members",
+        }
+    }
+
+    /// The choice called `name`.
+    pub fn named(name: &str) -> Option<FlowWidth> {
+        [FlowWidth::Teams, FlowWidth::Members]
+            .into_iter()
+            .find(|w| w.name() == name)
+    }
+}
+
 /// One arc.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Flow {

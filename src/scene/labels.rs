@@ -164,15 +164,23 @@ fn recipients_first<'a>(model: &MapModel, badges: &'a [Badge]) -> Vec<&'a Badge>
 }
 
 /// Where a recipient's name may go, in order of preference: under its badge, above
-/// it, to its right, to its left.
-fn beside(badge: &Badge, text: Vec2, gap: f32) -> [Rect; 4] {
+/// it, to its right, to its left, then at its four corners (where a crowd leaves no
+/// side free).
+fn beside(badge: &Badge, text: Vec2, gap: f32) -> [Rect; 8] {
     let c = badge.center;
     let r = badge.radius + gap;
+    // A corner's spot touches the badge's box at its corner.
+    let d = r;
+    let at = |x: f32, y: f32| Rect::from_min_size(Pos2::new(x, y), text);
     [
-        Rect::from_min_size(Pos2::new(c.x - text.x / 2.0, c.y + r), text),
-        Rect::from_min_size(Pos2::new(c.x - text.x / 2.0, c.y - r - text.y), text),
-        Rect::from_min_size(Pos2::new(c.x + r, c.y - text.y / 2.0), text),
-        Rect::from_min_size(Pos2::new(c.x - r - text.x, c.y - text.y / 2.0), text),
+        at(c.x - text.x / 2.0, c.y + r),
+        at(c.x - text.x / 2.0, c.y - r - text.y),
+        at(c.x + r, c.y - text.y / 2.0),
+        at(c.x - r - text.x, c.y - text.y / 2.0),
+        at(c.x + d, c.y + d),
+        at(c.x - d - text.x, c.y + d),
+        at(c.x + d, c.y - d - text.y),
+        at(c.x - d - text.x, c.y - d - text.y),
     ]
 }
 

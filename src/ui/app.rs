@@ -1,5 +1,12 @@
 //! The application state and the composition of its panels.
 
+mod about;
+mod bars;
+#[cfg(feature = "gui")]
+mod window;
+
+use std::path::PathBuf;
+
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::data::{AidDataset, Outlines};
@@ -16,6 +23,7 @@ use crate::ui::map_widget::{MapMemory, MapWidget};
 use crate::ui::menus::{MenuAction, MenuState, menu_bar};
 use crate::ui::popup;
 use crate::ui::screenshot::{ScreenshotJob, ScreenshotTarget};
+use crate::ui::settings::{RecentFile, with_recent};
 use crate::ui::side_panel::{SideAction, SidePanel};
 use crate::ui::timeline::TimelinePlayer;
 
@@ -62,6 +70,16 @@ pub struct AidMapApp {
     pub captions: CaptionsPanel,
     /// View → Data table: its window.
     pub data_table: DataTable,
+    /// Files opened, most recent first (File → Open recent).
+    pub recent: Vec<RecentFile>,
+    /// Help → About is open.
+    pub about_open: bool,
+    /// The outline and data files on the map (`None`: the bundled ones), to be
+    /// remembered for the next start.
+    pub files_shown: [Option<std::path::PathBuf>; 2],
+    /// Remember the settings when the window closes (not for `--screenshot`, whose
+    /// picture must not depend on the last session).
+    pub remember: bool,
     loader: FileLoader,
     screenshot: Option<ScreenshotJob>,
     theme_applied: Option<ThemeChoice>,
@@ -94,6 +112,10 @@ impl AidMapApp {
             animation: AnimationExport::default(),
             captions: CaptionsPanel::default(),
             data_table: DataTable::default(),
+            recent: Vec::new(),
+            about_open: false,
+            files_shown: [None, None],
+            remember: true,
             loader: FileLoader::with_limits(options.limits),
             screenshot: options.screenshot.map(ScreenshotJob::new),
             theme_applied: None,
@@ -172,7 +194,8 @@ impl AidMapApp {
     /// was and the error is shown.
     pub fn load_file(&mut self, kind: FileKind, path: &std::path::Path) {
         let loaded = crate::ui::files::load(kind, path, &self.model, self.loader.limits);
-        self.take_loaded(loaded.map_err(|err| err.to_string()));
+        let opened = Some((kind, path.to_path_buf()));
+        self.take_loaded(opened, loaded.map_err(|err| err.to_string()));
     }
 
     /// Queue a file to load on a worker thread, as File → Open and dropping do.
@@ -180,20 +203,42 @@ impl AidMapApp {
         self.loader.queue(kind, path);
     }
 
+    /// Note that `path` is on the map as the `kind` file: it heads File → Open recent
+    /// and is opened again at the next start.
+    pub fn note_shown(&mut self, kind: FileKind, path: &std::path::Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent = with_recent(&self.recent, RecentFile::new(kind, &path));
+        let slot = match kind {
+            FileKind::Outlines => 0,
+            FileKind::Data => 1,
+        };
+        self.files_shown[slot] = Some(path);
+    }
+
     /// True while a file is loading.
     pub fn is_loading(&self) -> bool {
         self.loader.loading_file().is_some()
     }
 
-    fn take_loaded(&mut self, loaded: Result<MapModel, String>) {
+    fn take_loaded(
+        &mut self,
+        opened: Option<(FileKind, PathBuf)>,
+        loaded: Result<MapModel, String>,
+    ) {
         match loaded {
             Ok(mut model) => {
+                if let Some((kind, path)) = opened {
+                    self.note_shown(kind, &path);
+                }
                 // New outlines for the same data keep the words written for it.
                 if model.aid.file == self.model.aid.file {
                     model.captions = self.model.captions.clone();
                 }
                 model.set_palette(self.model.palette);
+                // The user's choices of how to draw carry over to the new files.
                 model.labels = self.model.labels;
+                model.flow_width = self.model.flow_width;
+                model.show_flows &= self.model.show_flows;
                 self.model = model;
                 self.player.playing = false;
                 self.select(None);
@@ -222,8 +267,8 @@ impl AidMapApp {
             ctx.set_theme(self.theme.preference());
             self.theme_applied = Some(self.theme);
         }
-        if let Some(loaded) = self.loader.finished() {
-            self.take_loaded(loaded);
+        if let Some((kind, path, loaded)) = self.loader.finished() {
+            self.take_loaded(Some((kind, path)), loaded);
         }
         self.loader.start_next(&self.model, &ctx);
         self.handle_shortcuts(&ctx);
@@ -239,7 +284,8 @@ impl AidMapApp {
             palette: self.model.palette,
             labels: self.model.labels,
         };
-        let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state));
+        let recent: Vec<String> = self.recent.iter().map(RecentFile::label).collect();
+        let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state, &recent));
         if let Some(action) = menu.inner {
             self.apply_menu_action(action, &ctx);
         }
@@ -273,6 +319,7 @@ impl AidMapApp {
             self.exporter.toast(&ctx, text, error);
         }
         self.captions.show(&ctx, &mut self.model);
+        self.about_window(&ctx);
         match self.data_table.show(&ctx, &self.model) {
             Some(TableAction::SaveCsv) => self.save_data_csv(&ctx),
             Some(TableAction::Copied(n)) => {
@@ -312,72 +359,6 @@ impl AidMapApp {
         }
     }
 
-    /// A bar while a file loads, and one with the last load error until dismissed.
-    fn status_bars(&mut self, ui: &mut egui::Ui) {
-        if let Some(file) = self.loader.loading_file().map(str::to_string) {
-            egui::Panel::top("loading").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.spinner();
-                    ui.label(format!(
-                        "Loading {file}… the map stays as it is until it is ready."
-                    ));
-                });
-            });
-        }
-        if let Some(message) = self.error.clone() {
-            egui::Panel::top("load error").show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.colored_label(
-                        ui.visuals().error_fg_color,
-                        format!("Could not load: {message}"),
-                    );
-                    if ui.button("Dismiss").clicked() {
-                        self.error = None;
-                    }
-                });
-            });
-        }
-    }
-
-    /// The map, and the open pop-up over it.
-    /// The timeline under the map, where the data has dates: its keys, playing, and
-    /// the day the user picks.
-    fn timeline_bar(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
-        let (player, model) = (&mut self.player, &self.model);
-        let Some(timeline) = &model.timeline else {
-            return;
-        };
-        let shown = model.day.unwrap_or(timeline.last);
-        let bar = egui::Panel::bottom("timeline").show(ui, |ui| {
-            ui.add_space(2.0);
-            let chosen = player.ui(ui, timeline, shown);
-            ui.add_space(4.0);
-            chosen
-        });
-        if let Some(day) = bar.inner {
-            self.show_day(day);
-            // The panels drawn before the bar show the new day from the next frame.
-            ctx.request_repaint();
-        }
-    }
-
-    /// The timeline's keys and playing, before any panel is drawn, so that every
-    /// panel of the frame shows the same day.
-    fn step_timeline(&mut self, ctx: &egui::Context) {
-        let (player, model) = (&mut self.player, &self.model);
-        let Some(timeline) = &model.timeline else {
-            return;
-        };
-        let shown = model.day.unwrap_or(timeline.last);
-        let chosen = player
-            .keys(ctx, timeline, shown)
-            .or_else(|| player.advance(ctx, timeline, shown));
-        if let Some(day) = chosen {
-            self.show_day(day);
-        }
-        self.model.growth = self.player.growth();
-    }
-
     /// Save the whole data, joined to the outlines, as CSV (File → Export data as
     /// CSV…, and the Data table's button).
     fn save_data_csv(&mut self, ctx: &egui::Context) {
@@ -402,6 +383,7 @@ impl AidMapApp {
         self.model.set_day(Some(day));
     }
 
+    /// The map, and the open pop-up over it.
     fn map_and_popup(&mut self, ui: &mut egui::Ui) {
         let style = MapStyle::for_dark_mode(ui.visuals().dark_mode);
         let widget = MapWidget::new(&self.model, &mut self.map, &style, self.popup);
@@ -464,20 +446,14 @@ impl AidMapApp {
             MenuAction::ExportData => self.save_data_csv(ctx),
             MenuAction::Palette(palette) => self.model.set_palette(palette),
             MenuAction::Labels(labels) => self.model.labels = labels,
+            MenuAction::OpenRecent(index) => {
+                if let Some(file) = self.recent.get(index).cloned() {
+                    self.open_recent(&file);
+                }
+            }
+            MenuAction::About => self.about_open = true,
             MenuAction::ResetView => self.reset_view(),
             MenuAction::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
         }
-    }
-}
-
-#[cfg(feature = "gui")]
-impl eframe::App for AidMapApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.show(ui);
-    }
-
-    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
-        // Opaque, so screenshots are not half transparent.
-        [0.0, 0.0, 0.0, 1.0]
     }
 }

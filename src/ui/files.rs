@@ -22,6 +22,8 @@ pub enum FileKind {
 
 /// A file being loaded on a worker thread.
 struct Loading {
+    kind: FileKind,
+    path: PathBuf,
     file: String,
     result: Receiver<Result<MapModel, String>>,
 }
@@ -106,6 +108,7 @@ impl FileLoader {
         let natural_earth = current.natural_earth;
         let limits = self.limits;
         let file = path.display().to_string();
+        let opened = path.clone();
         let repaint = ctx.clone();
         std::thread::spawn(move || {
             let shown = path.display().to_string();
@@ -126,25 +129,27 @@ impl FileLoader {
             let _ = sender.send(built);
             repaint.request_repaint();
         });
-        self.loading = Some(Loading { file, result });
+        self.loading = Some(Loading {
+            kind,
+            path: opened,
+            file,
+            result,
+        });
     }
 
-    /// The model of a file that finished loading (or its error), if one did.
-    pub fn finished(&mut self) -> Option<Result<MapModel, String>> {
+    /// The file that finished loading (its kind and path) and its model or error, if
+    /// one did.
+    pub fn finished(&mut self) -> Option<(FileKind, PathBuf, Result<MapModel, String>)> {
         let loading = self.loading.as_ref()?;
-        match loading.result.try_recv() {
-            Ok(result) => {
-                self.loading = None;
-                Some(result)
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => None,
+        let result = match loading.result.try_recv() {
+            Ok(result) => result,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return None,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.loading = None;
-                Some(Err(
-                    "the loading thread stopped without an answer".to_string()
-                ))
+                Err("the loading thread stopped without an answer".to_string())
             }
-        }
+        };
+        let loading = self.loading.take()?;
+        Some((loading.kind, loading.path, result))
     }
 
     /// The file being loaded, if any.

@@ -64,6 +64,10 @@ pub enum MenuAction {
     ExportData,
     /// Fill the recipients with this palette.
     Palette(Palette),
+    /// Open the recent file at this place in File → Open recent.
+    OpenRecent(usize),
+    /// Open Help → About.
+    About,
     /// Name these countries on the map.
     Labels(LabelChoice),
     /// Show the whole world.
@@ -72,11 +76,14 @@ pub enum MenuAction {
     Quit,
 }
 
-/// Draw the menu bar; what was chosen, if anything.
-pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
+/// Draw the menu bar, with `recent` files (most recent first) under File → Open
+/// recent; what was chosen, if anything.
+pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState, recent: &[String]) -> Option<MenuAction> {
     let mut action = None;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| action = action.or(file_menu(ui, state)));
+        ui.menu_button("File", |ui| {
+            action = action.or(file_menu(ui, state, recent))
+        });
         ui.menu_button("View", |ui| action = action.or(view_menu(ui, state)));
         if ui
             .button("Export…")
@@ -92,11 +99,17 @@ pub fn menu_bar(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
         {
             action = Some(MenuAction::ResetView);
         }
+        ui.menu_button("Help", |ui| {
+            if ui.button("About aidmap").clicked() {
+                action = Some(MenuAction::About);
+                ui.close();
+            }
+        });
     });
     action
 }
 
-fn file_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
+fn file_menu(ui: &mut egui::Ui, state: &MenuState, recent: &[String]) -> Option<MenuAction> {
     let mut action = None;
     let mut choose = |ui: &mut egui::Ui, clicked: bool, chosen: MenuAction| {
         if clicked {
@@ -111,6 +124,16 @@ fn file_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
         let clicked = ui.button(label).clicked();
         choose(ui, clicked, MenuAction::Open(kind));
     }
+    ui.add_enabled_ui(!recent.is_empty(), |ui| {
+        ui.menu_button("Open recent", |ui| {
+            for (index, label) in recent.iter().enumerate() {
+                let clicked = ui.button(label).clicked();
+                choose(ui, clicked, MenuAction::OpenRecent(index));
+            }
+        })
+        .response
+        .on_disabled_hover_text("No file opened yet");
+    });
     ui.separator();
     let png = egui::Button::new("Export as PNG…").shortcut_text("Ctrl+S");
     let clicked = ui.add(png).clicked();

@@ -15,6 +15,7 @@ pub mod map_widget;
 pub mod menus;
 mod popup;
 pub mod screenshot;
+pub mod settings;
 mod side_panel;
 mod timeline;
 

@@ -23,6 +23,7 @@ mod outlines;
 mod places;
 mod projections;
 mod properties;
+mod settings;
 mod shapefiles;
 mod trust;
 mod window_export;
