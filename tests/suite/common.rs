@@ -136,3 +136,16 @@ pub fn search_for(harness: &mut Harness<'_, AidMapApp>, text: &str) {
     harness.get_by_label("Find").click();
     harness.run();
 }
+
+/// Files load on a worker thread: step the UI until the load is done.
+pub fn wait_for_loading(harness: &mut Harness<'_, AidMapApp>) {
+    for _ in 0..2000 {
+        harness.step();
+        if !harness.state().is_loading() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the file did not finish loading");
+}

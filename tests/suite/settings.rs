@@ -15,7 +15,7 @@ use aidmap::ui::{AidMapApp, AppOptions, FileKind};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use crate::common::{harness, harness_with, repo_file};
+use crate::common::{harness, harness_with, repo_file, wait_for_loading};
 
 /// eframe's storage kept as a file in a folder, as eframe keeps its own.
 struct FolderStorage {
@@ -64,18 +64,6 @@ fn start(folder: &Path, given: GivenOnCommandLine) -> Harness<'static, AidMapApp
     }
     wait_for_loading(&mut harness);
     harness
-}
-
-fn wait_for_loading(harness: &mut Harness<'_, AidMapApp>) {
-    for _ in 0..2000 {
-        harness.step();
-        if !harness.state().is_loading() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the file did not finish loading");
 }
 
 fn menu(harness: &mut Harness<'_, AidMapApp>, path: &[&str]) {

@@ -59,19 +59,6 @@ fn drop_file(harness: &mut Harness<'_, AidMapApp>, path: std::path::PathBuf) {
     wait_for_loading(harness);
 }
 
-/// Files load on a worker thread: step the UI until the load is done.
-fn wait_for_loading(harness: &mut Harness<'_, AidMapApp>) {
-    for _ in 0..2000 {
-        harness.step();
-        if !harness.state().is_loading() {
-            harness.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("the file did not finish loading");
-}
-
 #[test]
 fn files_dropped_on_the_window_are_loaded_and_a_bad_one_keeps_the_map() {
     let mut harness = harness(ThemeChoice::Light);
