@@ -229,6 +229,10 @@ pub struct ExportArgs {
     /// (colour-blind safe), greens.
     #[arg(long, value_name = "NAME", value_parser = parse_palette)]
     pub palette: Option<crate::scene::palette::Palette>,
+    /// What the recipients' fills stand for: teams (the default) or members (a
+    /// country whose members are not all reported is grey, and the legend says so).
+    #[arg(long, value_enum, value_name = "WHAT")]
+    pub value: Option<ValueArg>,
     /// Country names on the map: none, recipients (the default) or all (every
     /// country the picture gives room; none covers another or a badge).
     #[arg(long, value_enum, value_name = "WHICH")]
@@ -266,6 +270,25 @@ fn parse_palette(name: &str) -> Result<crate::scene::palette::Palette, String> {
             names.join(", ")
         )
     })
+}
+
+/// What the fills stand for, as `--value` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValueArg {
+    /// Teams.
+    Teams,
+    /// Members.
+    Members,
+}
+
+impl From<ValueArg> for crate::scene::fill_value::FillValue {
+    fn from(arg: ValueArg) -> Self {
+        use crate::scene::fill_value::FillValue;
+        match arg {
+            ValueArg::Teams => FillValue::Teams,
+            ValueArg::Members => FillValue::Members,
+        }
+    }
 }
 
 /// Which countries are named, as `--labels` takes it.

@@ -235,6 +235,7 @@ fn export_request(args: &ExportArgs) -> ExportRequest {
         captions: [args.title.clone(), args.subtitle.clone(), args.note.clone()],
         palette: args.palette,
         labels: args.labels.map(Into::into),
+        value: args.value.map(Into::into),
         transparent: args.transparent,
         frames: FrameOptions {
             from: args.from,

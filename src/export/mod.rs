@@ -31,6 +31,7 @@ pub use crate::export::frames::FrameOptions;
 use crate::geometry::projection::Projection;
 use crate::scene::arcs::FlowWidth;
 use crate::scene::captions::Captions;
+use crate::scene::fill_value::FillValue;
 use crate::scene::label_choice::LabelChoice;
 use crate::scene::palette::Palette;
 use crate::scene::{MapModel, MapView, text};
@@ -153,6 +154,8 @@ pub struct ExportRequest {
     pub palette: Option<Palette>,
     /// Which countries are named (`--labels`); `None` keeps the model's.
     pub labels: Option<LabelChoice>,
+    /// What the fills stand for (`--value`); `None` keeps the model's.
+    pub value: Option<FillValue>,
     /// No background outside the map (`--transparent`): PNG, SVG and PDF.
     pub transparent: bool,
 }
@@ -275,6 +278,9 @@ pub fn apply_flow_options(model: &mut MapModel, request: &ExportRequest) -> Resu
     }
     if let Some(labels) = request.labels {
         model.labels = labels;
+    }
+    if let Some(value) = request.value {
+        model.set_value(value);
     }
     if let Some(flows) = request.flows {
         if flows && !model.has_flows() {

@@ -1,10 +1,12 @@
-//! The legend: one swatch per team-count class and one for "none reported", laid out
-//! here and turned into display items by `compose_text`.
+//! The legend: one swatch per class of what the fills stand for (teams or members),
+//! one for "no team reported" and, with members, one for "members not all reported";
+//! laid out here and turned into display items by `compose_text`.
 
 use egui::{Color32, Pos2, Rect, pos2, vec2};
 
 use crate::scene::arc_style::{ARC_WIDTH, arc_width};
 use crate::scene::arcs::{Flow, FlowWidth};
+use crate::scene::fill_value::FillValue;
 use crate::scene::layout::Layout;
 use crate::scene::model::MapModel;
 use crate::scene::style::{DONOR_HUES, MapStyle};
@@ -66,7 +68,10 @@ pub(crate) fn legend_layout(
     let swatch = vec2(22.0 * s, 12.0 * s);
     let row = 18.0 * s;
     let padding = 8.0 * s;
-    let heading = "Teams";
+    let heading = match model.value {
+        FillValue::Teams => "Teams",
+        FillValue::Members => "Members (badges: teams)",
+    };
     let mut entries: Vec<(Sample, String)> = model
         .classes
         .labels()
@@ -77,7 +82,13 @@ pub(crate) fn legend_layout(
             (Sample::Fill(color), label)
         })
         .collect();
-    entries.push((Sample::Fill(style.land), "none reported".to_string()));
+    if model.value == FillValue::Members
+        && model.recipients().any(|c| model.value_of(c) == Some(None))
+    {
+        let label = "members not all reported".to_string();
+        entries.push((Sample::Fill(style.unreported), label));
+    }
+    entries.push((Sample::Fill(style.land), "no team reported".to_string()));
     if model.show_flows && !model.flows.arcs.is_empty() {
         entries.extend(flow_entries(model, style));
         entries.extend(width_entries(model, style));

@@ -15,7 +15,9 @@ use crate::scene::arcs::{Flow, FlowWidth, Flows, arcs_of};
 use crate::scene::captions::Captions;
 use crate::scene::classes::TeamClasses;
 use crate::scene::donors::Donors;
+use crate::scene::fill_value::{FillValue, members_of};
 use crate::scene::label_choice::LabelChoice;
+use crate::scene::model_build::{classes_for, drawn_destinations, has_origins, project};
 use crate::scene::palette::Palette;
 
 /// Teams the data records that the map cannot show.
@@ -65,6 +67,9 @@ pub struct MapModel {
     pub palette: Palette,
     /// Which countries are named on the map (View → Labels, `--labels`).
     pub labels: LabelChoice,
+    /// What the fills stand for (View → Colour by, `--value`); set it with
+    /// [`MapModel::set_value`], which makes the classes again.
+    pub value: FillValue,
     /// Keep the footer's note line even on a day with nothing to note: an animation
     /// some of whose frames have a note sets it, so that the map keeps its place.
     pub note_line_kept: bool,
@@ -135,12 +140,7 @@ impl MapModel {
         let projected = project(&outlines, projection, pixels_wide);
         let destination_by_country =
             drawn_destinations(&join, &projected, outlines.countries.len());
-        let classes = TeamClasses::new(
-            destination_by_country
-                .iter()
-                .flatten()
-                .map(|&d| aid.destinations[d].teams),
-        );
+        let classes = classes_for(FillValue::Teams, &aid, &destination_by_country);
         let show_flows = has_origins(&aid);
         let donors = Donors::of(&aid, &outlines);
         let flows = arcs_of(&aid, &outlines, &destination_by_country, &donors);
@@ -156,6 +156,7 @@ impl MapModel {
             captions: Captions::default(),
             palette: Palette::default(),
             labels: LabelChoice::default(),
+            value: FillValue::Teams,
             max_members: aid
                 .destinations
                 .iter()
@@ -240,6 +241,35 @@ impl MapModel {
             self.palette = palette;
             self.counts_generation = next_generation();
         }
+    }
+
+    /// Fill by `value`: the classes are made again from the whole data set, and the
+    /// fills redrawn.
+    pub fn set_value(&mut self, value: FillValue) {
+        if self.value != value {
+            self.value = value;
+            self.classes = classes_for(value, &self.full, &self.destination_by_country);
+            self.counts_generation = next_generation();
+        }
+    }
+
+    /// What country `country`'s fill stands for on the day shown: `None` where it
+    /// received no team; `Some(None)` where its members are not all reported (with
+    /// [`FillValue::Members`]); else the number.
+    pub fn value_of(&self, country: usize) -> Option<Option<u32>> {
+        let destination = self
+            .destination_by_country
+            .get(country)
+            .copied()
+            .flatten()?;
+        let destination = &self.aid.destinations[destination];
+        if destination.teams == 0 {
+            return None;
+        }
+        Some(match self.value {
+            FillValue::Teams => Some(destination.teams),
+            FillValue::Members => members_of(destination),
+        })
     }
 
     /// The picture's title: the user's, else the data's.
@@ -333,12 +363,14 @@ impl MapModel {
             .map_or(0, |d| self.aid.destinations[d].teams)
     }
 
-    /// The fill of country `country`: the highlight for its class of team count, or
-    /// plain land when it received none. The screen and the SVG writer both use it.
+    /// The fill of country `country`: the palette's colour for the class of its value
+    /// (teams or members), the "not fully reported" grey where its members are not all
+    /// reported, or plain land when it received none. Every picture uses it.
     pub fn fill_of(&self, country: usize, style: &crate::scene::MapStyle) -> egui::Color32 {
-        match self.teams_of(country) {
-            0 => style.land,
-            teams => self.class_color(self.classes.class_of(teams), style),
+        match self.value_of(country) {
+            None => style.land,
+            Some(None) => style.unreported,
+            Some(Some(value)) => self.class_color(self.classes.class_of(value), style),
         }
     }
 
@@ -411,50 +443,6 @@ impl MapModel {
     pub fn find_country(&self, text: &str) -> CountryMatch {
         match_country(&self.outlines.countries, text)
     }
-}
-
-/// For each outline, the destination joined to it, if its outline has something to
-/// draw in this projection: a feature beyond Mercator's 85° has none, and teams on it
-/// are not counted as drawn (they are named in the picture's note instead).
-fn drawn_destinations(
-    join: &Join,
-    projected: &ProjectedMap,
-    countries: usize,
-) -> Vec<Option<usize>> {
-    let mut by_country = vec![None; countries];
-    for (destination, matched) in join.matches.iter().enumerate() {
-        if let Some(country) = *matched
-            && projected.countries[country].has_area()
-        {
-            by_country[country] = Some(destination);
-        }
-    }
-    by_country
-}
-
-/// True when some team of `aid` has a known place it was sent from.
-/// True when the data says where some team came from: a place with coordinates, or a
-/// donor or place that may not have been located (its arc is then missing, and the
-/// picture says so rather than leaving arcs out in silence).
-fn has_origins(aid: &AidDataset) -> bool {
-    aid.destinations
-        .iter()
-        .flat_map(|d| &d.details)
-        .any(|t| t.origin.is_some() || t.from_place.is_some() || t.donor.is_some())
-}
-
-/// What part of a pixel a point of an outline must move it by to be kept, in a
-/// picture made for a width (see [`MapModel::for_picture`]).
-const PIXEL_SHARE: f64 = 0.25;
-
-/// `outlines` in `projection`, with the detail a picture `pixels_wide` pixels wide
-/// shows, or all of it.
-fn project(outlines: &Outlines, projection: Projection, pixels_wide: Option<f32>) -> ProjectedMap {
-    let tolerance = pixels_wide.filter(|w| *w >= 1.0).map(|width| {
-        let [x0, _, x1, _] = projection.world_bounds();
-        PIXEL_SHARE * (x1 - x0).abs() / f64::from(width)
-    });
-    ProjectedMap::with_detail(&outlines.shapes(), projection, tolerance)
 }
 
 fn next_generation() -> u64 {

@@ -63,6 +63,9 @@ pub struct MapStyle {
     pub text: Color32,
     /// Subtitle and source text.
     pub muted_text: Color32,
+    /// The fill of a recipient whose members are not all reported, when the fills
+    /// stand for members: a neutral grey, apart from land and from every palette.
+    pub unreported: Color32,
     /// Behind the legend.
     pub panel: Color32,
 }
@@ -88,6 +91,7 @@ impl MapStyle {
             badge_text: Color32::WHITE,
             text: Color32::from_rgb(0x1F, 0x23, 0x28),
             muted_text: Color32::from_rgb(0x57, 0x60, 0x6A),
+            unreported: Color32::from_rgb(0x8C, 0x95, 0x9F),
             panel: Color32::from_rgba_unmultiplied(0xFF, 0xFF, 0xFF, 0xE0),
         }
     }
@@ -112,6 +116,7 @@ impl MapStyle {
             badge_text: Color32::from_rgb(0x12, 0x16, 0x1B),
             text: Color32::from_rgb(0xE6, 0xED, 0xF3),
             muted_text: Color32::from_rgb(0xA0, 0xA8, 0xB2),
+            unreported: Color32::from_rgb(0x7D, 0x85, 0x90),
             panel: Color32::from_rgba_unmultiplied(0x12, 0x16, 0x1B, 0xE0),
         }
     }

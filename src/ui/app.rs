@@ -2,6 +2,7 @@
 
 mod about;
 mod bars;
+mod remember;
 #[cfg(feature = "gui")]
 mod window;
 
@@ -237,6 +238,7 @@ impl AidMapApp {
                 model.set_palette(self.model.palette);
                 // The user's choices of how to draw carry over to the new files.
                 model.labels = self.model.labels;
+                model.set_value(self.model.value);
                 model.flow_width = self.model.flow_width;
                 model.show_flows &= self.model.show_flows;
                 self.model = model;
@@ -283,6 +285,7 @@ impl AidMapApp {
             flow_width: self.model.flow_width,
             palette: self.model.palette,
             labels: self.model.labels,
+            value: self.model.value,
         };
         let recent: Vec<String> = self.recent.iter().map(RecentFile::label).collect();
         let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state, &recent));
@@ -446,6 +449,7 @@ impl AidMapApp {
             MenuAction::ExportData => self.save_data_csv(ctx),
             MenuAction::Palette(palette) => self.model.set_palette(palette),
             MenuAction::Labels(labels) => self.model.labels = labels,
+            MenuAction::Value(value) => self.model.set_value(value),
             MenuAction::OpenRecent(index) => {
                 if let Some(file) = self.recent.get(index).cloned() {
                     self.open_recent(&file);

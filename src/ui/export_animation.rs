@@ -133,7 +133,7 @@ impl AnimationExport {
         // The frames show what the window shows: its donor and its arcs' widths.
         let (donor, flow_width) = (model.donor, model.flow_width);
         let captions = model.captions.clone();
-        let (palette, labels) = (model.palette, model.labels);
+        let (palette, labels, value) = (model.palette, model.labels, model.value);
         let (sender, result) = channel();
         let job = Job {
             done: Arc::new(AtomicUsize::new(0)),
@@ -155,6 +155,7 @@ impl AnimationExport {
             model.captions = captions;
             model.set_palette(palette);
             model.labels = labels;
+            model.set_value(value);
             let request = ExportRequest {
                 out: out.clone(),
                 width: picture.size.x,
@@ -171,6 +172,7 @@ impl AnimationExport {
                 captions: Default::default(),
                 palette: None,
                 labels: None,
+                value: None,
                 transparent: false,
                 frames,
             };

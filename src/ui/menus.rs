@@ -6,6 +6,7 @@
 use crate::export::Format;
 use crate::geometry::projection::Projection;
 use crate::scene::arcs::FlowWidth;
+use crate::scene::fill_value::FillValue;
 use crate::scene::label_choice::LabelChoice;
 use crate::scene::palette::Palette;
 use crate::scene::style::ThemeChoice;
@@ -33,6 +34,8 @@ pub struct MenuState {
     pub palette: Palette,
     /// Which countries are named.
     pub labels: LabelChoice,
+    /// What the fills stand for.
+    pub value: FillValue,
 }
 
 /// What the user chose in the menu bar.
@@ -70,6 +73,8 @@ pub enum MenuAction {
     About,
     /// Name these countries on the map.
     Labels(LabelChoice),
+    /// Make the fills stand for this.
+    Value(FillValue),
     /// Show the whole world.
     ResetView,
     /// Close the window.
@@ -216,6 +221,12 @@ fn view_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
             }
         }
     });
+    for value in FillValue::ALL {
+        if ui.radio(state.value == value, value.label()).clicked() {
+            action = Some(MenuAction::Value(value));
+            ui.close();
+        }
+    }
     ui.menu_button("Labels", |ui| {
         for labels in LabelChoice::ALL {
             if ui.radio(state.labels == labels, labels.label()).clicked() {

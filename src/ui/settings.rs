@@ -1,8 +1,8 @@
 //! What the window remembers between runs: theme, projection, palette, labels, the
 //! arcs' toggle and width, the timeline's speed and loop, the export ticks, the last
 //! outline and data files, and the recently opened files (File → Open recent). eframe
-//! keeps them (with the window's size and place) in its storage; this module turns
-//! them into and out of the app. Choices are kept by name, so a settings file from
+//! keeps them (with the window's size and place) in its storage; this module is the
+//! stored form (`ui::app`'s `remember` turns it into and out of the app). Choices are kept by name, so a settings file from
 //! another version never stops a start: what is not understood is the default.
 
 use std::path::{Path, PathBuf};
@@ -11,10 +11,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::geometry::projection::Projection;
 use crate::scene::arcs::FlowWidth;
+use crate::scene::fill_value::FillValue;
 use crate::scene::label_choice::LabelChoice;
 use crate::scene::palette::Palette;
 use crate::scene::style::ThemeChoice;
-use crate::ui::app::AidMapApp;
 use crate::ui::files::FileKind;
 
 /// The key of aidmap's settings in eframe's storage.
@@ -34,6 +34,8 @@ pub struct Settings {
     pub palette: String,
     /// `none`, `recipients` or `all`.
     pub labels: String,
+    /// What the fills stand for: `teams` or `members`.
+    pub value: String,
     /// Whether the arcs are drawn (where the data has them).
     pub flows: bool,
     /// `teams` or `members`.
@@ -61,6 +63,7 @@ impl Default for Settings {
             projection: Projection::default().key().to_string(),
             palette: Palette::default().name().to_string(),
             labels: LabelChoice::default().name().to_string(),
+            value: FillValue::default().name().to_string(),
             flows: true,
             flow_width: FlowWidth::default().name().to_string(),
             days_per_second: crate::ui::timeline::TimelinePlayer::default().days_per_second,
@@ -124,14 +127,14 @@ pub struct GivenOnCommandLine {
     pub data: bool,
 }
 
-fn kind_name(kind: FileKind) -> &'static str {
+pub(crate) fn kind_name(kind: FileKind) -> &'static str {
     match kind {
         FileKind::Outlines => "outlines",
         FileKind::Data => "data",
     }
 }
 
-fn theme_name(theme: ThemeChoice) -> &'static str {
+pub(crate) fn theme_name(theme: ThemeChoice) -> &'static str {
     match theme {
         ThemeChoice::System => "system",
         ThemeChoice::Light => "light",
@@ -145,97 +148,6 @@ pub fn with_recent(list: &[RecentFile], file: RecentFile) -> Vec<RecentFile> {
         .chain(list.iter().filter(|f| **f != file).cloned())
         .take(MAX_RECENT)
         .collect()
-}
-
-impl AidMapApp {
-    /// The settings to remember from the window as it is.
-    pub fn settings(&self) -> Settings {
-        Settings {
-            theme: theme_name(self.theme).to_string(),
-            projection: self.model.projected.projection.key().to_string(),
-            palette: self.model.palette.name().to_string(),
-            labels: self.model.labels.name().to_string(),
-            flows: self.model.show_flows,
-            flow_width: self.model.flow_width.name().to_string(),
-            days_per_second: self.player.days_per_second,
-            looping: self.player.looping,
-            include_popup: self.exporter.include_popup,
-            transparent: self.exporter.transparent,
-            outlines: self.files_shown[0].clone(),
-            data: self.files_shown[1].clone(),
-            recent: self.recent.clone(),
-        }
-    }
-
-    /// Take up remembered `settings`, but for what `given` says the command line set.
-    /// The remembered files are loaded as if opened; one that is gone leaves the
-    /// bundled data on the map and says so (the window always starts).
-    pub fn restore(&mut self, settings: Settings, given: GivenOnCommandLine) {
-        if !given.theme {
-            self.theme = match settings.theme.as_str() {
-                "light" => ThemeChoice::Light,
-                "dark" => ThemeChoice::Dark,
-                _ => ThemeChoice::System,
-            };
-        }
-        if !given.projection
-            && let Some(projection) = Projection::from_key(&settings.projection)
-        {
-            self.set_projection(projection);
-        }
-        self.model
-            .set_palette(Palette::named(&settings.palette).unwrap_or_default());
-        self.model.labels = LabelChoice::named(&settings.labels).unwrap_or_default();
-        self.model.show_flows = settings.flows;
-        self.model.flow_width = FlowWidth::named(&settings.flow_width).unwrap_or_default();
-        if settings.days_per_second.is_finite() && settings.days_per_second > 0.0 {
-            self.player.days_per_second = settings.days_per_second;
-        }
-        self.player.looping = settings.looping;
-        self.exporter.include_popup = settings.include_popup;
-        self.exporter.transparent = settings.transparent;
-        self.recent = settings.recent;
-        let remembered = [
-            (FileKind::Outlines, settings.outlines, given.countries),
-            (FileKind::Data, settings.data, given.data),
-        ];
-        let mut gone = Vec::new();
-        for (kind, path, given) in remembered {
-            let Some(path) = path.filter(|_| !given) else {
-                continue;
-            };
-            if path.is_file() {
-                self.open_file(kind, path);
-            } else {
-                let what = kind_name(kind);
-                gone.push(format!(
-                    "the last session's {what}, {}, are no longer there: showing the \
-                     bundled {what} instead",
-                    path.display()
-                ));
-            }
-        }
-        if !gone.is_empty() {
-            self.error = Some(format!("The{}", &gone.join("; ")[3..]));
-        }
-    }
-
-    /// Open a file from File → Open recent; one that is gone is said and taken off
-    /// the list.
-    pub fn open_recent(&mut self, file: &RecentFile) {
-        let Some(kind) = file.kind() else {
-            return;
-        };
-        if file.path.is_file() {
-            self.open_file(kind, file.path.clone());
-        } else {
-            self.recent.retain(|f| f != file);
-            self.error = Some(format!(
-                "{} is no longer there; it is taken off File → Open recent",
-                file.path.display()
-            ));
-        }
-    }
 }
 
 #[cfg(feature = "gui")]

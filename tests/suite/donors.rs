@@ -472,6 +472,7 @@ fn an_animation_keeps_its_map_in_place_and_its_donors_hues_exact() {
         captions: Default::default(),
         palette: None,
         labels: None,
+        value: None,
         transparent: false,
     };
     let days = request.frames.days(model.timeline.as_ref()).unwrap();

@@ -13,6 +13,7 @@ mod common;
 mod corpus;
 mod donors;
 mod export;
+mod fill_value;
 mod flows;
 mod fuzz_cases;
 mod hit_testing;

@@ -99,6 +99,7 @@ fn settings_survive_a_restart() {
         ],
     );
     menu(&mut first, &["View", "Arc width: members"]);
+    menu(&mut first, &["View", "Colour by members"]);
     menu(&mut first, &["View", "Flows"]);
     first.get_by_label("Loop").click();
     first.run();
@@ -115,6 +116,10 @@ fn settings_survive_a_restart() {
     assert_eq!(app.model.palette, Palette::Cividis);
     assert_eq!(app.model.labels, LabelChoice::All);
     assert_eq!(app.model.flow_width, FlowWidth::Members);
+    assert_eq!(
+        app.model.value,
+        aidmap::scene::fill_value::FillValue::Members
+    );
     assert!(!app.model.show_flows);
     assert!(app.player.looping);
     assert_eq!(
