@@ -82,6 +82,15 @@ fn shown_rows(
     if let Some((column, ascending)) = sort {
         let cell = COLUMNS[column].1;
         shown.sort_by(|&a, &b| {
+            // Cells with no value (not reported, or only a note) come last whichever
+            // way the column is sorted: a note is not the largest number.
+            let (ea, eb) = (
+                lacks_value(&rows[a], &texts[a][cell], cell),
+                lacks_value(&rows[b], &texts[b][cell], cell),
+            );
+            if ea != eb {
+                return ea.cmp(&eb);
+            }
             let order = compare(&rows[a], &rows[b], &texts[a][cell], &texts[b][cell], cell);
             if ascending { order } else { order.reverse() }
         });
@@ -265,14 +274,25 @@ fn shown_text(texts: &[String; 16], cell: usize) -> String {
     }
 }
 
-/// Two rows in a column's order: numbers and dates as such, empty cells last, text
-/// without regard to case.
+/// True when `row` has no value in column `cell` (its text `text`): no date, no
+/// number of members (a note is not one), no text.
+fn lacks_value(row: &DataRow, text: &str, cell: usize) -> bool {
+    match cell {
+        3 => false,
+        4 => row.arrived.is_none(),
+        5 => row.members.is_none(),
+        _ => text.is_empty(),
+    }
+}
+
+/// Two rows with values in a column's order: numbers and dates as such, text without
+/// regard to case.
 fn compare(a: &DataRow, b: &DataRow, ta: &str, tb: &str, cell: usize) -> std::cmp::Ordering {
     match cell {
         3 => a.teams.cmp(&b.teams),
-        4 => (a.arrived.is_none(), a.arrived).cmp(&(b.arrived.is_none(), b.arrived)),
-        5 => (a.members.is_none(), a.members).cmp(&(b.members.is_none(), b.members)),
-        _ => (ta.is_empty(), ta.to_lowercase()).cmp(&(tb.is_empty(), tb.to_lowercase())),
+        4 => a.arrived.cmp(&b.arrived),
+        5 => a.members.cmp(&b.members),
+        _ => ta.to_lowercase().cmp(&tb.to_lowercase()),
     }
 }
 

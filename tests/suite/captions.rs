@@ -382,3 +382,36 @@ fn the_data_table_filters_sorts_copies_and_saves_the_joined_data() {
         .count();
     assert_eq!(with_arcs, 12);
 }
+
+#[test]
+fn a_members_note_sorts_after_every_number_both_ways() {
+    use aidmap::scene::style::ThemeChoice;
+    use egui_kittest::kittest::Queryable;
+    let mut harness = harness(ThemeChoice::Light);
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Data table").click();
+    harness.run();
+    for _ in 0..2 {
+        harness.get_by_label_contains("Members").click();
+        harness.run();
+        let app = harness.state_mut();
+        let shown = app.data_table.shown(&app.model);
+        app.data_table.selected = shown.iter().copied().collect();
+        let copied = app.data_table.selection_text(&app.model);
+        let members: Vec<&str> = copied
+            .lines()
+            .skip(1)
+            .map(|line| line.split('\t').nth(3).unwrap())
+            .collect();
+        let numbers: Vec<u32> = members.iter().map_while(|m| m.parse().ok()).collect();
+        assert!(numbers.len() >= 8, "{members:?}");
+        assert!(
+            members[numbers.len()..].iter().all(|m| m.parse::<u32>().is_err()),
+            "notes and unreported come after every number: {members:?}"
+        );
+        let ascending = numbers.windows(2).all(|w| w[0] <= w[1]);
+        let descending = numbers.windows(2).all(|w| w[0] >= w[1]);
+        assert!(ascending || descending, "{numbers:?}");
+    }
+}
