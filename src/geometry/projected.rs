@@ -32,6 +32,8 @@ pub struct ProjectedCountry {
     pub unfilled: usize,
     /// The label point, worked out when first asked for (most countries never are).
     label: OnceLock<[f64; 2]>,
+    /// The bounds of the largest polygon, worked out when first asked for.
+    largest_bounds: OnceLock<[f64; 4]>,
     /// Per polygon, its edges by strip, for point queries on large polygons; built
     /// when first asked for.
     strips: Vec<OnceLock<StripIndex>>,
@@ -78,6 +80,21 @@ impl ProjectedCountry {
     /// True when the country covers some area in this projection.
     pub fn has_area(&self) -> bool {
         self.shape.unsigned_area() > 0.0
+    }
+
+    /// `[min_x, min_y, max_x, max_y]` of the country's largest polygon, where its name
+    /// goes: an archipelago spread over an ocean (Kiribati) has room for its name only
+    /// where its largest island does.
+    pub fn largest_bounds(&self) -> [f64; 4] {
+        *self.largest_bounds.get_or_init(|| {
+            self.shape
+                .0
+                .get(self.largest)
+                .and_then(|p| p.exterior().bounding_rect())
+                .map_or(self.bounds, |r| {
+                    [r.min().x, r.min().y, r.max().x, r.max().y]
+                })
+        })
     }
 
     /// The visual centre of the country's largest polygon (its pole of inaccessibility,
@@ -344,6 +361,7 @@ fn project_country(
         largest,
         unfilled,
         label: OnceLock::new(),
+        largest_bounds: OnceLock::new(),
         strips: (0..polygon_count).map(|_| OnceLock::new()).collect(),
     }
 }

@@ -184,8 +184,8 @@ fn beside(badge: &Badge, text: Vec2, gap: f32) -> [Rect; 8] {
     ]
 }
 
-/// Every country that is not a recipient and lies in view, with its bounds on screen,
-/// largest first.
+/// Every country that is not a recipient and whose largest polygon (where its name
+/// goes) lies in view, with that polygon's bounds on screen, largest first.
 fn others_largest_first(
     model: &MapModel,
     transform: &ScreenTransform,
@@ -197,7 +197,12 @@ fn others_largest_first(
         .iter()
         .enumerate()
         .filter(|(country, _)| model.teams_of(*country) == 0)
-        .map(|(country, projected)| (country, screen_bounds(projected.bounds, transform)))
+        .map(|(country, projected)| {
+            (
+                country,
+                screen_bounds(projected.largest_bounds(), transform),
+            )
+        })
         .filter(|(_, bounds)| bounds.intersects(layout.map))
         .collect();
     others.sort_by(|a, b| b.1.area().total_cmp(&a.1.area()).then(a.0.cmp(&b.0)));

@@ -39,7 +39,12 @@ impl CaptionsPanel {
         let mut open = self.open;
         let mut changed = false;
         let mut reset = false;
+        // Opened in the lower right, away from the title and subtitle it edits, so the
+        // words typed show on the map as they are typed.
+        let corner = ctx.content_rect().right_bottom() - egui::vec2(24.0, 72.0);
         egui::Window::new("Title and notes")
+            .pivot(egui::Align2::RIGHT_BOTTOM)
+            .default_pos(corner)
             .open(&mut open)
             .resizable(false)
             .collapsible(false)

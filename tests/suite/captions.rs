@@ -407,7 +407,9 @@ fn a_members_note_sorts_after_every_number_both_ways() {
         let numbers: Vec<u32> = members.iter().map_while(|m| m.parse().ok()).collect();
         assert!(numbers.len() >= 8, "{members:?}");
         assert!(
-            members[numbers.len()..].iter().all(|m| m.parse::<u32>().is_err()),
+            members[numbers.len()..]
+                .iter()
+                .all(|m| m.parse::<u32>().is_err()),
             "notes and unreported come after every number: {members:?}"
         );
         let ascending = numbers.windows(2).all(|w| w[0] <= w[1]);

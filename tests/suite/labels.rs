@@ -134,6 +134,8 @@ fn every_country_is_named_as_far_as_the_zoom_allows() {
     }
     assert!(!named(&world, "Belgium"), "Belgium has no room at zoom 1");
     assert!(!named(&world, "Luxembourg"));
+    // An archipelago spread over an ocean has room only where its largest island does.
+    assert!(!named(&world, "Kiribati"), "no name in the open ocean");
     let europe = view_on(&model, 5.0, 50.0, 8.0);
     let (zoomed, badges, legend, map) = placed(&model, europe);
     assert_clear(&zoomed, &badges, legend, map);
