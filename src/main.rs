@@ -289,16 +289,23 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
         }),
         export_folder: None,
         limits: inputs.limits(),
+        window_size: window.size.map(egui::Vec2::from),
     };
     // A screenshot shows the command line's choices only; a size given on it wins over
     // the remembered one.
     let remember = window.screenshot.is_none() && !window.fresh;
+    let scratch = (!remember).then(|| {
+        std::env::temp_dir().join(format!("aidmap-{}-unremembered.ron", std::process::id()))
+    });
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(format!("aidmap — {}", aid.title))
             .with_inner_size(window.size.unwrap_or(DEFAULT_WINDOW_SIZE))
             .with_min_inner_size([640.0, 420.0]),
         persist_window: remember && window.size.is_none(),
+        // eframe reads the remembered window's size and place whatever persist_window
+        // says: a run that must not depend on the last session gets storage of its own.
+        persistence_path: scratch.clone(),
         ..Default::default()
     };
     let given = GivenOnCommandLine {
@@ -345,6 +352,9 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
         }),
     )
     .map_err(|err| Failure::Invalid(format!("cannot open the window: {err}")))?;
+    if let Some(scratch) = &scratch {
+        let _ = std::fs::remove_file(scratch);
+    }
     let result = outcome.lock().ok().and_then(|mut o| o.take());
     match (result, &window.screenshot) {
         (Some(Ok(())), Some(path)) => {

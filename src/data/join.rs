@@ -69,8 +69,7 @@ impl std::fmt::Display for JoinIssue {
                 if let Some(known) = known {
                     write!(
                         f,
-                        " (it names {known}, which no outline read from these files has; \
-                         features dropped while reading are listed above)"
+                        " (it names {known}, which no outline read from these files has)"
                     )?;
                 } else if let Some(name) = suggestion {
                     write!(f, " (did you mean \"{name}\"?)")?;

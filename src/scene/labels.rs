@@ -22,6 +22,9 @@ const RECIPIENT_SIZE: (f32, f32) = (11.5, 10.0);
 const COUNTRY_SIZE: (f32, f32) = (9.5, 8.5);
 /// Room kept between a name and what is around it, at layout scale 1.
 const GAP: f32 = 2.0;
+/// The room kept around a name for other names, as a share of its size: about a
+/// space's width.
+const WORD_SPACE: f32 = 0.3;
 /// A country's name is shown only where the country is at least this share of the
 /// name's width across on screen: a name far wider than its country reads as the
 /// neighbour's.
@@ -65,7 +68,7 @@ pub(crate) fn place_labels(
         let text = model.outlines.countries[badge.country].name.clone();
         let size = text_size(RECIPIENT_SIZE, layout);
         let extent = vec2(measure(&text, size), size * ROW_HEIGHT);
-        if let Some(rect) = room.take_first(beside(badge, extent, gap)) {
+        if let Some(rect) = room.take_first(beside(badge, extent, gap), size) {
             room.placed.push(PlacedLabel {
                 country: badge.country,
                 text,
@@ -87,7 +90,7 @@ pub(crate) fn place_labels(
                 continue;
             }
             let centre = transform.to_screen(model.projected.countries[country].label_point());
-            if let Some(rect) = room.take_first([Rect::from_center_size(centre, extent)]) {
+            if let Some(rect) = room.take_first([Rect::from_center_size(centre, extent)], size) {
                 room.placed.push(PlacedLabel {
                     country,
                     text,
@@ -107,10 +110,11 @@ fn text_size((at_one, least): (f32, f32), layout: &Layout) -> f32 {
     (at_one * layout.scale).max(least)
 }
 
-/// What is already on the map where a name might go: the badges, their leader dots
+/// What is already on the map where a name might go: the badges, their leader lines
 /// and the names placed so far.
 struct Room {
     taken: Vec<Rect>,
+    leaders: Vec<[Pos2; 2]>,
     placed: Vec<PlacedLabel>,
     map: Rect,
     gap: f32,
@@ -118,34 +122,44 @@ struct Room {
 
 impl Room {
     fn around(badges: &[Badge], layout: &Layout, gap: f32) -> Room {
-        let mut taken: Vec<Rect> = badges.iter().map(|b| b.rect().expand(gap)).collect();
-        let dot = Vec2::splat(4.0 * layout.scale);
-        taken.extend(
-            badges
+        Room {
+            taken: badges.iter().map(|b| b.rect().expand(gap)).collect(),
+            leaders: badges
                 .iter()
                 .filter(|b| b.has_leader())
-                .map(|b| Rect::from_center_size(b.anchor, dot).expand(gap)),
-        );
-        Room {
-            taken,
+                .map(|b| [b.anchor, b.center])
+                .collect(),
             placed: Vec::new(),
-            map: layout.map,
+            // Names keep off the map's edge by the gap too.
+            map: layout.map.shrink(gap),
             gap,
         }
     }
 
     /// The first of `spots` wholly on the map and clear of everything taken, now
-    /// taken itself.
-    fn take_first(&mut self, spots: impl IntoIterator<Item = Rect>) -> Option<Rect> {
+    /// taken itself, with room for a space around it (so two names never read as
+    /// one).
+    fn take_first(&mut self, spots: impl IntoIterator<Item = Rect>, size: f32) -> Option<Rect> {
         // Shrunk a little: a spot that only touches what is taken (a name set just
         // its gap away from its badge) is clear.
         let spot = spots.into_iter().find(|rect| {
             let inner = rect.shrink(0.25);
-            self.map.contains_rect(*rect) && !self.taken.iter().any(|t| t.intersects(inner))
+            self.map.contains_rect(*rect)
+                && !self.taken.iter().any(|t| t.intersects(inner))
+                && !self
+                    .leaders
+                    .iter()
+                    .any(|line| crosses(*line, rect.expand(self.gap)))
         })?;
-        self.taken.push(spot.expand(self.gap));
+        self.taken.push(spot.expand(self.gap + size * WORD_SPACE));
         Some(spot)
     }
+}
+
+/// Whether the segment `line` passes through `rect` (tested every point along it).
+fn crosses([from, to]: [Pos2; 2], rect: Rect) -> bool {
+    let steps = (from.distance(to) / 1.0).ceil().clamp(1.0, 2_000.0) as usize;
+    (0..=steps).any(|k| rect.contains(from.lerp(to, k as f32 / steps as f32)))
 }
 
 /// The recipients' badges, most teams first (their names matter most), then west to

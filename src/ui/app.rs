@@ -41,6 +41,8 @@ pub struct AppOptions {
     pub export_folder: Option<std::path::PathBuf>,
     /// Limits for outline files opened in the window.
     pub limits: crate::data::Limits,
+    /// The window's size given on the command line: it wins over the remembered one.
+    pub window_size: Option<egui::Vec2>,
 }
 
 /// The whole application state.
@@ -78,6 +80,8 @@ pub struct AidMapApp {
     /// The outline and data files on the map (`None`: the bundled ones), to be
     /// remembered for the next start.
     pub files_shown: [Option<std::path::PathBuf>; 2],
+    /// A size to give the window on its first frame (`--size`).
+    pending_size: Option<egui::Vec2>,
     /// Remember the settings when the window closes (not for `--screenshot`, whose
     /// picture must not depend on the last session).
     pub remember: bool,
@@ -117,6 +121,7 @@ impl AidMapApp {
             about_open: false,
             files_shown: [None, None],
             remember: true,
+            pending_size: options.window_size,
             loader: FileLoader::with_limits(options.limits),
             screenshot: options.screenshot.map(ScreenshotJob::new),
             theme_applied: None,
@@ -261,6 +266,9 @@ impl AidMapApp {
     /// Draw the whole window into `ui` and handle its input.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if let Some(size) = self.pending_size.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+        }
         if !self.fonts_ready {
             ctx.set_fonts(crate::scene::fonts::fonts());
             self.fonts_ready = true;

@@ -8,6 +8,7 @@
 use egui::{Key, Pos2, Rect, Sense, Vec2, vec2};
 
 use crate::scene::badges::Badge;
+use crate::scene::fill_value::FillValue;
 use crate::scene::flows::DrawnArc;
 use crate::scene::labels::PlacedLabel;
 use crate::scene::layout::Layout;
@@ -298,5 +299,13 @@ fn tooltip(ctx: &egui::Context, model: &MapModel, country: usize, pointer: Pos2)
             None => format!("no team{from} reported"),
         }
     };
-    show_tooltip(ctx, pointer, name, &[detail]);
+    let mut lines = vec![detail];
+    if model.value == FillValue::Members && teams > 0 {
+        // The fill stands for members: say the number it shows, or why there is none.
+        lines.push(match model.value_of(country) {
+            Some(Some(members)) => format!("{members} {}", plural(members, "member", "members")),
+            _ => "members not all reported".to_string(),
+        });
+    }
+    show_tooltip(ctx, pointer, name, &lines);
 }

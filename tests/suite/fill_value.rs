@@ -7,7 +7,7 @@ use aidmap::scene::fill_value::FillValue;
 use aidmap::scene::style::ThemeChoice;
 use egui_kittest::kittest::Queryable;
 
-use crate::common::{bundled_model, harness, run_command};
+use crate::common::{at, bundled_model, harness, run_command};
 
 /// The fill of each country in an exported SVG, by ISO code, and the legend's words.
 fn export_svg(extra: &[&str]) -> (std::collections::HashMap<String, String>, Vec<String>) {
@@ -102,6 +102,13 @@ fn view_colour_by_members_recolours_and_a_bad_value_is_an_error() {
     harness.get_by_label("Colour by members").click();
     harness.run();
     assert_eq!(harness.state().model.value, FillValue::Members);
+    // Hovering Italy (in Calabria, away from the arcs) says why its fill is grey.
+    let calabria = at(&harness, 16.3, 39.0);
+    harness.hover_at(calabria);
+    harness.run();
+    harness.run();
+    harness.get_by_label("3 teams");
+    harness.get_by_label("members not all reported");
     let (status, _, stderr) = run_command("export", &["--value", "people"]);
     assert_eq!(status, 2);
     assert!(

@@ -29,7 +29,17 @@ fn placed(model: &MapModel, view: MapView) -> (Vec<PlacedLabel>, Vec<Rect>, Rect
     let measure = |text: &str, size: f32| fonts.width(text, size);
     let scene = compose(model, &request, &mut SceneCache::default(), &measure);
     let geometry = scene.geometry;
-    let badges = geometry.badges.iter().map(|b| b.rect()).collect();
+    let mut badges: Vec<Rect> = geometry.badges.iter().map(|b| b.rect()).collect();
+    // A leader line counts as taken too: a box along it every point.
+    for badge in geometry.badges.iter().filter(|b| b.has_leader()) {
+        let steps = badge.anchor.distance(badge.center).ceil() as usize;
+        badges.extend((0..=steps).map(|k| {
+            let at = badge
+                .anchor
+                .lerp(badge.center, k as f32 / steps.max(1) as f32);
+            Rect::from_center_size(at, vec2(1.0, 1.0))
+        }));
+    }
     (
         geometry.labels,
         badges,
@@ -59,8 +69,9 @@ fn assert_clear(labels: &[PlacedLabel], badges: &[Rect], legend: Rect, map: Rect
             );
         }
         for other in &labels[i + 1..] {
+            // A space's width apart at least, so two names never read as one.
             assert!(
-                !label.rect.intersects(other.rect),
+                !label.rect.expand(label.size * 0.25).intersects(other.rect),
                 "{} covers {}",
                 label.text,
                 other.text

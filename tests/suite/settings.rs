@@ -246,3 +246,37 @@ fn help_about_names_the_version_the_sources_and_the_keys() {
     harness.get_by_label("Ctrl+S");
     harness.get_by_label("export the picture as PNG");
 }
+
+#[test]
+fn a_file_from_the_command_line_heads_open_recent_after_the_remembered_ones_load() {
+    let folder = tempfile::tempdir().unwrap();
+    let csv = folder.path().join("earlier.csv");
+    std::fs::write(&csv, "country,teams\nFrance,2\n").unwrap();
+    let mut first = harness(ThemeChoice::Light);
+    first.state_mut().note_shown(FileKind::Data, &csv);
+    close(&mut first, folder.path());
+    // As main does with `--countries ne.zip`: the file is noted, then the settings
+    // taken up.
+    let zip = repo_file("tests/data/shapefile/ne_110m_admin_0_countries.zip");
+    let mut second = harness_with(AppOptions::default());
+    second.state_mut().note_shown(FileKind::Outlines, &zip);
+    let settings = Settings::load(&FolderStorage::open(folder.path())).unwrap();
+    let given = GivenOnCommandLine {
+        countries: true,
+        ..GivenOnCommandLine::default()
+    };
+    second.state_mut().restore(settings, given);
+    let labels: Vec<String> = second
+        .state()
+        .recent
+        .iter()
+        .map(RecentFile::label)
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "ne_110m_admin_0_countries.zip (outlines)",
+            "earlier.csv (data)"
+        ]
+    );
+}

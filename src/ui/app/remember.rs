@@ -62,7 +62,18 @@ impl AidMapApp {
         self.player.looping = settings.looping;
         self.exporter.include_popup = settings.include_popup;
         self.exporter.transparent = settings.transparent;
-        self.recent = settings.recent;
+        // Files the command line put on the map stay at the head of the list.
+        self.recent =
+            settings
+                .recent
+                .into_iter()
+                .fold(std::mem::take(&mut self.recent), |list, file| {
+                    if list.contains(&file) || list.len() >= crate::ui::settings::MAX_RECENT {
+                        list
+                    } else {
+                        [list, vec![file]].concat()
+                    }
+                });
         let remembered = [
             (FileKind::Outlines, settings.outlines, given.countries),
             (FileKind::Data, settings.data, given.data),
