@@ -62,15 +62,18 @@ pub fn read_outlines_within(
     object: Option<&str>,
     limits: Limits,
 ) -> Result<Outlines, LoadError> {
-    if bytes.starts_with(&shapefile_files::ZIP_MAGIC) {
+    if shapefile_files::ZIP_MAGICS
+        .iter()
+        .any(|magic| bytes.starts_with(magic))
+    {
         let parts = shapefile_files::from_zip(file, bytes, object, limits.max_file_bytes)?;
         return read_shapefile(file, parts, limits);
     }
     if bytes.starts_with(&shapefile_files::SHP_MAGIC) {
         return Err(LoadError::new(
             file,
-            "this is a shapefile's .shp without the rest of the shapefile: open it by a name \
-             ending in .shp with its .dbf beside it, or the .zip as downloaded",
+            "this is part of a shapefile (its .shp or .shx) without the rest: open the .shp \
+             by a name ending in .shp with its .dbf beside it, or the .zip as downloaded",
         ));
     }
     let mut budget = VertexBudget::new(limits.max_vertices);

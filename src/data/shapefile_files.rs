@@ -13,8 +13,9 @@ use crate::error::LoadError;
 
 /// How a `.shp` file starts: the file code 9994, big-endian.
 pub const SHP_MAGIC: [u8; 4] = [0x00, 0x00, 0x27, 0x0a];
-/// How a zip archive starts (a local file header).
-pub const ZIP_MAGIC: [u8; 4] = [b'P', b'K', 0x03, 0x04];
+/// How a zip archive starts: a local file header, or (an empty archive) the end of
+/// its central directory.
+pub const ZIP_MAGICS: [[u8; 4]; 2] = [[b'P', b'K', 0x03, 0x04], [b'P', b'K', 0x05, 0x06]];
 /// The most entries a zip may list: Natural Earth's hold 7; a zip listing millions of
 /// entries is not outlines.
 const MAX_ZIP_ENTRIES: usize = 10_000;
@@ -157,26 +158,52 @@ fn pick_shp(file: &str, names: &[String], object: Option<&str>) -> Result<String
         file_name[..file_name.len() - 4].to_string()
     };
     let listed = || {
-        let mut bases: Vec<String> = shps.iter().take(20).map(|n| base(n)).collect();
+        // Names as the zip has them where two share a file name.
+        let shown = |n: &str| {
+            let twice = shps.iter().filter(|other| base(other) == base(n)).count() > 1;
+            if twice {
+                n[..n.len() - 4].to_string()
+            } else {
+                base(n)
+            }
+        };
+        let mut bases: Vec<String> = shps.iter().take(20).map(|n| shown(n)).collect();
         if shps.len() > 20 {
             bases.push(format!("and {} more", shps.len() - 20));
         }
         bases.join(", ")
     };
     if let Some(object) = object {
-        return shps
-            .iter()
-            .find(|name| name.as_str() == object || base(name) == object)
-            .map(|name| name.to_string())
-            .ok_or_else(|| {
-                LoadError::new(
-                    file,
-                    format!(
-                        "--object {object}: the zip holds no such shapefile (it holds: {})",
-                        listed()
-                    ),
-                )
-            });
+        // The whole name (with or without ".shp") or the file's own name, but never a
+        // guess between two of that name in different folders.
+        let whole = |name: &str| name == object || name[..name.len() - 4] == *object;
+        let named: Vec<&&String> = match shps.iter().find(|name| whole(name)) {
+            Some(name) => vec![name],
+            None => shps.iter().filter(|name| base(name) == object).collect(),
+        };
+        return match named.as_slice() {
+            [one] => Ok(one.to_string()),
+            [] => Err(LoadError::new(
+                file,
+                format!(
+                    "--object {object}: the zip holds no such shapefile (it holds: {})",
+                    listed()
+                ),
+            )),
+            several => Err(LoadError::new(
+                file,
+                format!(
+                    "--object {object}: the zip holds {} shapefiles of that name ({}): give \
+                     the folder too",
+                    several.len(),
+                    several
+                        .iter()
+                        .map(|n| n.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+        };
     }
     match shps.as_slice() {
         [only] => Ok(only.to_string()),
@@ -237,6 +264,9 @@ pub fn check_prj(prj_name: &str, bytes: &[u8]) -> Result<(), LoadError> {
             first_quoted(wkt).unwrap_or("unnamed")
         ));
     }
+    if LON_LAT_CODES.contains(&upper.as_str()) {
+        return Ok(());
+    }
     let geographic = ["GEOGCS[", "GEOGCRS[", "GEOGRAPHICCRS[", "GEODCRS["];
     if !geographic.iter().any(|g| upper.starts_with(g)) {
         let shown: String = wkt.chars().take(60).collect();
@@ -244,16 +274,41 @@ pub fn check_prj(prj_name: &str, bytes: &[u8]) -> Result<(), LoadError> {
             "the .prj does not describe longitude/latitude (it starts \"{shown}\")"
         ));
     }
-    let unit = upper
-        .find("UNIT[\"")
-        .map(|at| &wkt[at + 6..])
-        .and_then(|rest| rest.split('"').next());
-    match unit {
-        Some(unit) if !unit.to_ascii_lowercase().starts_with("degree") => {
-            refuse(format!("the coordinates are in {unit}, not degrees"))
-        }
+    // WKT 2 names the coordinates' unit ANGLEUNIT (LENGTHUNIT is the ellipsoid's);
+    // WKT 1 puts it last, after the spheroid and the prime meridian.
+    let unit_at = upper
+        .find("ANGLEUNIT[\"")
+        .map(|at| at + "ANGLEUNIT[\"".len())
+        .or_else(|| upper.rfind("UNIT[\"").map(|at| at + "UNIT[\"".len()));
+    let unit = unit_at.and_then(|at| wkt[at..].split('"').next());
+    if let Some(unit) = unit.filter(|u| !u.to_ascii_lowercase().starts_with("degree")) {
+        return refuse(format!("the coordinates are in {unit}, not degrees"));
+    }
+    match prime_meridian(wkt, &upper) {
+        Some((name, offset)) if offset != 0.0 => refuse(format!(
+            "longitudes are counted from the {name} meridian ({offset}° from Greenwich), \
+             not from Greenwich"
+        )),
         _ => Ok(()),
     }
+}
+
+/// Coordinate systems a `.prj` may name by code alone that are longitude/latitude in
+/// degrees from Greenwich: WGS 84, NAD83, ETRS89.
+const LON_LAT_CODES: [&str; 3] = ["EPSG:4326", "EPSG:4269", "EPSG:4258"];
+
+/// The prime meridian a WKT names (`PRIMEM["Paris",2.337229]`, WKT 2's `PRIMEM` too),
+/// with its longitude from Greenwich.
+fn prime_meridian<'a>(wkt: &'a str, upper: &str) -> Option<(&'a str, f64)> {
+    let at = upper.find("PRIMEM[\"")? + "PRIMEM[\"".len();
+    let mut parts = wkt[at..].splitn(2, '"');
+    let name = parts.next()?;
+    let value = parts
+        .next()?
+        .trim_start_matches(',')
+        .split([',', ']'])
+        .next()?;
+    Some((name, value.trim().parse().ok()?))
 }
 
 /// The first "quoted" text in `wkt`: the coordinate system's name.
@@ -291,6 +346,8 @@ pub fn encoding_of(cpg_name: &str, bytes: &[u8]) -> Result<(&'static Encoding, S
                 .ok()
                 .and_then(codepage::to_encoding_no_replacement)
         });
+    // A .dbf's header and field names are single bytes: UTF-16 cannot be its encoding.
+    let found = found.filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE);
     found
         .map(|encoding| (encoding, label.clone()))
         .ok_or_else(|| {

@@ -216,7 +216,7 @@ fn a_shapefile_without_its_dbf_is_refused() {
     let renamed = dir.path().join("alone.json");
     std::fs::write(&renamed, &shp_bytes).unwrap();
     let err = load_outlines(&renamed, None).unwrap_err().to_string();
-    assert!(err.contains("shapefile's .shp"), "{err}");
+    assert!(err.contains("part of a shapefile"), "{err}");
 }
 
 #[test]
@@ -305,4 +305,112 @@ fn export_draws_from_a_shapefile_zip() {
     assert_eq!(status, 0, "{stderr}");
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("Pakistan"), "the recipients are drawn");
+}
+
+/// The Natural Earth zip with its `.dbf` changed by `change`.
+fn with_dbf(dir: &Path, name: &str, change: impl Fn(&mut Vec<u8>)) -> PathBuf {
+    altered_zip(dir, name, |entry, mut bytes| {
+        if entry.ends_with(".dbf") {
+            change(&mut bytes);
+        }
+        Some((entry.to_string(), bytes))
+    })
+}
+
+#[test]
+fn a_deleted_record_drops_its_shape_and_no_other_shape_takes_a_wrong_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let zip = with_dbf(dir.path(), "deleted.zip", |dbf| {
+        let header = u16::from_le_bytes([dbf[8], dbf[9]]) as usize;
+        dbf[header] = b'*'; // the first record (Fiji) is marked deleted
+    });
+    let outlines = load_outlines(&zip, None).unwrap();
+    let whole = load_outlines(&repo_file(NE_ZIP), None).unwrap();
+    assert_eq!(outlines.countries.len(), whole.countries.len() - 1);
+    assert!(outlines.countries.iter().all(|c| c.name != "Fiji"));
+    for country in &outlines.countries {
+        let same = whole
+            .countries
+            .iter()
+            .find(|c| c.name == country.name)
+            .unwrap();
+        assert_eq!(
+            country.shape, same.shape,
+            "{} keeps its own outline",
+            country.name
+        );
+    }
+    assert_eq!(outlines.skipped.total(), whole.skipped.total() + 1);
+}
+
+#[test]
+fn a_dbf_with_a_record_too_few_or_too_many_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let fewer = with_dbf(dir.path(), "fewer.zip", |dbf| {
+        let records = u32::from_le_bytes([dbf[4], dbf[5], dbf[6], dbf[7]]) - 1;
+        dbf[4..8].copy_from_slice(&records.to_le_bytes());
+    });
+    let err = load_outlines(&fewer, None).unwrap_err().to_string();
+    assert!(
+        err.contains("fewer.zip/ne_110m_admin_0_countries.dbf"),
+        "{err}"
+    );
+    assert!(err.contains("176 records"), "{err}");
+    let latin1 = entries(&repo_file(LATIN1_ZIP));
+    let ne_dbf = entries(&repo_file(NE_ZIP))
+        .into_iter()
+        .find(|(n, _)| n.ends_with(".dbf"))
+        .unwrap()
+        .1;
+    let more: Vec<(String, Vec<u8>)> = latin1
+        .into_iter()
+        .map(|(n, b)| {
+            if n.ends_with(".dbf") {
+                (n, ne_dbf.clone())
+            } else {
+                (n, b)
+            }
+        })
+        .collect();
+    let more = write_zip(&dir.path().join("more.zip"), &more);
+    let err = load_outlines(&more, None).unwrap_err().to_string();
+    assert!(
+        err.contains("177 records and the .shp fewer shapes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_dbf_whose_header_day_is_no_date_still_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let zip = with_dbf(dir.path(), "day0.zip", |dbf| {
+        dbf[1..4].copy_from_slice(&[0, 0, 0])
+    });
+    assert_eq!(load_outlines(&zip, None).unwrap().countries.len(), 177);
+}
+
+#[test]
+fn a_byte_the_code_page_leaves_undefined_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut latin1 = entries(&repo_file(LATIN1_ZIP));
+    for (name, bytes) in &mut latin1 {
+        if name.ends_with(".dbf") {
+            let at = bytes.windows(5).position(|w| w == b"Italy").unwrap();
+            bytes[at + 4] = 0x81; // "Ital\x81": undefined in Windows-1252
+        }
+    }
+    let zip = write_zip(&dir.path().join("undefined.zip"), &latin1);
+    let err = load_outlines(&zip, None).unwrap_err().to_string();
+    assert!(err.contains("field NAME"), "{err}");
+}
+
+#[test]
+fn prj_variants_that_are_longitude_latitude_read_and_others_are_named() {
+    use aidmap::data::shapefile_files::check_prj;
+    let wkt2 = br#"GEOGCRS["WGS 84",DATUM["World Geodetic System 1984",ELLIPSOID["WGS 84",6378137,298.257223563,LENGTHUNIT["metre",1]]],PRIMEM["Greenwich",0,ANGLEUNIT["degree",0.0174532925199433]],CS[ellipsoidal,2],ANGLEUNIT["degree",0.0174532925199433]]"#;
+    assert!(check_prj("w.prj", wkt2).is_ok());
+    assert!(check_prj("e.prj", b"EPSG:4326").is_ok());
+    let paris = br#"GEOGCS["NTF (Paris)",DATUM["NTF",SPHEROID["Clarke 1880",6378249.2,293.46]],PRIMEM["Paris",2.33722917],UNIT["Degree",0.0174532925199433]]"#;
+    let err = check_prj("p.prj", paris).unwrap_err();
+    assert!(err.message.contains("Paris meridian"), "{}", err.message);
 }
