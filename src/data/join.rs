@@ -80,15 +80,42 @@ impl std::fmt::Display for JoinIssue {
                 country,
                 location,
                 candidates,
-            } => write!(
-                f,
-                "{location}: \"{}\" could be {}; write the one you mean",
-                inline(country),
-                or_list(candidates)
-            ),
+            } => {
+                let country = inline(country);
+                let mut distinct: Vec<String> = Vec::new();
+                for candidate in candidates {
+                    if !distinct.contains(candidate) {
+                        distinct.push(candidate.clone());
+                    }
+                }
+                if let [only] = distinct.as_slice() {
+                    return write!(
+                        f,
+                        "{location}: \"{country}\" matches {} outlines that are all {only}: \
+                         the outline file has that country more than once (make its parts one \
+                         feature)",
+                        candidates.len()
+                    );
+                }
+                // A file can name one country in thousands of features: the line names
+                // the first few.
+                let more = distinct.len().saturating_sub(MAX_CANDIDATES_SHOWN);
+                distinct.truncate(MAX_CANDIDATES_SHOWN);
+                if more > 0 {
+                    distinct.push(format!("{more} more"));
+                }
+                write!(
+                    f,
+                    "{location}: \"{country}\" could be {}; write the one you mean",
+                    or_list(&distinct)
+                )
+            }
         }
     }
 }
+
+/// How many of the outlines a name could mean one message lists.
+const MAX_CANDIDATES_SHOWN: usize = 10;
 
 impl Join {
     /// True when every destination found its outline.
@@ -194,4 +221,35 @@ fn suggestion(countries: &[Country], text: &str) -> Option<String> {
         .filter(|(score, _)| *score > 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, name)| name.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ambiguous(candidates: Vec<String>) -> String {
+        JoinIssue::Ambiguous {
+            country: "Italy".into(),
+            location: Location::Row { row: 1, line: 2 },
+            candidates,
+        }
+        .to_string()
+    }
+
+    #[test]
+    fn one_country_in_many_features_is_said_so_not_listed() {
+        let message = ambiguous(vec!["Italy (ITA)".to_string(); 600_000]);
+        assert!(message.len() < 300, "{message}");
+        assert!(
+            message.contains("600000 outlines that are all Italy (ITA)"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn many_candidates_are_listed_up_to_ten() {
+        let message = ambiguous((0..50).map(|k| format!("Place {k}")).collect());
+        assert!(message.contains("Place 9 or 40 more"), "{message}");
+        assert!(!message.contains("Place 10"), "{message}");
+    }
 }
