@@ -104,18 +104,12 @@ pub fn compose(
         });
     }
     let badges = placed.badges;
-    let legend_frame = legend_layout(model, style, &layout, |text: &str, size: f32| {
+    // Laid out once: the names keep clear of its frame, and it is drawn after the map.
+    let legend = legend_layout(model, style, &layout, |text: &str, size: f32| {
         vec2(measure(text, size), size * ROW_HEIGHT)
-    })
-    .frame;
-    let labels = place_labels(
-        model,
-        &transform,
-        &layout,
-        &badges,
-        &[legend_frame],
-        measure,
-    );
+    });
+    let keep_clear = [legend.frame];
+    let labels = place_labels(model, &transform, &layout, &badges, &keep_clear, measure);
     let mut arcs = Vec::new();
     list.group(Group::Map { clip: layout.map }, |list| {
         map_items(list, model, request, cache, &layout, &transform);
@@ -131,7 +125,7 @@ pub fn compose(
         measure,
         request.transparent,
     );
-    let legend = legend_items(&mut list, model, style, &layout, measure);
+    let legend = legend_items(&mut list, legend, style, &layout);
     footer_items(
         &mut list,
         model,

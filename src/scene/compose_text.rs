@@ -8,7 +8,7 @@ use crate::scene::arc_style::{DASH, DASH_GAP, dashes};
 use crate::scene::display::{DisplayList, Group, Primitive, ROW_HEIGHT, TextRun};
 use crate::scene::export_card::{ExportCard, Measure};
 use crate::scene::layout::Layout;
-use crate::scene::legend::{Sample, legend_layout};
+use crate::scene::legend::{LegendLayout, Sample};
 use crate::scene::model::MapModel;
 use crate::scene::style::MapStyle;
 use crate::scene::text;
@@ -150,17 +150,13 @@ fn backing(list: &mut DisplayList, text: Rect, style: &MapStyle, layout: &Layout
     });
 }
 
-/// The legend; returns its frame.
+/// The legend as laid out by `legend_layout`; returns its frame.
 pub(crate) fn legend_items(
     list: &mut DisplayList,
-    model: &MapModel,
+    legend: LegendLayout,
     style: &MapStyle,
     layout: &Layout,
-    measure: Measure<'_>,
 ) -> Rect {
-    let legend = legend_layout(model, style, layout, |text: &str, size: f32| {
-        vec2(measure(text, size), size * ROW_HEIGHT)
-    });
     let frame = legend.frame;
     let size = legend.font_size;
     list.group(Group::Legend, |list| {
