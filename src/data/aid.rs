@@ -35,6 +35,10 @@ pub struct AidDataset {
     /// Places named without coordinates that the gazetteer could not locate, each
     /// with its row: `check` lists them as it lists unmatched countries.
     pub unlocated: Vec<Unlocated>,
+    /// `from` values that named a city rather than a country, each with the country
+    /// made its donor: "Hangzhou (China)". Said under the picture, so a donor taken
+    /// from a city's name is never shown as if the data had named it.
+    pub donor_cities: Vec<String>,
 }
 
 /// The sender of the aid.

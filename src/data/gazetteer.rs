@@ -77,10 +77,15 @@ pub enum Lookup<'a> {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     cities: Vec<City>,
-    by_name: HashMap<(String, String), Vec<usize>>,
-    by_other_name: HashMap<(String, String), Vec<usize>>,
+    /// Folded name → the cities of that name, in every country (a few at most: the
+    /// country is picked out at look-up, so one index serves both kinds of look-up).
+    by_name: HashMap<String, Vec<usize>>,
+    /// Folded other name → the cities GeoNames records it for.
+    by_other_name: HashMap<String, Vec<usize>>,
     /// ISO alpha-3 → (alpha-2, the capital's index in `cities`).
     countries: HashMap<String, (String, Option<usize>)>,
+    /// ISO alpha-2 → alpha-3, to say which country a city found anywhere is in.
+    alpha3: HashMap<String, String>,
 }
 
 impl Gazetteer {
@@ -100,9 +105,9 @@ impl Gazetteer {
         for (line, fields) in rows(cities) {
             let city = city_of(&fields).ok_or_else(|| bad_row(CITIES_NAME, line))?;
             let index = gazetteer.cities.len();
-            let key = (city.country.clone(), fold(&city.name));
+            let key = fold(&city.name);
             for other in fields[7].split('|').filter(|n| !n.is_empty()) {
-                let key = (city.country.clone(), fold(other));
+                let key = fold(other);
                 let cities = gazetteer.by_other_name.entry(key).or_default();
                 // Two spellings that fold alike ("Roma", "Róma") are one name.
                 if cities.last() != Some(&index) {
@@ -121,6 +126,7 @@ impl Gazetteer {
             gazetteer
                 .countries
                 .insert(iso3.to_string(), (iso2.to_string(), capital.copied()));
+            gazetteer.alpha3.insert(iso2.to_string(), iso3.to_string());
         }
         Ok(gazetteer)
     }
@@ -130,19 +136,40 @@ impl Gazetteer {
         let Some((iso2, _)) = self.countries.get(iso3) else {
             return Lookup::UnknownCountry;
         };
-        let key = (iso2.clone(), fold(name));
-        let cities = |index: &HashMap<(String, String), Vec<usize>>| {
+        self.lookup(name, |city| city.country == *iso2)
+    }
+
+    /// The cities called `name` in any country: for a `from` that names a city
+    /// rather than its country. Several of one name anywhere are [`Lookup::Several`].
+    pub fn find_anywhere(&self, name: &str) -> Lookup<'_> {
+        self.lookup(name, |_| true)
+    }
+
+    /// The ISO alpha-3 code of the country `city` is in.
+    pub fn alpha3_of(&self, city: &City) -> Option<&str> {
+        self.alpha3.get(&city.country).map(String::as_str)
+    }
+
+    /// The cities called `name` (by their own name, else by another GeoNames
+    /// records) among those `keep` accepts.
+    fn lookup(&self, name: &str, keep: impl Fn(&City) -> bool) -> Lookup<'_> {
+        let key = fold(name);
+        let cities = |index: &HashMap<String, Vec<usize>>| -> Vec<&City> {
             index
                 .get(&key)
-                .map(|found| found.iter().map(|&i| &self.cities[i]).collect::<Vec<_>>())
-                .unwrap_or_default()
+                .into_iter()
+                .flatten()
+                .map(|&i| &self.cities[i])
+                .filter(|city| keep(city))
+                .collect()
         };
         let by_name = cities(&self.by_name);
-        let found = match by_name.is_empty() {
-            true => cities(&self.by_other_name),
-            false => by_name,
+        let other = by_name.is_empty();
+        let found = if other {
+            cities(&self.by_other_name)
+        } else {
+            by_name
         };
-        let other = !found.is_empty() && !self.by_name.contains_key(&key);
         match found.as_slice() {
             [] => Lookup::None,
             [one] if other => Lookup::OtherName(one),
@@ -276,6 +303,26 @@ mod tests {
         };
         assert_eq!(fuzhou.len(), 2);
         assert!(fuzhou[0].described().starts_with("Fuzhou ("), "{fuzhou:?}");
+    }
+
+    #[test]
+    fn a_name_is_looked_up_in_every_country_only_where_one_city_has_it() {
+        let g = Gazetteer::bundled().unwrap();
+        let Lookup::One(hangzhou) = g.find_anywhere("hangzhou") else {
+            panic!("one Hangzhou in the world")
+        };
+        assert_eq!(g.alpha3_of(hangzhou), Some("CHN"));
+        let Lookup::Several(paris) = g.find_anywhere("Paris") else {
+            panic!("Paris, France and Paris, Texas")
+        };
+        let countries: Vec<_> = paris.iter().filter_map(|c| g.alpha3_of(c)).collect();
+        assert_eq!(countries, ["FRA", "USA"]);
+        assert_eq!(
+            g.find_anywhere("Hangzh"),
+            Lookup::None,
+            "never by first letters"
+        );
+        assert!(matches!(g.find_anywhere("La Habana"), Lookup::OtherName(c) if c.name == "Havana"));
     }
 
     #[test]

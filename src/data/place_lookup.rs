@@ -2,9 +2,12 @@
 //! each team arrived (`place`, in the row's country) and where it was sent from
 //! (`from_place`, in its donor country: the row's `from`, or the data's provider).
 //! A row with a donor and no `from_place` starts at the donor's capital, and its name
-//! says so. Nothing is chosen among several cities of one name, and a name is never
-//! matched by its first letters: such places stay unlocated, each reported with its
-//! row, for the user to settle with coordinates.
+//! says so. A `from` that names no country may name a city (its country is then the
+//! donor), and a `from_place` without a donor is looked up in every country: there
+//! only a name that one city in the world has will do. Nothing is chosen among
+//! several cities of one name, and a name is never matched by its first letters:
+//! such places stay unlocated, each reported with its row, for the user to settle
+//! with coordinates.
 
 use crate::data::aid::{Located, Team, Unlocated};
 use crate::data::country_names::{Resolved, alpha3_of, name_of, resolve};
@@ -27,6 +30,9 @@ pub struct LookedUp {
     pub at_capitals: u32,
     /// Places found by another name GeoNames records: "Padova (Padua)".
     pub other_names: Vec<String>,
+    /// `from` values that name a city, whose country is the donor: "Hangzhou (China)".
+    /// Each once, sorted: a million rows may name one city.
+    pub cities_as_donors: std::collections::BTreeSet<String>,
 }
 
 impl LookedUp {
@@ -51,22 +57,32 @@ impl LookedUp {
                 }
             ));
         }
-        if !self.other_names.is_empty() {
-            let mut named: Vec<&str> = self.other_names.iter().map(String::as_str).collect();
-            named.sort_unstable();
-            named.dedup();
-            let more = named.len().saturating_sub(NAMES_LISTED);
-            named.truncate(NAMES_LISTED);
-            let more = match more {
-                0 => String::new(),
-                n => format!(", {n} more"),
-            };
+        if !self.cities_as_donors.is_empty() {
             parts.push(format!(
-                "found by another name GeoNames records for the city: {}{more}",
-                named.join(", ")
+                "from names a city, its country the donor: {}",
+                listed(&self.cities_as_donors.iter().cloned().collect::<Vec<_>>())
+            ));
+        }
+        if !self.other_names.is_empty() {
+            parts.push(format!(
+                "found by another name GeoNames records for the city: {}",
+                listed(&self.other_names)
             ));
         }
         (!parts.is_empty()).then(|| parts.join("; "))
+    }
+}
+
+/// `names` sorted, each once, the first few named and the rest counted.
+fn listed(names: &[String]) -> String {
+    let mut named: Vec<&str> = names.iter().map(String::as_str).collect();
+    named.sort_unstable();
+    named.dedup();
+    let more = named.len().saturating_sub(NAMES_LISTED);
+    named.truncate(NAMES_LISTED);
+    match more {
+        0 => named.join(", "),
+        n => format!("{}, {n} more", named.join(", ")),
     }
 }
 
@@ -112,7 +128,11 @@ pub fn locate_by_name(
     for (index, (_, location, team)) in entries.iter_mut().enumerate() {
         let own_donor = team.donor.as_deref().map(|d| (d, countries.code(d)));
         if let Some((donor, None)) = own_donor {
-            problems.push((index, at_location(location, not_a_country(donor))));
+            let problem = match city_as_donor(gazetteer, donor, team.from_place.as_deref()) {
+                Ok((code, found)) => looked_up.donor_city(location, team, code, found),
+                Err(message) => Some(at_location(location, message)),
+            };
+            problems.extend(problem.map(|p| (index, p)));
             continue;
         }
         if team.origin.is_some() {
@@ -220,7 +240,121 @@ impl LookedUp {
     }
 }
 
-/// Where a team was sent from: `from` (its place) in its donor country `code`, or
+impl LookedUp {
+    /// Make the country `code` of the city a team's `from` names its donor, and the
+    /// city where it was sent from unless coordinates say so already.
+    fn donor_city(
+        &mut self,
+        location: &Location,
+        team: &mut Team,
+        code: String,
+        found: Found,
+    ) -> Option<Unlocated> {
+        let written = team.donor.take().unwrap_or_default();
+        let country = short_name(&code);
+        self.cities_as_donors
+            .insert(format!("{} ({country})", inline(written.trim())));
+        // The donor is kept as the country's name where that names it back, so the
+        // data table and the CSV export read "China", else as its code.
+        team.donor = Some(match alpha3_of(&country) {
+            Some(back) if back == code => country,
+            _ => code,
+        });
+        match team.origin {
+            Some(_) => None,
+            None => self.record(location, Some(Ok(found)), &mut team.origin, team.count),
+        }
+    }
+}
+
+/// A `from` that names no country may name a city: the one city of that name among
+/// GeoNames' (in any country) is where the team was sent from, and its country
+/// (alpha-3 code) the donor. Several cities of the name, none, or a `from_place`
+/// beside it (which would leave two places for one start) are reported.
+fn city_as_donor(
+    gazetteer: &Gazetteer,
+    donor: &str,
+    from_place: Option<&str>,
+) -> Result<(String, Found), String> {
+    if matches!(resolve(donor), Resolved::Ambiguous(_)) {
+        return Err(not_a_country(donor));
+    }
+    let quoted = inline(donor);
+    let found = locate_anywhere(gazetteer, donor).map_err(|why| match why {
+        NotFound::NoCity => format!(
+            "from \"{quoted}\" names no country, nor a city of 15,000 people or more \
+             among GeoNames' (a place goes in from_place, its country in from)"
+        ),
+        NotFound::Several(candidates) => format!(
+            "from \"{quoted}\" names no country, and {candidates}; write the donor country \
+             in from and the city in from_place"
+        ),
+    })?;
+    if let Some(place) = from_place {
+        return Err(format!(
+            "from \"{quoted}\" is a city in {}, and from_place \"{}\" is another place \
+             to start from: write the donor country in from",
+            short_name(&found.0),
+            inline(place)
+        ));
+    }
+    Ok(found)
+}
+
+/// Why a name is no one city among GeoNames' anywhere.
+enum NotFound {
+    /// No city of 15,000 people or more has it.
+    NoCity,
+    /// "2 cities have that name: Paris (…) in France; Paris (…) in United States…".
+    Several(String),
+}
+
+/// The one city called `name` in any country, with its country's alpha-3 code: for
+/// a row that names a place but not the country it is in. A name is never matched
+/// by its first letters, and several cities of one name are never chosen among.
+fn locate_anywhere(gazetteer: &Gazetteer, name: &str) -> Result<(String, Found), NotFound> {
+    let in_country = |city: &crate::data::gazetteer::City| {
+        let code = gazetteer.alpha3_of(city).ok_or(NotFound::NoCity)?;
+        let place = Located {
+            name: name.trim().to_string(),
+            lon: city.lon,
+            lat: city.lat,
+        };
+        Ok((code.to_string(), place))
+    };
+    match gazetteer.find_anywhere(name) {
+        Lookup::One(city) => in_country(city).map(|(c, p)| (c, Found::ByName(p))),
+        Lookup::OtherName(city) => {
+            in_country(city).map(|(c, p)| (c, Found::ByOtherName(p, city.name.clone())))
+        }
+        Lookup::Several(cities) => Err(NotFound::Several(several_cities(gazetteer, &cities))),
+        Lookup::None | Lookup::UnknownCountry => Err(NotFound::NoCity),
+    }
+}
+
+/// "2 cities have that name: Paris (…) in France; Paris (…) in United States of
+/// America": the first few candidates with their countries, the rest counted.
+fn several_cities(gazetteer: &Gazetteer, cities: &[&crate::data::gazetteer::City]) -> String {
+    let mut named: Vec<String> = cities
+        .iter()
+        .take(CANDIDATES_LISTED)
+        .map(|city| {
+            let country = gazetteer.alpha3_of(city).map(short_name);
+            format!("{} in {}", city.described(), country.unwrap_or_default())
+        })
+        .collect();
+    if cities.len() > CANDIDATES_LISTED {
+        named.push(format!("{} more", cities.len() - CANDIDATES_LISTED));
+    }
+    format!(
+        "{} cities have that name: {}",
+        cities.len(),
+        named.join("; ")
+    )
+}
+
+/// Where a team was sent from: `from` (its place) in its donor country `code` (in
+/// any country, where the data names no donor: one city of that name or none), or
 /// that country's capital; `None` when the data names neither a donor nor a place.
 fn origin_of(
     gazetteer: &Gazetteer,
@@ -229,11 +363,22 @@ fn origin_of(
 ) -> Option<Result<Found, String>> {
     let outcome = match (code, from) {
         (None, None) => return None,
-        (None, Some(from)) => Err(format!(
-            "from_place \"{}\" cannot be looked up without the country it is in: add a \
-             \"from\" column naming it, or from_lat and from_lon",
-            inline(from)
-        )),
+        (None, Some(from)) => {
+            let quoted = inline(from);
+            locate_anywhere(gazetteer, from)
+                .map(|(_, found)| found)
+                .map_err(|why| match why {
+                    NotFound::NoCity => format!(
+                        "from_place \"{quoted}\" is not among GeoNames' cities of 15,000 \
+                         people or more in any country; check its spelling, or give \
+                         from_lat and from_lon"
+                    ),
+                    NotFound::Several(candidates) => format!(
+                        "from_place \"{quoted}\": {candidates}; write the country it is \
+                         in as from, or give from_lat and from_lon"
+                    ),
+                })
+        }
         (Some(code), Some(from)) => locate(gazetteer, code, from, "from_place"),
         (Some(code), None) => capital(gazetteer, code).map(Found::Capital).ok_or_else(|| {
             format!(

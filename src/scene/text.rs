@@ -84,11 +84,15 @@ fn arrived_note(model: &MapModel) -> Option<String> {
 /// The footer's note when some teams are not on the map:
 /// "Not shown: 1 team (Atlantis): no matching outline".
 pub fn not_shown_note(model: &MapModel) -> Option<String> {
-    let notes: Vec<String> = [missing_note(model), unfilled_note(model)]
-        .into_iter()
-        .flatten()
-        .chain(flows_notes(model))
-        .collect();
+    let notes: Vec<String> = [
+        missing_note(model),
+        unfilled_note(model),
+        donor_cities_note(model),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(flows_notes(model))
+    .collect();
     (!notes.is_empty()).then(|| notes.join(" · "))
 }
 
@@ -155,6 +159,25 @@ fn flows_notes(model: &MapModel) -> Vec<String> {
         ));
     }
     notes
+}
+
+/// "Donor country taken from the city given as donor: Hangzhou (China)": donors the
+/// data gave as a city, whose country aidmap took for the donor (sorted, each once).
+fn donor_cities_note(model: &MapModel) -> Option<String> {
+    /// Cities named one by one; the rest are counted.
+    const LISTED: usize = 3;
+    let cities = &model.aid.donor_cities;
+    let mut named: Vec<&str> = cities.iter().take(LISTED).map(String::as_str).collect();
+    let more = format!("{} more", cities.len().saturating_sub(LISTED));
+    if cities.len() > LISTED {
+        named.push(&more);
+    }
+    (!cities.is_empty()).then(|| {
+        format!(
+            "Donor country taken from the city given as donor: {}",
+            named.join(", ")
+        )
+    })
 }
 
 /// "Not filled: Italy (its outline crosses itself too often to fill)".

@@ -153,8 +153,8 @@ fn an_unknown_or_ambiguous_place_is_reported_with_its_row_and_never_guessed() {
     let csv = "country,from,from_place,place\n\
                Italy,Russia,Mila,Bergamo\n\
                China,Russia,Moscow,Fuzhou\n\
-               Peru,Atlantis,,Lima\n\
-               Italy,,Shanghai,Rome\n";
+               Peru,Narnia,,Lima\n\
+               Italy,,Paris,Rome\n";
     let data = write(dir.path(), "bad-places.csv", csv);
     let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
     assert_eq!(
@@ -165,9 +165,8 @@ fn an_unknown_or_ambiguous_place_is_reported_with_its_row_and_never_guessed() {
         "unlocated: row 1 (line 2): from_place \"Mila\" is not among GeoNames' cities of \
          15,000 people or more in Russian Federation",
         "unlocated: row 2 (line 3): place \"Fuzhou\" could be 2 cities in China: Fuzhou (",
-        "unlocated: row 3 (line 4): from \"Atlantis\" names no country",
-        "unlocated: row 4 (line 5): from_place \"Shanghai\" cannot be looked up without the \
-         country it is in",
+        "unlocated: row 3 (line 4): from \"Narnia\" names no country",
+        "unlocated: row 4 (line 5): from_place \"Paris\": 2 cities have that name:",
     ] {
         assert!(stdout.contains(expected), "{expected}\n{stdout}");
     }
@@ -369,7 +368,7 @@ fn view_arc_width_switches_between_teams_and_members() {
 const GAPS: &str = "country,arrived,from,from_place,place\n\
     Italy,2020-03-12,Cuba,,Crema\n\
     Spain,2020-03-20,China,Pekingg,Madrid\n\
-    Peru,2020-03-25,Atlantis,,Lima\n\
+    Peru,2020-03-25,Narnia,,Lima\n\
     Italy,2020-03-26,Congo,,Rome\n";
 
 #[test]
@@ -394,8 +393,8 @@ fn a_donor_that_is_no_country_is_not_counted_and_one_donors_gaps_are_still_said(
         svg.contains("4 teams from 2 donors (2 whose donor is not known) to 3 countries"),
         "{svg}"
     );
-    // Neither Atlantis nor Congo has a place to start from: no arc, no legend line.
-    assert!(svg.contains("from Cuba") && !svg.contains("from Atlantis"));
+    // Neither Narnia nor Congo has a place to start from: no arc, no legend line.
+    assert!(svg.contains("from Cuba") && !svg.contains("from Narnia"));
     // China's one team has no arc: the picture of China's teams says so, and so does
     // the warning, counting China's teams only.
     let out = dir.path().join("china.svg");
@@ -419,10 +418,10 @@ fn a_donor_that_is_no_country_is_not_counted_and_one_donors_gaps_are_still_said(
         "--out",
         out.to_str().unwrap(),
         "--donor",
-        "Atlantis",
+        "Narnia",
     ];
     let (status, _, stderr) = run_command("export", &args);
-    assert_eq!(status, 2, "Atlantis is no donor: {stderr}");
+    assert_eq!(status, 2, "Narnia is no donor: {stderr}");
 }
 
 #[test]
@@ -560,5 +559,57 @@ fn a_pop_up_open_while_the_donor_changes_shows_every_team_of_the_new_choice() {
     assert!(
         popup.bottom() >= milan,
         "the last team is inside the pop-up"
+    );
+}
+
+#[test]
+fn a_from_that_names_a_city_makes_its_country_the_donor_and_is_never_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    // Hangzhou and Havana ("La Habana", another name GeoNames records) are one city
+    // each in the world; "Paris" is two, "Fuzhou" two in one country.
+    let csv = "country,teams,from,from_place\n\
+               Italy,1,Hangzhou,\n\
+               Italy,2,La Habana,\n\
+               Serbia,1,Paris,\n\
+               Iran,1,Fuzhou,\n\
+               Iraq,1,Milan,Rome\n\
+               Laos,1,,Wuhan\n";
+    let data = write(dir.path(), "city-donors.csv", csv);
+    let svg = export_svg(dir.path(), &data, &[]);
+    let mut arcs = arcs_of(&svg);
+    arcs.sort();
+    let donors_and_starts: Vec<(&str, &str)> =
+        arcs.iter().map(|a| (a.0.as_str(), a.1.as_str())).collect();
+    assert_eq!(
+        donors_and_starts,
+        [("", "Wuhan"), ("China", "Hangzhou"), ("Cuba", "La Habana")],
+        "{arcs:?}"
+    );
+    assert_ne!(arcs[1].3, arcs[2].3, "China and Cuba in two hues");
+    assert!(svg.contains("from Cuba") && svg.contains("from China"));
+    assert!(
+        svg.contains(
+            "Donor country taken from the city given as donor: Hangzhou (China), La Habana \
+             (Cuba)"
+        ),
+        "the picture says which donors were cities: {svg}"
+    );
+    let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
+    assert_eq!(status, 1, "{stdout}");
+    for expected in [
+        "2 donors: Cuba (2 teams), China (1)",
+        "from names a city, its country the donor: Hangzhou (China), La Habana (Cuba)",
+        "unlocated: row 3 (line 4): from \"Paris\" names no country, and 2 cities have that \
+         name: Paris (48.853° N, 2.349° E, 2,138,551 people) in France; Paris",
+        "unlocated: row 4 (line 5): from \"Fuzhou\" names no country, and 2 cities have that \
+         name: Fuzhou (",
+        "unlocated: row 5 (line 6): from \"Milan\" is a city in Italy, and from_place \
+         \"Rome\" is another place to start from: write the donor country in from",
+    ] {
+        assert!(stdout.contains(expected), "{expected}\n{stdout}");
+    }
+    assert!(
+        !stdout.contains("row 1 (line 2)") && !stdout.contains("row 6 (line 7)"),
+        "{stdout}"
     );
 }

@@ -136,23 +136,25 @@ fn your_own_data_draws_arcs_from_the_coordinates_it_gives() {
     let csv = "country,teams,place,lat,lon,from_place,from_lat,from_lon\n\
                Italy,2,Rome,41.9,12.5,Havana,23.13,-82.38\n\
                Fiji,1,Suva,-18.14,178.44,Havana,23.13,-82.38\n\
-               Laos,1,,,,Hangzhou,,\n";
+               Laos,1,,,,Paris,,\n";
     let data = write(dir.path(), "own.csv", csv);
     let (paths, svg) = flows_of(&["--data", data.to_str().unwrap()]);
-    assert_eq!(paths.len(), 2, "Hangzhou has no coordinates: no arc");
+    assert_eq!(paths.len(), 2, "which Paris is not said: no arc");
     // Havana to Suva crosses the antimeridian: two pieces, neither jumping.
     assert!(paths.iter().any(|d| subpaths(d).len() == 2), "{paths:?}");
     assert!(
         !svg.contains("GeoNames"),
         "your coordinates are not GeoNames'"
     );
-    // A place name without its country is not looked up anywhere: it is reported.
+    // A place name without its country is looked up in every country, and a name
+    // two cities have there is reported with both, never chosen between.
     let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
     assert_eq!(status, 1, "{stdout}");
     assert!(
         stdout.contains(
-            "unlocated: row 3 (line 4): from_place \"Hangzhou\" cannot be looked up without \
-             the country it is in"
+            "unlocated: row 3 (line 4): from_place \"Paris\": 2 cities have that name: \
+             Paris (48.853° N, 2.349° E, 2,138,551 people) in France; Paris (33.661° N, \
+             95.556° W, 24,782 people) in United States of America"
         ),
         "{stdout}"
     );
@@ -223,7 +225,8 @@ fn an_arrival_point_outside_its_country_is_not_drawn_and_every_gap_is_said() {
     assert_eq!(status, 1);
     for expected in [
         "questionable: the arrival point of Crema (Italy) lies outside its country's outline",
-        "unlocated: row 3 (line 4): from_place \"Moscow\" cannot be looked up without",
+        "unlocated: row 3 (line 4): from_place \"Moscow\": 2 cities have that name: \
+         Moscow (55.752° N, 37.618° E,",
         "unlocated: row 2 (line 3): place \"Romee\" is not among GeoNames' cities of 15,000 \
          people or more in Italy",
     ] {

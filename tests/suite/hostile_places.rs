@@ -37,7 +37,7 @@ fn flow_paths(svg: &str) -> Vec<f32> {
 #[test]
 fn a_from_that_is_no_country_is_reported_even_with_coordinates() {
     let dir = tempfile::tempdir().unwrap();
-    let csv = "country,from,from_lat,from_lon\nItaly,Congo,-4.3,15.3\nSerbia,Atlantis,0,0\n";
+    let csv = "country,from,from_lat,from_lon\nItaly,Congo,-4.3,15.3\nSerbia,Narnia,0,0\n";
     let (status, stdout, _, _, svg) = check_and_export(dir.path(), csv, &[]);
     assert_eq!(status, 1, "{stdout}");
     assert!(
@@ -45,11 +45,11 @@ fn a_from_that_is_no_country_is_reported_even_with_coordinates() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("row 2 (line 3): from \"Atlantis\" names no country"),
+        stdout.contains("row 2 (line 3): from \"Narnia\" names no country"),
         "{stdout}"
     );
     assert!(
-        !svg.contains("from Congo") && !svg.contains("from Atlantis"),
+        !svg.contains("from Congo") && !svg.contains("from Narnia"),
         "{svg}"
     );
     assert!(!svg.contains("donors"), "no donor is counted: {svg}");
