@@ -187,6 +187,9 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
     let prepared = started.elapsed();
     // The warning tells what the picture will: with its donor and arcs as asked.
     export::apply_flow_options(&mut model, &request).map_err(export::ExportError::Request)?;
+    if let Some(note) = aidmap::scene::text::donor_cities_note(&model) {
+        eprintln!("note: {} (the picture says so too)", printable(&note));
+    }
     if let Some(note) = aidmap::scene::text::not_shown_note(&model) {
         if args.strict {
             return Err(Failure::Unmatched(format!(

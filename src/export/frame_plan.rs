@@ -68,7 +68,7 @@ fn plan_with(
             _ => days[k - 1].succ_opt().unwrap_or(day),
         };
         model.set_day_with_news(Some(day), Some(news_from));
-        some_note |= crate::scene::text::not_shown_note(model).is_some();
+        some_note |= crate::scene::text::footer_note(model).is_some();
         let grows = model.show_flows && model.flows.arcs.iter().any(|f| model.is_news(f));
         let steps = if grows { grow_steps } else { 1 };
         for s in 1..=steps {

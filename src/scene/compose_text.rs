@@ -114,7 +114,7 @@ pub(crate) fn footer_items(
         let center_y = layout.note_line_center_y(0);
         line(list, Group::Note, note.clone(), center_y, style.muted_text);
     }
-    let mut notes: Vec<String> = text::not_shown_note(model).into_iter().collect();
+    let mut notes: Vec<String> = text::footer_note(model).into_iter().collect();
     if crowded > 0 {
         notes.push(text::crowded_note(crowded));
     }

@@ -29,7 +29,7 @@ impl Layout {
     /// line when some of the data is not on the map, to say so (or when an animation
     /// keeps it for the frames that need it, so that its map never jumps).
     pub fn of(rect: Rect, model: &MapModel) -> Self {
-        let note = crate::scene::text::not_shown_note(model).is_some();
+        let note = crate::scene::text::footer_note(model).is_some();
         let note_lines =
             usize::from(note || model.note_line_kept) + model.captions.note.iter().count();
         Self::with_notes(rect, note_lines)

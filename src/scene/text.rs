@@ -81,18 +81,24 @@ fn arrived_note(model: &MapModel) -> Option<String> {
     Some(format!("{when}: {}", names.join(", ")))
 }
 
-/// The footer's note when some teams are not on the map:
-/// "Not shown: 1 team (Atlantis): no matching outline".
+/// The footer's note line: what the map leaves out ([`not_shown_note`]), then what
+/// it shows on aidmap's own reading of the data (donors taken from cities).
+pub fn footer_note(model: &MapModel) -> Option<String> {
+    let notes: Vec<String> = [not_shown_note(model), donor_cities_note(model)]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!notes.is_empty()).then(|| notes.join(" · "))
+}
+
+/// What the map leaves out, where it does (an export warns of it, and `--strict`
+/// refuses it): "Not shown: 1 team (Atlantis): no matching outline".
 pub fn not_shown_note(model: &MapModel) -> Option<String> {
-    let notes: Vec<String> = [
-        missing_note(model),
-        unfilled_note(model),
-        donor_cities_note(model),
-    ]
-    .into_iter()
-    .flatten()
-    .chain(flows_notes(model))
-    .collect();
+    let notes: Vec<String> = [missing_note(model), unfilled_note(model)]
+        .into_iter()
+        .flatten()
+        .chain(flows_notes(model))
+        .collect();
     (!notes.is_empty()).then(|| notes.join(" · "))
 }
 
@@ -163,7 +169,7 @@ fn flows_notes(model: &MapModel) -> Vec<String> {
 
 /// "Donor country taken from the city given as donor: Hangzhou (China)": donors the
 /// data gave as a city, whose country aidmap took for the donor (sorted, each once).
-fn donor_cities_note(model: &MapModel) -> Option<String> {
+pub fn donor_cities_note(model: &MapModel) -> Option<String> {
     /// Cities named one by one; the rest are counted.
     const LISTED: usize = 3;
     let cities = &model.aid.donor_cities;

@@ -111,6 +111,9 @@ impl SidePanel {
         if let Some(note) = text::not_shown_note(model) {
             ui.colored_label(ui.visuals().warn_fg_color, note);
         }
+        if let Some(note) = text::donor_cities_note(model) {
+            ui.label(RichText::new(note).color(muted));
+        }
         let donor = donor_controls(ui, model, &mut self.group_by_donor);
         ui.add_space(4.0);
         let chosen = egui::ScrollArea::vertical()

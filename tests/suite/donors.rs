@@ -612,4 +612,47 @@ fn a_from_that_names_a_city_makes_its_country_the_donor_and_is_never_guessed() {
         !stdout.contains("row 1 (line 2)") && !stdout.contains("row 6 (line 7)"),
         "{stdout}"
     );
+    // A donor read from a city is a note, not a gap: --strict still draws the map.
+    let data = write(
+        dir.path(),
+        "cities.csv",
+        "country,teams,from\nItaly,1,Hangzhou\nSerbia,1,La Habana\n",
+    );
+    let out = dir.path().join("strict.png");
+    let args = [
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--strict",
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(
+        stderr.contains(
+            "note: Donor country taken from the city given as donor: Hangzhou (China), La \
+             Habana (Cuba) (the picture says so too)"
+        ) && !stderr.contains("warning"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_window_says_which_donors_were_read_from_cities() {
+    use aidmap::scene::style::ThemeChoice;
+    use aidmap::ui::FileKind;
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let data = write(
+        dir.path(),
+        "cities.csv",
+        "country,teams,from\nItaly,1,Hangzhou\nPeru,1,Cuba\n",
+    );
+    let mut harness = harness(ThemeChoice::Dark);
+    harness.state_mut().load_file(FileKind::Data, &data);
+    harness.run();
+    assert_eq!(harness.state().model.donors.names, ["China", "Cuba"]);
+    let said = "Donor country taken from the city given as donor: Hangzhou (China)";
+    // In the Recipients panel (the map's footer is painted; the export test reads it).
+    assert_eq!(harness.query_all_by_label_contains(said).count(), 1);
 }
