@@ -1,5 +1,6 @@
 //! The `aidmap` binary: parse the command line and run the command.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
@@ -300,17 +301,7 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
     let scratch = (!remember).then(|| {
         std::env::temp_dir().join(format!("aidmap-{}-unremembered.ron", std::process::id()))
     });
-    let native = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(format!("aidmap — {}", aid.title))
-            .with_inner_size(window.size.unwrap_or(DEFAULT_WINDOW_SIZE))
-            .with_min_inner_size([640.0, 420.0]),
-        persist_window: remember && window.size.is_none(),
-        // eframe reads the remembered window's size and place whatever persist_window
-        // says: a run that must not depend on the last session gets storage of its own.
-        persistence_path: scratch.clone(),
-        ..Default::default()
-    };
+    let native = native_options(&aid.title, window, remember, scratch.clone());
     let given = GivenOnCommandLine {
         projection: window.projection.is_some(),
         theme: window.theme.is_some(),
@@ -318,22 +309,9 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
         data: inputs.data.is_some(),
     };
     let loaded = started.elapsed();
-    let shown = [
-        (
-            FileKind::Outlines,
-            inputs.countries.as_deref(),
-            outlines.file.clone(),
-        ),
-        (FileKind::Data, inputs.data.as_deref(), aid.file.clone()),
-    ];
     let mut app = AidMapApp::new(outlines, aid, natural_earth, options);
     app.remember = remember;
-    // Files given on the command line that are on the map head File → Open recent.
-    for (kind, given_path, on_map) in shown {
-        if let Some(path) = given_path.filter(|p| p.display().to_string() == on_map) {
-            app.note_shown(kind, path);
-        }
-    }
+    note_given_files(&mut app, inputs);
     if std::env::var_os("AIDMAP_TIMINGS").is_some() {
         app.report_startup(started, loaded);
     }
@@ -359,7 +337,59 @@ fn run_window(inputs: &Inputs, window: &WindowArgs) -> Result<i32, Failure> {
         let _ = std::fs::remove_file(scratch);
     }
     let result = outcome.lock().ok().and_then(|mut o| o.take());
-    match (result, &window.screenshot) {
+    screenshot_outcome(result, window.screenshot.as_deref())
+}
+
+/// Files given on the command line that are on the map head File → Open recent (one
+/// that could not be read is not on the map: the bundled data stands for it).
+fn note_given_files(app: &mut AidMapApp, inputs: &Inputs) {
+    let on_map = [
+        (
+            FileKind::Outlines,
+            &inputs.countries,
+            app.model.outlines.file.clone(),
+        ),
+        (FileKind::Data, &inputs.data, app.model.aid.file.clone()),
+    ];
+    for (kind, given, shown) in on_map {
+        if let Some(path) = given
+            .as_deref()
+            .filter(|p| p.display().to_string() == shown)
+        {
+            app.note_shown(kind, path);
+        }
+    }
+}
+
+/// The window's options: its title, size (the command line's, else the default) and
+/// whether eframe keeps its size and place (`scratch`: a storage file of its own for a
+/// run that must not depend on the last session).
+fn native_options(
+    title: &str,
+    window: &WindowArgs,
+    remember: bool,
+    scratch: Option<PathBuf>,
+) -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(format!("aidmap — {title}"))
+            .with_inner_size(window.size.unwrap_or(DEFAULT_WINDOW_SIZE))
+            .with_min_inner_size([640.0, 420.0]),
+        persist_window: remember && window.size.is_none(),
+        // eframe reads the remembered window's size and place whatever persist_window
+        // says, so a run that must not depend on the last session has storage of its own.
+        persistence_path: scratch,
+        ..Default::default()
+    }
+}
+
+/// How a window run ends: with the screenshot saved, its error, or the window closed
+/// before a frame was captured.
+fn screenshot_outcome(
+    result: Option<Result<(), ExportError>>,
+    screenshot: Option<&Path>,
+) -> Result<i32, Failure> {
+    match (result, screenshot) {
         (Some(Ok(())), Some(path)) => {
             println!("saved {}", path.display());
             Ok(check::EXIT_OK)

@@ -266,40 +266,10 @@ impl AidMapApp {
     /// Draw the whole window into `ui` and handle its input.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        if let Some(size) = self.pending_size.take() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
-        }
-        if !self.fonts_ready {
-            ctx.set_fonts(crate::scene::fonts::fonts());
-            self.fonts_ready = true;
-        }
-        if self.theme_applied != Some(self.theme) {
-            ctx.set_theme(self.theme.preference());
-            self.theme_applied = Some(self.theme);
-        }
-        if let Some((kind, path, loaded)) = self.loader.finished() {
-            self.take_loaded(Some((kind, path)), loaded);
-        }
-        self.loader.start_next(&self.model, &ctx);
+        self.before_frame(&ctx);
         self.handle_shortcuts(&ctx);
         self.step_timeline(&ctx);
-        let menu_state = MenuState {
-            projection: self.model.projected.projection,
-            theme: self.theme,
-            include_popup: self.exporter.include_popup,
-            transparent: self.exporter.transparent,
-            has_timeline: self.model.timeline.is_some(),
-            flows: self.model.has_flows().then_some(self.model.show_flows),
-            flow_width: self.model.flow_width,
-            palette: self.model.palette,
-            labels: self.model.labels,
-            value: self.model.value,
-        };
-        let recent: Vec<String> = self.recent.iter().map(RecentFile::label).collect();
-        let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state, &recent));
-        if let Some(action) = menu.inner {
-            self.apply_menu_action(action, &ctx);
-        }
+        self.menu_bar_ui(ui, &ctx);
         self.status_bars(ui);
         let side = egui::Panel::left("recipients")
             .resizable(true)
@@ -315,6 +285,55 @@ impl AidMapApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.map_and_popup(ui));
         self.loader.take_dropped(&ctx);
+        self.after_map(&ctx);
+    }
+
+    /// What a frame does before drawing: a size asked for, the fonts and theme once,
+    /// a file that finished loading, and the next file to load.
+    fn before_frame(&mut self, ctx: &egui::Context) {
+        if let Some(size) = self.pending_size.take() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(size));
+        }
+        if !self.fonts_ready {
+            ctx.set_fonts(crate::scene::fonts::fonts());
+            self.fonts_ready = true;
+        }
+        if self.theme_applied != Some(self.theme) {
+            ctx.set_theme(self.theme.preference());
+            self.theme_applied = Some(self.theme);
+        }
+        if let Some((kind, path, loaded)) = self.loader.finished() {
+            self.take_loaded(Some((kind, path)), loaded);
+        }
+        self.loader.start_next(&self.model, ctx);
+    }
+
+    /// The menu bar, and what its choice does.
+    fn menu_bar_ui(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) {
+        let menu_state = MenuState {
+            projection: self.model.projected.projection,
+            theme: self.theme,
+            include_popup: self.exporter.include_popup,
+            transparent: self.exporter.transparent,
+            has_timeline: self.model.timeline.is_some(),
+            flows: self.model.has_flows().then_some(self.model.show_flows),
+            flow_width: self.model.flow_width,
+            palette: self.model.palette,
+            labels: self.model.labels,
+            value: self.model.value,
+        };
+        let recent: Vec<String> = self.recent.iter().map(RecentFile::label).collect();
+        let menu = egui::Panel::top("menu bar").show(ui, |ui| menu_bar(ui, &menu_state, &recent));
+        if let Some(action) = menu.inner {
+            self.apply_menu_action(action, ctx);
+        }
+    }
+
+    /// What a frame does once the map is drawn: exports under way, the windows over
+    /// the map (animation export, title and notes, About, data table), a screenshot
+    /// job, and the start-up timings once.
+    fn after_map(&mut self, ctx: &egui::Context) {
+        let ctx = ctx.clone();
         let shown = Shown {
             view: self.map.view,
             selected: self.map.state.selected,

@@ -127,13 +127,7 @@ impl AnimationExport {
             day(frames.to),
             format.extension()
         );
-        let (outlines, aid) = (model.outlines.clone(), model.full.clone());
-        let (projection, natural_earth) = (model.projected.projection, model.natural_earth);
-        let show_flows = model.show_flows;
-        // The frames show what the window shows: its donor and its arcs' widths.
-        let (donor, flow_width) = (model.donor, model.flow_width);
-        let captions = model.captions.clone();
-        let (palette, labels, value) = (model.palette, model.labels, model.value);
+        let shown = WindowChoices::of(model);
         let (sender, result) = channel();
         let job = Job {
             done: Arc::new(AtomicUsize::new(0)),
@@ -149,33 +143,8 @@ impl AnimationExport {
                 repaint.request_repaint();
                 return;
             };
-            let mut model = MapModel::new(outlines, aid, projection, natural_earth);
-            model.set_donor(donor);
-            model.flow_width = flow_width;
-            model.captions = captions;
-            model.set_palette(palette);
-            model.labels = labels;
-            model.set_value(value);
-            let request = ExportRequest {
-                out: out.clone(),
-                width: picture.size.x,
-                height: picture.size.y,
-                scale: Some(picture.scale),
-                projection,
-                dark: picture.dark,
-                select: None,
-                popup: picture.popup,
-                date: None,
-                flows: Some(show_flows),
-                flow_width: None,
-                donor: None,
-                captions: Default::default(),
-                palette: None,
-                labels: None,
-                value: None,
-                transparent: false,
-                frames,
-            };
+            let request = animation_request(out.clone(), &picture, &shown, frames);
+            let mut model = shown.model();
             let mut progress = |k: usize, n: usize| {
                 done.store(k, Ordering::Relaxed);
                 total.store(n, Ordering::Relaxed);
@@ -183,17 +152,7 @@ impl AnimationExport {
                 !cancel.load(Ordering::Relaxed)
             };
             let result = export_animation(&mut model, &request, format, &picture, &mut progress);
-            let message = match result {
-                Ok(()) => {
-                    let shown = std::fs::canonicalize(&out).unwrap_or(out);
-                    (format!("Saved {}", shown.display()), false)
-                }
-                Err(ExportError::Cancelled) => {
-                    ("Export cancelled: nothing was written".into(), false)
-                }
-                Err(err) => (format!("Export failed: {err}"), true),
-            };
-            let _ = sender.send(message);
+            let _ = sender.send(outcome_message(result, out));
             repaint.request_repaint();
         });
         self.job = Some(job);
@@ -217,6 +176,97 @@ fn frame_options(choices: &AnimationChoices, timeline: &Timeline) -> FrameOption
         step_days: Some(choices.step_days),
         fps: Some(choices.fps),
         hold: Some(choices.hold),
+    }
+}
+
+/// What the frames show of the window, taken to the export's thread: its data (every
+/// team: the frames choose the days), donor, arcs and their widths, captions,
+/// palette, labels and what the fills stand for.
+struct WindowChoices {
+    outlines: crate::data::Outlines,
+    aid: crate::data::AidDataset,
+    projection: crate::geometry::projection::Projection,
+    natural_earth: bool,
+    show_flows: bool,
+    donor: Option<usize>,
+    flow_width: crate::scene::arcs::FlowWidth,
+    captions: crate::scene::captions::Captions,
+    palette: crate::scene::palette::Palette,
+    labels: crate::scene::label_choice::LabelChoice,
+    value: crate::scene::fill_value::FillValue,
+}
+
+impl WindowChoices {
+    /// The choices `model` shows.
+    fn of(model: &MapModel) -> WindowChoices {
+        WindowChoices {
+            outlines: model.outlines.clone(),
+            aid: model.full.clone(),
+            projection: model.projected.projection,
+            natural_earth: model.natural_earth,
+            show_flows: model.show_flows,
+            donor: model.donor,
+            flow_width: model.flow_width,
+            captions: model.captions.clone(),
+            palette: model.palette,
+            labels: model.labels,
+            value: model.value,
+        }
+    }
+
+    /// A model of the frames' own that shows the same.
+    fn model(self) -> MapModel {
+        let mut model = MapModel::new(self.outlines, self.aid, self.projection, self.natural_earth);
+        model.set_donor(self.donor);
+        model.flow_width = self.flow_width;
+        model.captions = self.captions;
+        model.set_palette(self.palette);
+        model.labels = self.labels;
+        model.set_value(self.value);
+        model
+    }
+}
+
+/// The request for an animation of `picture` to `out`: the model it is drawn from
+/// carries the window's choices, so none is asked again here.
+fn animation_request(
+    out: PathBuf,
+    picture: &Picture,
+    shown: &WindowChoices,
+    frames: FrameOptions,
+) -> ExportRequest {
+    ExportRequest {
+        out,
+        width: picture.size.x,
+        height: picture.size.y,
+        scale: Some(picture.scale),
+        projection: shown.projection,
+        dark: picture.dark,
+        select: None,
+        popup: picture.popup,
+        date: None,
+        flows: Some(shown.show_flows),
+        flow_width: None,
+        donor: None,
+        captions: Default::default(),
+        palette: None,
+        labels: None,
+        value: None,
+        transparent: false,
+        frames,
+    }
+}
+
+/// The toast for an export's end: where it was saved, that it was cancelled, or why
+/// it failed (the flag: an error).
+fn outcome_message(result: Result<(), ExportError>, out: PathBuf) -> (String, bool) {
+    match result {
+        Ok(()) => {
+            let shown = std::fs::canonicalize(&out).unwrap_or(out);
+            (format!("Saved {}", shown.display()), false)
+        }
+        Err(ExportError::Cancelled) => ("Export cancelled: nothing was written".into(), false),
+        Err(err) => (format!("Export failed: {err}"), true),
     }
 }
 

@@ -187,55 +187,74 @@ fn file_menu(ui: &mut egui::Ui, state: &MenuState, recent: &[String]) -> Option<
 
 fn view_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
     let mut action = None;
-    ui.label("Projection");
-    for projection in Projection::ALL {
-        if ui
-            .radio(state.projection == projection, projection.label())
-            .clicked()
-        {
-            action = Some(MenuAction::Projection(projection));
+    look_items(ui, state, &mut action);
+    ui.separator();
+    flow_items(ui, state, &mut action);
+    ui.separator();
+    for (label, chosen) in [
+        ("Data table", MenuAction::DataTable),
+        ("Title and notes…", MenuAction::Captions),
+        ("Reset view (Home)", MenuAction::ResetView),
+    ] {
+        if ui.button(label).clicked() {
+            action = Some(chosen);
             ui.close();
         }
     }
+    action
+}
+
+/// One radio button per choice, the current one set; a click closes the menu and
+/// makes `action` the choice's.
+fn radios<T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    current: T,
+    choices: impl IntoIterator<Item = (T, &'static str)>,
+    make: impl Fn(T) -> MenuAction,
+    action: &mut Option<MenuAction>,
+) {
+    for (choice, label) in choices {
+        if ui.radio(current == choice, label).clicked() {
+            *action = Some(make(choice));
+            ui.close();
+        }
+    }
+}
+
+/// View → projection, theme, palette, what the fills stand for, and labels.
+fn look_items(ui: &mut egui::Ui, state: &MenuState, action: &mut Option<MenuAction>) {
+    ui.label("Projection");
+    let projections = Projection::ALL.map(|p| (p, p.label()));
+    radios(
+        ui,
+        state.projection,
+        projections,
+        MenuAction::Projection,
+        action,
+    );
     ui.separator();
     ui.label("Theme");
-    for (choice, label) in [
+    let themes = [
         (ThemeChoice::System, "Follow the system"),
         (ThemeChoice::Light, "Light"),
         (ThemeChoice::Dark, "Dark"),
-    ] {
-        if ui.radio(state.theme == choice, label).clicked() {
-            action = Some(MenuAction::Theme(choice));
-            ui.close();
-        }
-    }
+    ];
+    radios(ui, state.theme, themes, MenuAction::Theme, action);
     ui.separator();
     ui.menu_button("Palette", |ui| {
-        for palette in Palette::ALL {
-            if ui
-                .radio(state.palette == palette, palette.label())
-                .clicked()
-            {
-                action = Some(MenuAction::Palette(palette));
-                ui.close();
-            }
-        }
+        let palettes = Palette::ALL.map(|p| (p, p.label()));
+        radios(ui, state.palette, palettes, MenuAction::Palette, action);
     });
-    for value in FillValue::ALL {
-        if ui.radio(state.value == value, value.label()).clicked() {
-            action = Some(MenuAction::Value(value));
-            ui.close();
-        }
-    }
+    let values = FillValue::ALL.map(|v| (v, v.label()));
+    radios(ui, state.value, values, MenuAction::Value, action);
     ui.menu_button("Labels", |ui| {
-        for labels in LabelChoice::ALL {
-            if ui.radio(state.labels == labels, labels.label()).clicked() {
-                action = Some(MenuAction::Labels(labels));
-                ui.close();
-            }
-        }
+        let labels = LabelChoice::ALL.map(|l| (l, l.label()));
+        radios(ui, state.labels, labels, MenuAction::Labels, action);
     });
-    ui.separator();
+}
+
+/// View → Flows and what an arc's width stands for (both off where no arcs are).
+fn flow_items(ui: &mut egui::Ui, state: &MenuState, action: &mut Option<MenuAction>) {
     let mut flows = state.flows.unwrap_or(false);
     let toggle = ui
         .add_enabled(
@@ -245,7 +264,7 @@ fn view_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
         .on_hover_text("Arcs from each team's sender to where it arrived")
         .on_disabled_hover_text("The data does not say where the teams came from");
     if toggle.changed() {
-        action = Some(MenuAction::Flows(flows));
+        *action = Some(MenuAction::Flows(flows));
     }
     let arcs_drawn = state.flows == Some(true);
     for (width, label) in [
@@ -259,22 +278,8 @@ fn view_menu(ui: &mut egui::Ui, state: &MenuState) -> Option<MenuAction> {
             )
             .on_disabled_hover_text("No arcs are drawn");
         if radio.clicked() {
-            action = Some(MenuAction::FlowWidth(width));
+            *action = Some(MenuAction::FlowWidth(width));
             ui.close();
         }
     }
-    ui.separator();
-    if ui.button("Data table").clicked() {
-        action = Some(MenuAction::DataTable);
-        ui.close();
-    }
-    if ui.button("Title and notes…").clicked() {
-        action = Some(MenuAction::Captions);
-        ui.close();
-    }
-    if ui.button("Reset view (Home)").clicked() {
-        action = Some(MenuAction::ResetView);
-        ui.close();
-    }
-    action
 }
