@@ -3,11 +3,12 @@
 //! (`assets/world-countries.tsv`), both made by `assets/build/build_gazetteer.py`.
 //! A name matches a city's name compared without accents, letter case or punctuation
 //! ("Sao Paulo" is "São Paulo", "Urumqi" is "Ürümqi"), in the one country the row
-//! names; where no city has it as its name, the other names GeoNames records in Latin
-//! letters ("Padova" is Padua, "La Habana" Havana), said as such. Nothing else: never a
-//! prefix, never the closest spelling, never the biggest of several cities of the same
-//! name (that is [`Lookup::Several`], reported for the user to settle with
-//! coordinates). The tables are read on first use only.
+//! names (or in any, for a row that names none), or one of the other names GeoNames
+//! records in Latin letters ("Padova" is Padua, "La Habana" Havana), said as such.
+//! Own and other names count alike. Nothing else: never a prefix, never the closest
+//! spelling, never the biggest of several cities of the same name (that is
+//! [`Lookup::Several`], reported for the user to settle with coordinates). The tables
+//! are read on first use only.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -150,31 +151,29 @@ impl Gazetteer {
         self.alpha3.get(&city.country).map(String::as_str)
     }
 
-    /// The cities called `name` (by their own name, else by another GeoNames
-    /// records) among those `keep` accepts.
+    /// The cities called `name`, by their own name or by another GeoNames records,
+    /// among those `keep` accepts. Both kinds count alike: "Calcutta" is a town's own
+    /// name in South Africa and another name of Kolkata, so it is two cities, not the
+    /// town (a city's own name never hides another city that is also called so).
     fn lookup(&self, name: &str, keep: impl Fn(&City) -> bool) -> Lookup<'_> {
         let key = fold(name);
-        let cities = |index: &HashMap<String, Vec<usize>>| -> Vec<&City> {
-            index
-                .get(&key)
-                .into_iter()
-                .flatten()
-                .map(|&i| &self.cities[i])
-                .filter(|city| keep(city))
-                .collect()
+        let indices = |index: &HashMap<String, Vec<usize>>| -> Vec<usize> {
+            let found = index.get(&key).into_iter().flatten().copied();
+            found.filter(|&i| keep(&self.cities[i])).collect()
         };
-        let by_name = cities(&self.by_name);
-        let other = by_name.is_empty();
-        let found = if other {
-            cities(&self.by_other_name)
-        } else {
-            by_name
-        };
-        match found.as_slice() {
+        let own = indices(&self.by_name);
+        let mut found = own.clone();
+        for other in indices(&self.by_other_name) {
+            if !found.contains(&other) {
+                found.push(other);
+            }
+        }
+        let cities: Vec<&City> = found.iter().map(|&i| &self.cities[i]).collect();
+        match cities.as_slice() {
             [] => Lookup::None,
-            [one] if other => Lookup::OtherName(one),
+            [one] if own.is_empty() => Lookup::OtherName(one),
             [one] => Lookup::One(one),
-            _ => Lookup::Several(found),
+            _ => Lookup::Several(cities),
         }
     }
 
@@ -313,16 +312,25 @@ mod tests {
         };
         assert_eq!(g.alpha3_of(hangzhou), Some("CHN"));
         let Lookup::Several(paris) = g.find_anywhere("Paris") else {
-            panic!("Paris, France and Paris, Texas")
+            panic!("Paris, France; Paris, Texas; and a town in South Africa")
         };
         let countries: Vec<_> = paris.iter().filter_map(|c| g.alpha3_of(c)).collect();
-        assert_eq!(countries, ["FRA", "USA"]);
+        assert_eq!(countries, ["FRA", "USA", "ZAF"]);
         assert_eq!(
             g.find_anywhere("Hangzh"),
             Lookup::None,
             "never by first letters"
         );
         assert!(matches!(g.find_anywhere("La Habana"), Lookup::OtherName(c) if c.name == "Havana"));
+        // A town's own name that is another city's other name is two cities.
+        let Lookup::Several(calcutta) = g.find_anywhere("Calcutta") else {
+            panic!("Calcutta: a town in South Africa, and Kolkata")
+        };
+        assert!(calcutta.iter().any(|c| c.name == "Kolkata"), "{calcutta:?}");
+        let Lookup::Several(baroda) = g.find("IND", "Baroda") else {
+            panic!("Baroda: a town, and Vadodara")
+        };
+        assert!(baroda.iter().any(|c| c.name == "Vadodara"), "{baroda:?}");
     }
 
     #[test]

@@ -128,7 +128,8 @@ pub fn locate_by_name(
     for (index, (_, location, team)) in entries.iter_mut().enumerate() {
         let own_donor = team.donor.as_deref().map(|d| (d, countries.code(d)));
         if let Some((donor, None)) = own_donor {
-            let problem = match city_as_donor(gazetteer, donor, team.from_place.as_deref()) {
+            let start = (team.from_place.as_deref(), team.origin.is_some());
+            let problem = match city_as_donor(gazetteer, donor, start) {
                 Ok((code, found)) => looked_up.donor_city(location, team, code, found),
                 Err(message) => Some(at_location(location, message)),
             };
@@ -269,12 +270,12 @@ impl LookedUp {
 
 /// A `from` that names no country may name a city: the one city of that name among
 /// GeoNames' (in any country) is where the team was sent from, and its country
-/// (alpha-3 code) the donor. Several cities of the name, none, or a `from_place`
-/// beside it (which would leave two places for one start) are reported.
+/// (alpha-3 code) the donor. Several cities of the name, none, or a `from_place` or
+/// coordinates beside it (`start`: two places for one start) are reported.
 fn city_as_donor(
     gazetteer: &Gazetteer,
     donor: &str,
-    from_place: Option<&str>,
+    (from_place, coordinates): (Option<&str>, bool),
 ) -> Result<(String, Found), String> {
     if matches!(resolve(donor), Resolved::Ambiguous(_)) {
         return Err(not_a_country(donor));
@@ -290,22 +291,25 @@ fn city_as_donor(
              in from and the city in from_place"
         ),
     })?;
-    if let Some(place) = from_place {
-        return Err(format!(
-            "from \"{quoted}\" is a city in {}, and from_place \"{}\" is another place \
-             to start from: write the donor country in from",
+    let other_start = match from_place {
+        Some(place) => Some(format!("from_place \"{}\" gives", inline(place))),
+        None => coordinates.then(|| "from_lat and from_lon give".to_string()),
+    };
+    match other_start {
+        Some(other) => Err(format!(
+            "from \"{quoted}\" is a city in {}, and {other} another place to start \
+             from: write the donor country in from",
             short_name(&found.0),
-            inline(place)
-        ));
+        )),
+        None => Ok(found),
     }
-    Ok(found)
 }
 
 /// Why a name is no one city among GeoNames' anywhere.
 enum NotFound {
     /// No city of 15,000 people or more has it.
     NoCity,
-    /// "2 cities have that name: Paris (…) in France; Paris (…) in United States…".
+    /// "2 cities are known by that name: Paris (…) in France; Paris (…) in United States…".
     Several(String),
 }
 
@@ -332,7 +336,7 @@ fn locate_anywhere(gazetteer: &Gazetteer, name: &str) -> Result<(String, Found),
     }
 }
 
-/// "2 cities have that name: Paris (…) in France; Paris (…) in United States of
+/// "2 cities are known by that name: Paris (…) in France; Paris (…) in United States of
 /// America": the first few candidates with their countries, the rest counted.
 fn several_cities(gazetteer: &Gazetteer, cities: &[&crate::data::gazetteer::City]) -> String {
     let mut named: Vec<String> = cities
@@ -347,7 +351,7 @@ fn several_cities(gazetteer: &Gazetteer, cities: &[&crate::data::gazetteer::City
         named.push(format!("{} more", cities.len() - CANDIDATES_LISTED));
     }
     format!(
-        "{} cities have that name: {}",
+        "{} cities are known by that name: {}",
         cities.len(),
         named.join("; ")
     )

@@ -166,7 +166,7 @@ fn an_unknown_or_ambiguous_place_is_reported_with_its_row_and_never_guessed() {
          15,000 people or more in Russian Federation",
         "unlocated: row 2 (line 3): place \"Fuzhou\" could be 2 cities in China: Fuzhou (",
         "unlocated: row 3 (line 4): from \"Narnia\" names no country",
-        "unlocated: row 4 (line 5): from_place \"Paris\": 2 cities have that name:",
+        "unlocated: row 4 (line 5): from_place \"Paris\": 3 cities are known by that name:",
     ] {
         assert!(stdout.contains(expected), "{expected}\n{stdout}");
     }
@@ -567,13 +567,14 @@ fn a_from_that_names_a_city_makes_its_country_the_donor_and_is_never_guessed() {
     let dir = tempfile::tempdir().unwrap();
     // Hangzhou and Havana ("La Habana", another name GeoNames records) are one city
     // each in the world; "Paris" is two, "Fuzhou" two in one country.
-    let csv = "country,teams,from,from_place\n\
-               Italy,1,Hangzhou,\n\
-               Italy,2,La Habana,\n\
-               Serbia,1,Paris,\n\
-               Iran,1,Fuzhou,\n\
-               Iraq,1,Milan,Rome\n\
-               Laos,1,,Wuhan\n";
+    let csv = "country,teams,from,from_place,from_lat,from_lon\n\
+               Italy,1,Hangzhou,,,\n\
+               Italy,2,La Habana,,,\n\
+               Serbia,1,Paris,,,\n\
+               Iran,1,Fuzhou,,,\n\
+               Iraq,1,Hangzhou,Shanghai,,\n\
+               Laos,1,,Wuhan,,\n\
+               Peru,1,Hangzhou,,10,10\n";
     let data = write(dir.path(), "city-donors.csv", csv);
     let svg = export_svg(dir.path(), &data, &[]);
     let mut arcs = arcs_of(&svg);
@@ -582,10 +583,16 @@ fn a_from_that_names_a_city_makes_its_country_the_donor_and_is_never_guessed() {
         arcs.iter().map(|a| (a.0.as_str(), a.1.as_str())).collect();
     assert_eq!(
         donors_and_starts,
-        [("", "Wuhan"), ("China", "Hangzhou"), ("Cuba", "La Habana")],
+        [
+            ("", "10.000, 10.000"),
+            ("", "Wuhan"),
+            ("China", "Hangzhou"),
+            ("Cuba", "La Habana")
+        ],
         "{arcs:?}"
     );
-    assert_ne!(arcs[1].3, arcs[2].3, "China and Cuba in two hues");
+    // Two starts for Peru's team: drawn from its coordinates, its donor not known.
+    assert_ne!(arcs[2].3, arcs[3].3, "China and Cuba in two hues");
     assert!(svg.contains("from Cuba") && svg.contains("from China"));
     assert!(
         svg.contains(
@@ -599,12 +606,14 @@ fn a_from_that_names_a_city_makes_its_country_the_donor_and_is_never_guessed() {
     for expected in [
         "2 donors: Cuba (2 teams), China (1)",
         "from names a city, its country the donor: Hangzhou (China), La Habana (Cuba)",
-        "unlocated: row 3 (line 4): from \"Paris\" names no country, and 2 cities have that \
-         name: Paris (48.853° N, 2.349° E, 2,138,551 people) in France; Paris",
-        "unlocated: row 4 (line 5): from \"Fuzhou\" names no country, and 2 cities have that \
-         name: Fuzhou (",
-        "unlocated: row 5 (line 6): from \"Milan\" is a city in Italy, and from_place \
-         \"Rome\" is another place to start from: write the donor country in from",
+        "unlocated: row 3 (line 4): from \"Paris\" names no country, and 3 cities are known by \
+         that name: Paris (48.853° N, 2.349° E, 2,138,551 people) in France; Paris",
+        "unlocated: row 4 (line 5): from \"Fuzhou\" names no country, and 2 cities are known by \
+         that name: Fuzhou (",
+        "unlocated: row 5 (line 6): from \"Hangzhou\" is a city in China, and from_place \
+         \"Shanghai\" gives another place to start from: write the donor country in from",
+        "unlocated: row 7 (line 8): from \"Hangzhou\" is a city in China, and from_lat and \
+         from_lon give another place to start from",
     ] {
         assert!(stdout.contains(expected), "{expected}\n{stdout}");
     }

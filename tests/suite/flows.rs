@@ -147,14 +147,14 @@ fn your_own_data_draws_arcs_from_the_coordinates_it_gives() {
         "your coordinates are not GeoNames'"
     );
     // A place name without its country is looked up in every country, and a name
-    // two cities have there is reported with both, never chosen between.
+    // several cities are known by there is reported with each, never chosen among.
     let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
     assert_eq!(status, 1, "{stdout}");
     assert!(
         stdout.contains(
-            "unlocated: row 3 (line 4): from_place \"Paris\": 2 cities have that name: \
+            "unlocated: row 3 (line 4): from_place \"Paris\": 3 cities are known by that name: \
              Paris (48.853° N, 2.349° E, 2,138,551 people) in France; Paris (33.661° N, \
-             95.556° W, 24,782 people) in United States of America"
+             95.556° W, 24,782 people) in United States of America; Parys ("
         ),
         "{stdout}"
     );
@@ -225,7 +225,7 @@ fn an_arrival_point_outside_its_country_is_not_drawn_and_every_gap_is_said() {
     assert_eq!(status, 1);
     for expected in [
         "questionable: the arrival point of Crema (Italy) lies outside its country's outline",
-        "unlocated: row 3 (line 4): from_place \"Moscow\": 2 cities have that name: \
+        "unlocated: row 3 (line 4): from_place \"Moscow\": 2 cities are known by that name: \
          Moscow (55.752° N, 37.618° E,",
         "unlocated: row 2 (line 3): place \"Romee\" is not among GeoNames' cities of 15,000 \
          people or more in Italy",
