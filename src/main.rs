@@ -175,7 +175,8 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
     let loaded = started.elapsed();
     let natural_earth = inputs.countries.is_none();
     // A raster picture shows the detail its pixels can; a vector one may be enlarged.
-    let mut model = match Format::of(&request.out)? {
+    let format = Format::of(&request.out)?;
+    let mut model = match format {
         format if format.is_raster() => MapModel::for_picture(
             outlines,
             aid,
@@ -186,8 +187,12 @@ fn run_export(inputs: &Inputs, args: &ExportArgs) -> Result<i32, Failure> {
         _ => MapModel::new(outlines, aid, request.projection, natural_earth),
     };
     let prepared = started.elapsed();
-    // The warning tells what the picture will: with its donor and arcs as asked.
+    // The warning tells what the picture will: with its donor and arcs as asked, on
+    // its day (an animation's last frame shows every team).
     export::apply_flow_options(&mut model, &request).map_err(export::ExportError::Request)?;
+    if !format.is_animation() && request.date.is_some() {
+        model.set_day(request.date);
+    }
     if let Some(note) = aidmap::scene::text::donor_cities_note(&model) {
         eprintln!("note: {} (the picture says so too)", printable(&note));
     }

@@ -35,10 +35,6 @@ pub struct AidDataset {
     /// Places named without coordinates that the gazetteer could not locate, each
     /// with its row: `check` lists them as it lists unmatched countries.
     pub unlocated: Vec<Unlocated>,
-    /// `from` values that named a city rather than a country, each with the country
-    /// made its donor: "Hangzhou (China)". Said under the picture, so a donor taken
-    /// from a city's name is never shown as if the data had named it.
-    pub donor_cities: Vec<String>,
 }
 
 /// The sender of the aid.
@@ -110,6 +106,9 @@ pub struct Team {
     pub from_place: Option<String>,
     /// The place it arrived at, with coordinates, where known: the end of its arc.
     pub arrival_point: Option<Located>,
+    /// The city a `from` named instead of a country, as written, whose country
+    /// aidmap made the donor: every picture of this team says so.
+    pub donor_city: Option<String>,
 }
 
 /// A place a row names that the gazetteer could not locate: why, and where.

@@ -108,7 +108,6 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         places_credit: (looked_up.by_name > 0 || looked_up.at_capitals > 0)
             .then(|| gazetteer::CREDIT.to_string()),
         unlocated: looked_up.unlocated,
-        donor_cities: looked_up.cities_as_donors.into_iter().collect(),
     })
 }
 
@@ -308,6 +307,7 @@ fn read_row(record: &csv::StringRecord, columns: &Columns) -> Result<(String, Te
         origin,
         arrival_point,
         from_place,
+        donor_city: None,
     };
     Ok((country, team))
 }

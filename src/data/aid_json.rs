@@ -205,7 +205,6 @@ fn read(file: &str, bytes: &[u8], look_up: bool) -> Result<AidDataset, LoadError
         places_credit: (looked_up.by_name > 0 || looked_up.at_capitals > 0)
             .then(|| gazetteer::CREDIT.to_string()),
         unlocated: looked_up.unlocated,
-        donor_cities: looked_up.cities_as_donors.into_iter().collect(),
     })
 }
 
@@ -281,6 +280,7 @@ fn team_entries(
             origin,
             arrival_point,
             from_place: team.from_place,
+            donor_city: None,
         };
         entries.push((country, place, detail));
     }

@@ -83,8 +83,9 @@ pub struct Gazetteer {
     by_name: HashMap<String, Vec<usize>>,
     /// Folded other name → the cities GeoNames records it for.
     by_other_name: HashMap<String, Vec<usize>>,
-    /// ISO alpha-3 → (alpha-2, the capital's index in `cities`).
-    countries: HashMap<String, (String, Option<usize>)>,
+    /// ISO alpha-3 → (alpha-2, GeoNames' short English name, the capital's index in
+    /// `cities`).
+    countries: HashMap<String, (String, String, Option<usize>)>,
     /// ISO alpha-2 → alpha-3, to say which country a city found anywhere is in.
     alpha3: HashMap<String, String>,
 }
@@ -120,13 +121,14 @@ impl Gazetteer {
             gazetteer.cities.push(city);
         }
         for (line, fields) in rows(countries) {
-            let [iso2, iso3, _name, capital] = fields[..] else {
+            let [iso2, iso3, name, capital] = fields[..] else {
                 return Err(bad_row("bundled world-countries.tsv", line));
             };
             let capital = capital.parse::<u64>().ok().and_then(|id| by_id.get(&id));
-            gazetteer
-                .countries
-                .insert(iso3.to_string(), (iso2.to_string(), capital.copied()));
+            gazetteer.countries.insert(
+                iso3.to_string(),
+                (iso2.into(), name.into(), capital.copied()),
+            );
             gazetteer.alpha3.insert(iso2.to_string(), iso3.to_string());
         }
         Ok(gazetteer)
@@ -134,7 +136,7 @@ impl Gazetteer {
 
     /// The cities called `name` in the country with ISO alpha-3 code `iso3`.
     pub fn find(&self, iso3: &str, name: &str) -> Lookup<'_> {
-        let Some((iso2, _)) = self.countries.get(iso3) else {
+        let Some((iso2, _, _)) = self.countries.get(iso3) else {
             return Lookup::UnknownCountry;
         };
         self.lookup(name, |city| city.country == *iso2)
@@ -180,8 +182,14 @@ impl Gazetteer {
     /// The capital of the country with ISO alpha-3 code `iso3`, where GeoNames names
     /// one among its cities.
     pub fn capital(&self, iso3: &str) -> Option<&City> {
-        let (_, capital) = self.countries.get(iso3)?;
+        let (_, _, capital) = self.countries.get(iso3)?;
         capital.map(|i| &self.cities[i])
+    }
+
+    /// GeoNames' short English name of the country with ISO alpha-3 code `iso3`
+    /// ("Ivory Coast", "Venezuela"): short enough for a note or an arc's label.
+    pub fn country_name(&self, iso3: &str) -> Option<&str> {
+        self.countries.get(iso3).map(|(_, name, _)| name.as_str())
     }
 
     /// How many cities it holds.

@@ -130,7 +130,10 @@ pub fn locate_by_name(
         if let Some((donor, None)) = own_donor {
             let start = (team.from_place.as_deref(), team.origin.is_some());
             let problem = match city_as_donor(gazetteer, donor, start) {
-                Ok((code, found)) => looked_up.donor_city(location, team, code, found),
+                Ok((code, found)) => {
+                    let country = (code.clone(), short_name(gazetteer, &code));
+                    looked_up.donor_city(location, team, country, found)
+                }
                 Err(message) => Some(at_location(location, message)),
             };
             problems.extend(problem.map(|p| (index, p)));
@@ -242,29 +245,27 @@ impl LookedUp {
 }
 
 impl LookedUp {
-    /// Make the country `code` of the city a team's `from` names its donor, and the
-    /// city where it was sent from unless coordinates say so already.
+    /// Make the country (alpha-3 code, name) of the city a team's `from` names its
+    /// donor, and the city where it was sent from.
     fn donor_city(
         &mut self,
         location: &Location,
         team: &mut Team,
-        code: String,
+        (code, country): (String, String),
         found: Found,
     ) -> Option<Unlocated> {
         let written = team.donor.take().unwrap_or_default();
-        let country = short_name(&code);
+        let written = inline(written.trim());
         self.cities_as_donors
-            .insert(format!("{} ({country})", inline(written.trim())));
+            .insert(format!("{written} ({country})"));
+        team.donor_city = Some(written);
         // The donor is kept as the country's name where that names it back, so the
         // data table and the CSV export read "China", else as its code.
         team.donor = Some(match alpha3_of(&country) {
             Some(back) if back == code => country,
             _ => code,
         });
-        match team.origin {
-            Some(_) => None,
-            None => self.record(location, Some(Ok(found)), &mut team.origin, team.count),
-        }
+        self.record(location, Some(Ok(found)), &mut team.origin, team.count)
     }
 }
 
@@ -299,7 +300,7 @@ fn city_as_donor(
         Some(other) => Err(format!(
             "from \"{quoted}\" is a city in {}, and {other} another place to start \
              from: write the donor country in from",
-            short_name(&found.0),
+            short_name(gazetteer, &found.0),
         )),
         None => Ok(found),
     }
@@ -343,7 +344,7 @@ fn several_cities(gazetteer: &Gazetteer, cities: &[&crate::data::gazetteer::City
         .iter()
         .take(CANDIDATES_LISTED)
         .map(|city| {
-            let country = gazetteer.alpha3_of(city).map(short_name);
+            let country = gazetteer.alpha3_of(city).map(|c| short_name(gazetteer, c));
             format!("{} in {}", city.described(), country.unwrap_or_default())
         })
         .collect();
@@ -461,15 +462,18 @@ fn locate(gazetteer: &Gazetteer, code: &str, name: &str, field: &str) -> Result<
 fn capital(gazetteer: &Gazetteer, code: &str) -> Option<Located> {
     let city = gazetteer.capital(code)?;
     Some(Located {
-        name: format!("{}, capital of {}", city.name, short_name(code)),
+        name: format!("{}, capital of {}", city.name, short_name(gazetteer, code)),
         lon: city.lon,
         lat: city.lat,
     })
 }
 
-/// A country's name short enough for an arc's label: the ISO name without a
-/// bracketed part ("Venezuela (Bolivarian Republic of)" is "Venezuela").
-pub fn short_name(code: &str) -> String {
+/// A country's name short enough for an arc's label or a note: GeoNames' ("Ivory
+/// Coast", "Venezuela"), else the ISO name without a bracketed part.
+fn short_name(gazetteer: &Gazetteer, code: &str) -> String {
+    if let Some(name) = gazetteer.country_name(code) {
+        return name.to_string();
+    }
     let name = name_of(code);
     match name.split_once(" (") {
         Some((short, _)) => short.to_string(),

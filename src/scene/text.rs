@@ -17,19 +17,7 @@ pub fn long_date(date: NaiveDate) -> String {
 pub fn subtitle(model: &MapModel) -> String {
     let (teams, countries) = model.drawn_totals();
     let (donors, unknown) = model.drawn_donors();
-    let from = match donors.as_slice() {
-        _ if !model.donors.several() => String::new(),
-        [] => String::new(),
-        [one] => format!(" from {}", model.donors.names[*one]),
-        several => format!(" from {} donors", several.len()),
-    };
-    // Teams whose donor is not a known country are not counted as any donor's.
-    let from = match unknown {
-        n if n > 0 && model.donors.several() => {
-            format!("{from} ({n} whose donor is not known)")
-        }
-        _ => from,
-    };
+    let from = donors_phrase(model, &donors, teams, unknown);
     let counts = format!(
         "{teams} {}{from} to {countries} {}",
         plural(teams, "team", "teams"),
@@ -42,6 +30,29 @@ pub fn subtitle(model: &MapModel) -> String {
     match arrived_note(model).or_else(|| beyond_note(model)) {
         Some(note) => format!("{counts} ({note})"),
         None => counts,
+    }
+}
+
+/// Who sent the `teams` drawn: " from Cuba", " from 3 donors", and, where some
+/// (`unknown`) have no known donor, each part counted: " (2 from China, 1 whose donor
+/// is not known)". Nothing where the data has one donor and the user chose none.
+fn donors_phrase(model: &MapModel, donors: &[usize], teams: u32, unknown: u32) -> String {
+    let said = model.donors.several() || model.donor.is_some();
+    let named = match donors {
+        [one] if said => format!("from {}", model.donors.names[*one]),
+        [] | [_] => String::new(),
+        several => format!("from {} donors", several.len()),
+    };
+    let unknown = if said { unknown } else { 0 };
+    match (named.is_empty(), unknown) {
+        (true, 0) => String::new(),
+        (false, 0) => format!(" {named}"),
+        (true, n) if n == teams => " (donor not known)".to_string(),
+        (true, n) => format!(" ({n} whose donor is not known)"),
+        (false, n) => {
+            let known = teams.saturating_sub(n);
+            format!(" ({known} {named}, {n} whose donor is not known)")
+        }
     }
 }
 
@@ -167,21 +178,46 @@ fn flows_notes(model: &MapModel) -> Vec<String> {
     notes
 }
 
-/// "Donor country taken from the city given as donor: Hangzhou (China)": donors the
-/// data gave as a city, whose country aidmap took for the donor (sorted, each once).
+/// "Donor country taken from the city given as donor: Hangzhou (China)": the donors
+/// of the teams shown (on the map's day, of the donor chosen) that the data gave as a
+/// city, whose country aidmap took for the donor. Donors come in the legend's order;
+/// those the legend names are each named here, the rest counted, as the legend
+/// counts them.
 pub fn donor_cities_note(model: &MapModel) -> Option<String> {
-    /// Cities named one by one; the rest are counted.
-    const LISTED: usize = 3;
-    let cities = &model.aid.donor_cities;
-    let mut named: Vec<&str> = cities.iter().take(LISTED).map(String::as_str).collect();
-    let more = format!("{} more", cities.len().saturating_sub(LISTED));
-    if cities.len() > LISTED {
-        named.push(&more);
+    use std::collections::{BTreeMap, BTreeSet};
+    /// Cities named for one donor; the rest are counted.
+    const CITIES_LISTED: usize = 2;
+    let mut by_donor: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+    for team in model.aid.destinations.iter().flat_map(|d| &d.details) {
+        let (Some(city), Some(donor)) = (&team.donor_city, model.donors.index_of(&model.aid, team))
+        else {
+            continue;
+        };
+        by_donor.entry(donor).or_default().insert(city.as_str());
     }
-    (!cities.is_empty()).then(|| {
+    // One donor chosen: the legend names it, whatever its place among the donors.
+    let legend_names = match model.donor {
+        Some(_) => usize::MAX,
+        None => crate::scene::style::DONOR_HUES,
+    };
+    let named = by_donor.range(..legend_names).map(|(&d, cities)| {
+        let mut listed: Vec<&str> = cities.iter().take(CITIES_LISTED).copied().collect();
+        let more = format!("{} more", cities.len().saturating_sub(CITIES_LISTED));
+        if cities.len() > CITIES_LISTED {
+            listed.push(&more);
+        }
+        format!("{} ({})", listed.join(", "), model.donors.names[d])
+    });
+    let mut parts: Vec<String> = named.collect();
+    match by_donor.range(legend_names..).count() {
+        0 => {}
+        1 => parts.push("1 other donor".to_string()),
+        n => parts.push(format!("{n} other donors")),
+    }
+    (!parts.is_empty()).then(|| {
         format!(
             "Donor country taken from the city given as donor: {}",
-            named.join(", ")
+            parts.join(", ")
         )
     })
 }

@@ -390,7 +390,7 @@ fn a_donor_that_is_no_country_is_not_counted_and_one_donors_gaps_are_still_said(
     );
     let svg = export_svg(dir.path(), &data, &[]);
     assert!(
-        svg.contains("4 teams from 2 donors (2 whose donor is not known) to 3 countries"),
+        svg.contains("4 teams (2 from 2 donors, 2 whose donor is not known) to 3 countries"),
         "{svg}"
     );
     // Neither Narnia nor Congo has a place to start from: no arc, no legend line.
@@ -596,8 +596,8 @@ fn a_from_that_names_a_city_makes_its_country_the_donor_and_is_never_guessed() {
     assert!(svg.contains("from Cuba") && svg.contains("from China"));
     assert!(
         svg.contains(
-            "Donor country taken from the city given as donor: Hangzhou (China), La Habana \
-             (Cuba)"
+            "Donor country taken from the city given as donor: La Habana (Cuba), Hangzhou \
+             (China)"
         ),
         "the picture says which donors were cities: {svg}"
     );

@@ -154,7 +154,7 @@ fn your_own_data_draws_arcs_from_the_coordinates_it_gives() {
         stdout.contains(
             "unlocated: row 3 (line 4): from_place \"Paris\": 3 cities are known by that name: \
              Paris (48.853° N, 2.349° E, 2,138,551 people) in France; Paris (33.661° N, \
-             95.556° W, 24,782 people) in United States of America; Parys ("
+             95.556° W, 24,782 people) in United States; Parys ("
         ),
         "{stdout}"
     );
