@@ -82,12 +82,25 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
         "joined: {joined_count} of {} countries",
         aid.destinations.len()
     );
-    for outside in arcs_outside(outlines, aid, joined) {
+    let flows = flows_of(outlines, aid, joined);
+    for outside in &flows.outside {
         let _ = writeln!(
             text,
             "  questionable: the arrival point of {} lies outside its country's outline \
              (are lat and lon swapped?); its arc is not drawn",
-            inline(&outside)
+            inline(outside)
+        );
+    }
+    let without_arcs = match crate::scene::has_origins(aid) {
+        true => flows.without_origin,
+        false => 0,
+    };
+    if without_arcs > 0 {
+        let _ = writeln!(
+            text,
+            "  no arc: {without_arcs} {} (no sender place given, or one listed as unlocated \
+             below); the picture says so",
+            if without_arcs == 1 { "team" } else { "teams" }
         );
     }
     for &pair in &joined.merged {
@@ -113,7 +126,7 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
     }
     CheckReport {
         text,
-        status: if joined.all_joined() && aid.unlocated.is_empty() {
+        status: if joined.all_joined() && aid.unlocated.is_empty() && without_arcs == 0 {
             EXIT_OK
         } else {
             EXIT_UNMATCHED
@@ -151,8 +164,9 @@ fn donors_line(outlines: &Outlines, aid: &AidDataset) -> Option<String> {
     Some(format!("{} donors: {}", donors.len(), named.join(", ")))
 }
 
-/// The arrival points that lie outside their joined country's outline.
-fn arcs_outside(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> Vec<String> {
+/// The arcs as a picture of the whole data set draws them: what lies outside its
+/// country, what has no sender place.
+fn flows_of(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> crate::scene::arcs::Flows {
     let mut by_country = vec![None; outlines.countries.len()];
     for (destination, matched) in joined.matches.iter().enumerate() {
         if let Some(country) = *matched {
@@ -160,7 +174,7 @@ fn arcs_outside(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> Vec<Str
         }
     }
     let donors = crate::scene::donors::Donors::of(aid, outlines);
-    crate::scene::arcs::arcs_of(aid, outlines, &by_country, &donors).outside
+    crate::scene::arcs::arcs_of(aid, outlines, &by_country, &donors)
 }
 
 /// Whether the data agrees with its claim, counted as of the claim's date: teams that

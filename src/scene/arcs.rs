@@ -111,6 +111,11 @@ pub fn arcs_of(
             continue;
         };
         let outline = &outlines.countries[country];
+        // Teams the data says nothing of but their country (kept as a count only)
+        // have no sender place either.
+        let detailed = destination.details.iter().map(|t| t.count).sum::<u32>();
+        let bare = destination.teams.saturating_sub(detailed);
+        flows.without_origin = flows.without_origin.saturating_add(bare);
         let mut interior: Option<Option<geo::Point<f64>>> = None;
         for team in destination.details.iter().filter(|t| t.count > 0) {
             let Some(origin) = &team.origin else {

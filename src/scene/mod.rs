@@ -44,5 +44,6 @@ pub use compose::{SceneState, compose};
 pub use egui_painter::paint_scene;
 pub use mesh_cache::SceneCache;
 pub use model::MapModel;
+pub use model_build::has_origins;
 pub use style::MapStyle;
 pub use view::MapView;

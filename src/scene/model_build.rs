@@ -28,13 +28,16 @@ pub(crate) fn drawn_destinations(
 }
 
 /// True when the data says where some team came from: a place with coordinates, or a
-/// donor or place that may not have been located (its arc is then missing, and the
-/// picture says so rather than leaving arcs out in silence).
-pub(crate) fn has_origins(aid: &AidDataset) -> bool {
-    aid.destinations
-        .iter()
-        .flat_map(|d| &d.details)
-        .any(|t| t.origin.is_some() || t.from_place.is_some() || t.donor.is_some())
+/// donor (a team's own, or the data's provider) or place that may not have been
+/// located (its arc is then missing, and the picture says so rather than leaving arcs
+/// out in silence).
+pub fn has_origins(aid: &AidDataset) -> bool {
+    aid.provider.is_some()
+        || aid
+            .destinations
+            .iter()
+            .flat_map(|d| &d.details)
+            .any(|t| t.origin.is_some() || t.from_place.is_some() || t.donor.is_some())
 }
 
 /// What part of a pixel a point of an outline must move it by to be kept, in a

@@ -665,3 +665,56 @@ fn the_window_says_which_donors_were_read_from_cities() {
     // In the Recipients panel (the map's footer is painted; the export test reads it).
     assert_eq!(harness.query_all_by_label_contains(said).count(), 1);
 }
+
+#[test]
+fn the_subtitle_counts_teams_of_no_known_donor_apart_and_notes_follow_the_day_and_donor() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "country,teams,arrived,from,from_place\n\
+               Italy,2,2020-03-01,China,Shanghai\n\
+               Serbia,1,2020-03-02,,Wuhan\n\
+               Peru,1,2020-03-03,Cuba,\n\
+               Spain,1,2020-03-04,Hangzhou,\n";
+    let data = write(dir.path(), "days.csv", csv);
+    let subtitle_on = |extra: &[&str]| {
+        let svg = export_svg(dir.path(), &data, extra);
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let subtitle = doc
+            .descendants()
+            .find(|n| n.attribute("class") == Some("subtitle"))
+            .and_then(|g| {
+                g.descendants()
+                    .find_map(|n| n.text().filter(|t| !t.trim().is_empty()))
+            })
+            .unwrap_or_default()
+            .to_string();
+        (subtitle, svg.contains("Donor country taken from the city"))
+    };
+    let (one_day, city_note) = subtitle_on(&["--date", "2020-03-02"]);
+    assert!(
+        one_day.starts_with("3 teams (2 from China, 1 whose donor is not known) to 2 countries"),
+        "two of three teams are China's, not all three: {one_day}"
+    );
+    assert!(!city_note, "Hangzhou's team has not arrived on 2 March");
+    let (all, city_note) = subtitle_on(&[]);
+    assert!(
+        all.starts_with("5 teams (4 from 2 donors, 1 whose donor is not known) to 4 countries"),
+        "{all}"
+    );
+    assert!(city_note);
+    let (cuba, city_note) = subtitle_on(&["--donor", "Cuba"]);
+    assert!(cuba.starts_with("1 team from Cuba to 1 country"), "{cuba}");
+    assert!(!city_note, "no team of Cuba's was given by a city");
+    // The terminal warns of what the picture of that day leaves out, and only that.
+    let out = dir.path().join("early.png");
+    let args = [
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--date",
+        "2020-03-01",
+        "--strict",
+    ];
+    let (status, _, stderr) = run_command("export", &args);
+    assert_eq!(status, 0, "nothing is left out on 1 March: {stderr}");
+}

@@ -245,3 +245,49 @@ fn an_arrival_point_outside_its_country_is_not_drawn_and_every_gap_is_said() {
     assert_eq!(status, 1);
     assert!(!out.exists());
 }
+
+#[test]
+fn teams_without_a_sender_place_are_counted_by_check_and_the_picture_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    // The provider names no country: none of its teams can start anywhere, and the
+    // team given by its country only is one of them.
+    let json = r#"{"title": "t", "provider": {"country": "Narnia"}, "teams": [
+        {"country": "ITA", "place": "Rome"}, {"country": "FRA"}]}"#;
+    let data = write(dir.path(), "narnia.json", json);
+    let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
+    assert_eq!(status, 1, "{stdout}");
+    assert!(
+        stdout.contains("provider: from \"Narnia\" names no country")
+            && stdout.contains("no arc: 2 teams (no sender place given"),
+        "{stdout}"
+    );
+    let (_, svg) = flows_of(&["--data", data.to_str().unwrap()]);
+    assert!(
+        svg.contains("No arc for 2 teams (where they came from is not given or not located)"),
+        "{svg}"
+    );
+    let out = dir.path().join("strict.png");
+    let args = [
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    let strict: Vec<&str> = args.iter().copied().chain(["--strict"]).collect();
+    assert_eq!(run_command("export", &strict).0, 1);
+    let flows: Vec<&str> = args.iter().copied().chain(["--flows"]).collect();
+    assert_eq!(
+        run_command("export", &flows).0,
+        0,
+        "the data says who sent them"
+    );
+    // A CSV row with an empty from among rows that have one: check says so too.
+    let csv = "country,from,place\nITA,,Rome\nFRA,China,Paris\n";
+    let data = write(dir.path(), "gap.csv", csv);
+    let (status, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
+    assert_eq!(status, 1, "{stdout}");
+    assert!(
+        stdout.contains("  no arc: 1 team (no sender place given"),
+        "{stdout}"
+    );
+}
