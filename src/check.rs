@@ -91,6 +91,22 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
             inline(outside)
         );
     }
+    for same in &flows.same_place {
+        let _ = writeln!(
+            text,
+            "  questionable: a team to {} was sent from where it arrived; its arc is not \
+             drawn (a line from a place to itself)",
+            inline(same)
+        );
+    }
+    for country in &flows.no_end {
+        let _ = writeln!(
+            text,
+            "  questionable: {} has no point inside its outline for an arc to end at; the \
+             arc is not drawn",
+            inline(country)
+        );
+    }
     let without_arcs = match crate::scene::has_origins(aid) {
         true => flows.without_origin,
         false => 0,

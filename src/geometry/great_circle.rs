@@ -5,6 +5,21 @@
 /// Degrees to radians and back.
 const DEG: f64 = std::f64::consts::PI / 180.0;
 
+/// The angle between two places (`[lon, lat]` in degrees) seen from the earth's
+/// centre, in degrees: 1° is about 111 km.
+pub fn angle_between(from: [f64; 2], to: [f64; 2]) -> f64 {
+    let (a, b) = (unit(from), unit(to));
+    let cross = [
+        a[1] * b[2] - a[2] * b[1],
+        a[2] * b[0] - a[0] * b[2],
+        a[0] * b[1] - a[1] * b[0],
+    ];
+    let sin = (cross[0] * cross[0] + cross[1] * cross[1] + cross[2] * cross[2]).sqrt();
+    let cos = a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    // atan2 keeps its precision for near and far places alike (acos does not).
+    sin.atan2(cos) / DEG
+}
+
 /// `segments + 1` points from `from` to `to` (both `[lon, lat]` in degrees) along the
 /// great circle between them (spherical linear interpolation of unit vectors). The
 /// same or opposite points give the straight run between them (no circle is shorter).
@@ -75,6 +90,18 @@ fn lon_lat([x, y, z]: [f64; 3]) -> [f64; 2] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_angle_between_places_is_right_near_and_far() {
+        assert!((angle_between([0.0, 0.0], [90.0, 0.0]) - 90.0).abs() < 1e-9);
+        assert!((angle_between([0.0, 90.0], [123.0, -90.0]) - 180.0).abs() < 1e-9);
+        // Bergamo to itself, and to a point 100 m away (0.0009°).
+        assert_eq!(angle_between([9.67, 45.69], [9.67, 45.69]), 0.0);
+        let near = angle_between([9.67, 45.69], [9.67, 45.6909]);
+        assert!((near - 0.0009).abs() < 1e-7, "{near}");
+        // Across the antimeridian the short way: Fiji to Samoa is about 10°.
+        assert!(angle_between([178.4, -18.1], [-171.8, -13.8]) < 11.0);
+    }
 
     #[test]
     fn a_great_circle_starts_and_ends_at_its_places_and_bends_poleward() {

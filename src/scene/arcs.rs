@@ -8,6 +8,7 @@
 use geo::{Contains, Distance, Euclidean, InteriorPoint};
 
 use crate::data::{AidDataset, Outlines};
+use crate::geometry::great_circle::angle_between;
 use crate::scene::donors::Donors;
 
 /// What an arc's width stands for.
@@ -82,6 +83,12 @@ pub struct Flows {
     /// Arcs that end inside their country because the place the data names could not
     /// be located: "Spain (Barcelonna)".
     pub unlocated_ends: Vec<String>,
+    /// Arcs that start where they end (a sender in the city it sent to): no line
+    /// to draw, said instead: "Bergamo (Italy)".
+    pub same_place: Vec<String>,
+    /// Teams to a country with no point inside its outline to end at (a degenerate
+    /// outline): "Italy".
+    pub no_end: Vec<String>,
     /// Arcs beyond [`MAX_ARCS`] (those with the fewest teams), not drawn: the picture
     /// says how many.
     pub beyond_limit: usize,
@@ -95,6 +102,10 @@ pub const MAX_ARCS: usize = 2_000;
 /// How far outside its country's outline an arrival point may lie, in degrees (about
 /// 5 km: Natural Earth smooths coasts by a few kilometres; see assets/README.md).
 const COASTLINE_SLACK: f64 = 0.05;
+
+/// Places closer than this (degrees of a great circle; about 1 km) are one place: an
+/// arc between them would be a dot at any zoom the map has.
+const SAME_PLACE_DEGREES: f64 = 0.01;
 
 /// The arcs of `aid` (as it stands on the day shown): teams with a known sender place,
 /// to recipients on the map (`destination_by_country`: each outline's destination),
@@ -136,6 +147,7 @@ pub fn arcs_of(
                     // Worked out once a country: a large outline takes a while.
                     let inside = *interior.get_or_insert_with(|| outline.shape.interior_point());
                     let Some(inside) = inside else {
+                        flows.no_end.push(outline.name.clone());
                         continue;
                     };
                     let name = match &team.place {
@@ -150,6 +162,12 @@ pub fn arcs_of(
                     (name, [inside.x(), inside.y()])
                 }
             };
+            if angle_between([origin.lon, origin.lat], target) < SAME_PLACE_DEGREES {
+                flows
+                    .same_place
+                    .push(format!("{} ({})", origin.name, outline.name));
+                continue;
+            }
             flows.arcs.push(Flow {
                 country,
                 from: origin.name.clone(),

@@ -149,6 +149,27 @@ fn flows_notes(model: &MapModel) -> Vec<String> {
             listed(&flows.outside)
         ));
     }
+    if !flows.same_place.is_empty() {
+        let n = flows.same_place.len() as u32;
+        notes.push(format!(
+            "Not drawn: {n} {} in one place: {}",
+            plural(n, "arc that starts and ends", "arcs that start and end"),
+            listed(&flows.same_place)
+        ));
+    }
+    if !flows.no_end.is_empty() {
+        let n = flows.no_end.len() as u32;
+        notes.push(format!(
+            "Not drawn: {n} {} with no point inside {} outline to end at: {}",
+            plural(n, "arc", "arcs"),
+            if n == 1 {
+                "its country's"
+            } else {
+                "their countries'"
+            },
+            listed(&flows.no_end)
+        ));
+    }
     if !flows.unlocated_ends.is_empty() {
         let n = flows.unlocated_ends.len() as u32;
         notes.push(format!(

@@ -291,3 +291,23 @@ fn teams_without_a_sender_place_are_counted_by_check_and_the_picture_alike() {
         "{stdout}"
     );
 }
+
+#[test]
+fn an_arc_from_a_place_to_itself_is_not_drawn_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "country,from,from_place,place\n\
+               ITA,Italy,Bergamo,Bergamo\n\
+               FRA,China,Shanghai,Paris\n";
+    let data = write(dir.path(), "same.csv", csv);
+    let (paths, svg) = flows_of(&["--data", data.to_str().unwrap()]);
+    assert_eq!(paths.len(), 1, "only Shanghai to Paris has a line to draw");
+    assert!(
+        svg.contains("Not drawn: 1 arc that starts and ends in one place: Bergamo (Italy)"),
+        "{svg}"
+    );
+    let (_, stdout, _) = run_command("check", &["--data", data.to_str().unwrap()]);
+    assert!(
+        stdout.contains("questionable: a team to Bergamo (Italy) was sent from where it arrived"),
+        "{stdout}"
+    );
+}
