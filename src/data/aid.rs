@@ -10,6 +10,11 @@ use crate::error::Location;
 /// and low enough that no sum of counts can wrap around.
 pub const MAX_TEAMS: u32 = 1_000_000;
 
+/// The most rows of a CSV, or entries in one list of the JSON form (teams, sources,
+/// quotes), a data set may have: a million teams one to a row. Rows of 0 teams add
+/// nothing to [`MAX_TEAMS`], so memory needs its own bound.
+pub const MAX_ENTRIES: usize = 1_000_000;
+
 /// A whole aid data set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AidDataset {

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use crate::data::aid::{AidDataset, MAX_TEAMS, Quote, Team};
+use crate::data::aid::{AidDataset, MAX_ENTRIES, MAX_TEAMS, Quote, Team};
 use crate::data::aid_grouping::group_by_country;
 use crate::data::aid_places::{located, names_in_bounds};
 use crate::data::gazetteer;
@@ -78,6 +78,17 @@ pub fn read_aid_csv(file: &str, bytes: &[u8]) -> Result<AidDataset, LoadError> {
         });
         if record.iter().all(str::is_empty) {
             continue;
+        }
+        if entries.len() + bad_rows.len() == MAX_ENTRIES {
+            return Err(LoadError::at(
+                file,
+                Location::Row { row, line },
+                format!(
+                    "more than {} rows; aidmap reads at most that many (a million teams, \
+                     one to a row)",
+                    crate::data::gazetteer::thousands(MAX_ENTRIES as u64)
+                ),
+            ));
         }
         match read_row(&record, &columns) {
             Ok((country, team)) => entries.push((country, Location::Row { row, line }, team)),

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::data::aid::{AidDataset, Claim, Provider, Quote, Source, Team};
+use crate::data::aid::{AidDataset, Claim, MAX_ENTRIES, Provider, Quote, Source, Team};
 use crate::data::aid_grouping::group_by_country;
 use crate::data::aid_places::{located, names_in_bounds};
 use crate::data::gazetteer;
@@ -28,11 +28,43 @@ struct File {
     provider: Option<ProviderJson>,
     #[serde(default)]
     claim: Option<ClaimJson>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most_max_entries")]
     sources: Vec<SourceJson>,
+    #[serde(deserialize_with = "at_most_max_entries")]
     teams: Vec<TeamJson>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most_max_entries")]
     quotes: Vec<QuoteJson>,
+}
+
+/// A JSON list of at most [`MAX_ENTRIES`] items: an error at the first one more,
+/// before it is read, so a list of millions never fills memory.
+fn at_most_max_entries<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Bounded<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Bounded<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            write!(f, "a list of at most {MAX_ENTRIES} entries")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                if items.len() == MAX_ENTRIES {
+                    return Err(serde::de::Error::custom(format!(
+                        "more than {} entries in one list; aidmap reads at most that many \
+                         (a million teams)",
+                        crate::data::gazetteer::thousands(MAX_ENTRIES as u64)
+                    )));
+                }
+                items.push(item);
+            }
+            Ok(items)
+        }
+    }
+    deserializer.deserialize_seq(Bounded(std::marker::PhantomData))
 }
 
 #[derive(Deserialize)]

@@ -261,7 +261,7 @@ fn bad_row(file: &str, line: usize) -> LoadError {
 }
 
 /// 2900000 as "2,900,000".
-fn thousands(n: u64) -> String {
+pub(crate) fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, digit) in digits.chars().enumerate() {

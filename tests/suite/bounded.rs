@@ -255,3 +255,27 @@ fn forty_thousand_recipients_are_drawn_in_bounded_time_and_the_picture_says_what
         "no note"
     );
 }
+
+#[test]
+fn millions_of_rows_of_no_teams_are_refused_within_bounds_naming_the_row() {
+    let dir = tempfile::tempdir().unwrap();
+    // Rows of 0 teams add nothing to the teams' limit: the rows' own limit holds.
+    let csv = dir.path().join("zeros.csv");
+    let rows = "IT,0\n".repeat(1_500_000);
+    std::fs::write(&csv, format!("country,teams\n{rows}")).unwrap();
+    let (status, stderr) = bounded(&["check", "--data", csv.to_str().unwrap()]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains("row 1000001 (line 1000002): more than 1,000,000 rows"),
+        "{stderr}"
+    );
+    let json = dir.path().join("zeros.json");
+    let teams = vec![r#"{"country":"IT","count":0}"#; 1_200_000].join(",");
+    std::fs::write(&json, format!(r#"{{"title":"t","teams":[{teams}]}}"#)).unwrap();
+    let (status, stderr) = bounded(&["check", "--data", json.to_str().unwrap()]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains("more than 1,000,000 entries in one list"),
+        "{stderr}"
+    );
+}
