@@ -76,6 +76,8 @@ pub struct Flows {
     pub arcs: Vec<Flow>,
     /// Teams on the map whose sender's place is not known: no arc.
     pub without_origin: u32,
+    /// The recipients of those teams, each once, by name: "Italy".
+    pub without_origin_to: Vec<String>,
     /// Arrival points that lie outside their recipient's outline (lat and lon
     /// swapped, a typo): "Crema (Italy)". Not drawn: the arc would end in another
     /// country.
@@ -126,11 +128,20 @@ pub fn arcs_of(
         // have no sender place either.
         let detailed = destination.details.iter().map(|t| t.count).sum::<u32>();
         let bare = destination.teams.saturating_sub(detailed);
-        flows.without_origin = flows.without_origin.saturating_add(bare);
+        let no_origin = bare
+            + destination
+                .details
+                .iter()
+                .filter(|t| t.origin.is_none())
+                .map(|t| t.count)
+                .sum::<u32>();
+        if no_origin > 0 {
+            flows.without_origin = flows.without_origin.saturating_add(no_origin);
+            flows.without_origin_to.push(outline.name.clone());
+        }
         let mut interior: Option<Option<geo::Point<f64>>> = None;
         for team in destination.details.iter().filter(|t| t.count > 0) {
             let Some(origin) = &team.origin else {
-                flows.without_origin = flows.without_origin.saturating_add(team.count);
                 continue;
             };
             let (to, target) = match &team.arrival_point {
@@ -184,6 +195,7 @@ pub fn arcs_of(
             });
         }
     }
+    flows.without_origin_to.sort_unstable();
     flows.arcs = merged_routes(std::mem::take(&mut flows.arcs));
     flows.beyond_limit = keep_the_largest(&mut flows.arcs, MAX_ARCS);
     flows

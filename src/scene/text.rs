@@ -191,8 +191,9 @@ fn flows_notes(model: &MapModel) -> Vec<String> {
     if flows.without_origin > 0 && model.has_flows() {
         let n = flows.without_origin;
         notes.push(format!(
-            "No arc for {n} {} (where {} from is not given or not located)",
+            "No arc for {n} {} to {} (where {} from is not given or not located)",
             plural(n, "team", "teams"),
+            listed(&flows.without_origin_to),
             if n == 1 { "it came" } else { "they came" }
         ));
     }

@@ -182,7 +182,10 @@ fn an_unknown_or_ambiguous_place_is_reported_with_its_row_and_never_guessed() {
     let arcs = arcs_of(&svg);
     assert_eq!(arcs.len(), 1, "{arcs:?}");
     assert_eq!(arcs[0].2, "China (Fuzhou not located)");
-    assert!(svg.contains("No arc for 3 teams (where they came from is not given or not located)"));
+    assert!(svg.contains(
+        "No arc for 3 teams to Italy, Peru (where they came from is not given or not \
+         located)"
+    ));
     // --strict refuses the picture.
     let out = dir.path().join("strict.png");
     let args = [

@@ -216,7 +216,9 @@ fn an_arrival_point_outside_its_country_is_not_drawn_and_every_gap_is_said() {
         svg.contains("Not drawn: 1 arc to a point outside its country: Crema (Italy)"),
         "{svg}"
     );
-    assert!(svg.contains("No arc for 1 team (where it came from is not given or not located)"));
+    assert!(
+        svg.contains("No arc for 1 team to Italy (where it came from is not given or not located)")
+    );
     assert!(
         svg.contains("1 arc ends inside its country, its place not located: Italy (Romee)"),
         "{svg}"
@@ -263,7 +265,10 @@ fn teams_without_a_sender_place_are_counted_by_check_and_the_picture_alike() {
     );
     let (_, svg) = flows_of(&["--data", data.to_str().unwrap()]);
     assert!(
-        svg.contains("No arc for 2 teams (where they came from is not given or not located)"),
+        svg.contains(
+            "No arc for 2 teams to France, Italy (where they came from is not given or not \
+             located)"
+        ),
         "{svg}"
     );
     let out = dir.path().join("strict.png");
