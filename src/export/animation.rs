@@ -39,7 +39,7 @@ pub fn export_animation(
     let result = write_frames(model, request, format, picture, &frames, progress);
     model.set_day_with_news(shown_before, news_before);
     model.growth = 1.0;
-    model.note_line_kept = false;
+    model.note_lines_kept = 0;
     result
 }
 

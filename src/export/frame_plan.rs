@@ -60,7 +60,10 @@ fn plan_with(
 ) -> Vec<PlannedFrame> {
     let step = 1.0 / request.frames.fps();
     let mut frames = Vec::with_capacity(days.len());
-    let mut some_note = false;
+    let mut note_lines = 0;
+    let frame_rect =
+        egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(request.width, request.height));
+    let layout = crate::scene::layout::Layout::new(frame_rect);
     for (k, &day) in days.iter().enumerate() {
         // The news of a frame: every arrival since the frame before.
         let news_from = match k {
@@ -68,7 +71,8 @@ fn plan_with(
             _ => days[k - 1].succ_opt().unwrap_or(day),
         };
         model.set_day_with_news(Some(day), Some(news_from));
-        some_note |= crate::scene::text::footer_note(model).is_some();
+        let lines = layout.footer_note_lines(model).len();
+        note_lines = note_lines.max(lines);
         let grows = model.show_flows && model.flows.arcs.iter().any(|f| model.is_news(f));
         let steps = if grows { grow_steps } else { 1 };
         for s in 1..=steps {
@@ -83,7 +87,7 @@ fn plan_with(
     if let Some(last) = frames.last_mut() {
         last.delay += request.frames.hold();
     }
-    model.note_line_kept = some_note;
+    model.note_lines_kept = note_lines;
     frames
 }
 

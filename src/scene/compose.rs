@@ -159,7 +159,7 @@ fn place(
     request: &SceneRequest,
     cache: &mut SceneCache,
 ) -> (Layout, ScreenTransform, Placed) {
-    let notes = usize::from(crate::scene::text::footer_note(model).is_some());
+    let notes = Layout::note_lines(request.rect, model);
     let mut place_with = |layout: Layout| {
         let bounds = model.projected.world_bounds;
         let transform = request.view.transform(bounds, layout.map);

@@ -114,12 +114,14 @@ pub(crate) fn footer_items(
         let center_y = layout.note_line_center_y(0);
         line(list, Group::Note, note.clone(), center_y, style.muted_text);
     }
-    let mut notes: Vec<String> = text::footer_note(model).into_iter().collect();
+    // Read from the top down: the first of n lines is the highest.
+    let mut notes = layout.footer_note_lines(model);
     if crowded > 0 {
         notes.push(text::crowded_note(crowded));
     }
+    let count = notes.len();
     for (k, note) in notes.into_iter().enumerate() {
-        let center_y = layout.note_line_center_y(own_note + k);
+        let center_y = layout.note_line_center_y(own_note + count - 1 - k);
         line(list, Group::NotShown, note, center_y, style.text);
     }
     let mut source = text::source_line(&model.aid, model.natural_earth, &model.outlines.file);

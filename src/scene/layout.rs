@@ -10,6 +10,8 @@ use crate::scene::model::MapModel;
 const SOURCE_LINE_HALF: f32 = 13.0;
 /// Height of one more footer line at scale 1.
 const FOOTER_LINE: f32 = 17.0;
+/// Most lines the footer's note takes; the last holds the rest, set smaller.
+const MOST_NOTE_LINES: usize = 4;
 
 /// The rectangles and text sizes of one picture.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -29,10 +31,41 @@ impl Layout {
     /// line when some of the data is not on the map, to say so (or when an animation
     /// keeps it for the frames that need it, so that its map never jumps).
     pub fn of(rect: Rect, model: &MapModel) -> Self {
-        let note = crate::scene::text::footer_note(model).is_some();
-        let note_lines =
-            usize::from(note || model.note_line_kept) + model.captions.note.iter().count();
-        Self::with_notes(rect, note_lines)
+        Self::with_notes(rect, Self::note_lines(rect, model))
+    }
+
+    /// How many lines a picture of `model` filling `rect` has above its source line:
+    /// the user's note, and what the map leaves out, wrapped to the picture's width
+    /// (at least the lines an animation keeps for all its frames).
+    pub fn note_lines(rect: Rect, model: &MapModel) -> usize {
+        let notes = Self::new(rect).footer_note_lines(model).len();
+        notes.max(model.note_lines_kept) + model.captions.note.iter().count()
+    }
+
+    /// The footer's note broken into lines that fit this picture's width at its text
+    /// size (at spaces), at most [`MOST_NOTE_LINES`]; none without a note. A note is
+    /// never cut: the last line takes what is left (set smaller if need be).
+    pub fn footer_note_lines(&self, model: &MapModel) -> Vec<String> {
+        let Some(note) = crate::scene::text::footer_note(model) else {
+            return Vec::new();
+        };
+        let size = self.small_size();
+        let estimate = |text: &str| Self::estimated_width(text, size);
+        let mut lines = crate::scene::wrap::wrap(&note, self.line_width(), estimate);
+        if lines.len() > MOST_NOTE_LINES {
+            let rest = lines.split_off(MOST_NOTE_LINES - 1).join(" ");
+            lines.push(rest);
+        }
+        lines
+    }
+
+    /// About how wide `text` is at `size` in the map's font, without measuring it:
+    /// enough to choose where a footer note breaks (the drawn line is measured, and
+    /// set smaller if it still does not fit).
+    pub fn estimated_width(text: &str, size: f32) -> f32 {
+        /// Ubuntu Light's mean advance, in ems, over English text and digits.
+        const MEAN_ADVANCE: f32 = 0.5;
+        text.chars().count() as f32 * size * MEAN_ADVANCE
     }
 
     /// The layout of a picture filling `rect` with only the source line in the footer.
@@ -40,7 +73,8 @@ impl Layout {
         Self::with_notes(rect, 0)
     }
 
-    /// The layout of a picture filling `rect` with `note_lines` lines above the source.
+    /// The layout of a picture filling `rect` with `note_lines` lines above the source
+    /// (the scale and widths do not depend on them).
     pub fn with_notes(rect: Rect, note_lines: usize) -> Self {
         let scale = (rect.width() / 1400.0)
             .min(rect.height() / 760.0)

@@ -70,9 +70,9 @@ pub struct MapModel {
     /// What the fills stand for (View → Colour by, `--value`); set it with
     /// [`MapModel::set_value`], which makes the classes again.
     pub value: FillValue,
-    /// Keep the footer's note line even on a day with nothing to note: an animation
-    /// some of whose frames have a note sets it, so that the map keeps its place.
-    pub note_line_kept: bool,
+    /// Keep this many footer note lines even on a day with fewer to say: an animation
+    /// some of whose frames have notes sets it, so that the map keeps its place.
+    pub note_lines_kept: usize,
     /// What the arcs' widths stand for (View → Arc width, `--flow-width`).
     pub flow_width: FlowWidth,
     /// The most members any one entry of the whole data set reports: the widest arc
@@ -152,7 +152,7 @@ impl MapModel {
             donors,
             flow_width: FlowWidth::Teams,
             growth: 1.0,
-            note_line_kept: false,
+            note_lines_kept: 0,
             captions: Captions::default(),
             palette: Palette::default(),
             labels: LabelChoice::default(),

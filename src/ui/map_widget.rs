@@ -36,6 +36,9 @@ pub struct MapMemory {
     labels: Vec<PlacedLabel>,
     last_map_rect: Option<Rect>,
     last_scene_rect: Option<Rect>,
+    /// Where the pointer clicked: no tooltip there until it moves, so the pop-up the
+    /// click opens is not covered by the tooltip of what was clicked.
+    clicked_at: Option<Pos2>,
 }
 
 /// What happened on the map this frame.
@@ -109,7 +112,15 @@ impl<'a> MapWidget<'a> {
         if clicked.is_some() {
             // The app applies the click after this frame is painted: show it at once.
             ui.ctx().request_repaint();
+            memory.clicked_at = pointer;
         }
+        let tooltip_at = match (pointer, memory.clicked_at) {
+            (Some(now), Some(at)) if now == at => None,
+            (now, _) => {
+                memory.clicked_at = None;
+                now
+            }
+        };
         let painter = ui.painter_at(rect);
         let state = memory.state;
         let geometry = paint_scene(
@@ -127,7 +138,7 @@ impl<'a> MapWidget<'a> {
         // Where badges found no room the footer took a line: hit-test with the map
         // area as drawn.
         memory.last_map_rect = Some(geometry.layout.map);
-        match (hovered_arc, hovered, pointer) {
+        match (hovered_arc, hovered, tooltip_at) {
             (Some(arc), _, Some(pointer)) => arc_tooltip(ui.ctx(), model, arc, pointer),
             (None, Some(country), Some(pointer)) => tooltip(ui.ctx(), model, country, pointer),
             _ => {}

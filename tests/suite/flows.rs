@@ -316,3 +316,65 @@ fn an_arc_from_a_place_to_itself_is_not_drawn_and_said() {
         "{stdout}"
     );
 }
+
+#[test]
+fn a_long_footer_note_wraps_onto_lines_that_stay_readable_in_a_small_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "country,teams,from,from_place,place,lat,lon\n\
+               Italy,1,Cuba,,Crema,9.69,45.36\n\
+               Italy,2,Cuba,,Romee,,\n\
+               Spain,3,,,Madrid,,\n\
+               France,1,Hangzhou,,Paris,,\n\
+               United States,1,Cuba,,Springfielld,,\n";
+    let data = write(dir.path(), "gaps.csv", csv);
+    let out = dir.path().join("small.svg");
+    let args = [
+        "--data",
+        data.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--width",
+        "600",
+        "--height",
+        "400",
+    ];
+    assert_eq!(run_command("export", &args).0, 0);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let lines: Vec<(f32, f32, String)> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("not-shown"))
+        .flat_map(|g| g.descendants().filter(|n| n.has_tag_name("text")))
+        .map(|t| {
+            let number = |name| t.attribute(name).unwrap().parse::<f32>().unwrap();
+            let text: String = t.descendants().filter_map(|n| n.text()).collect();
+            (number("y"), number("font-size"), text)
+        })
+        .collect();
+    assert!(lines.len() >= 2, "the note wraps: {lines:?}");
+    // Read from the top down, each line at the footer's own size or close to it.
+    assert!(lines.windows(2).all(|w| w[0].0 < w[1].0), "{lines:?}");
+    assert!(lines.iter().all(|l| l.1 >= 8.0), "{lines:?}");
+    let whole = lines
+        .iter()
+        .map(|l| l.2.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for said in [
+        "Not drawn: 1 arc to a point outside its country: Crema (Italy)",
+        "No arc for 3 teams to Spain",
+        "Donor country taken from the city given as donor: Hangzhou (China)",
+    ] {
+        assert!(whole.contains(said), "{said}: {whole}");
+    }
+    // The map made room: the lowest note line is above the source line.
+    let source_y = doc
+        .descendants()
+        .find(|n| n.attribute("class") == Some("source"))
+        .and_then(|g| g.descendants().find(|n| n.has_tag_name("text")))
+        .and_then(|t| t.attribute("y"))
+        .unwrap()
+        .parse::<f32>()
+        .unwrap();
+    assert!(lines.iter().all(|l| l.0 < source_y), "{lines:?} {source_y}");
+}

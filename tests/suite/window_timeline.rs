@@ -292,4 +292,15 @@ fn hovering_an_arc_names_its_team_and_a_click_opens_its_recipients_pop_up() {
     );
     click_at(&mut harness, on_arc);
     assert_eq!(harness.state().selected_name(), Some("Serbia"));
+    // The pop-up the click opened is not covered by the arc's tooltip until the
+    // pointer moves; then the tooltip is back.
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Guangzhou \u{2192} Belgrade")
+            .is_none()
+    );
+    harness.hover_at(on_arc + egui::vec2(1.0, 0.0));
+    harness.run();
+    harness.get_by_label("Guangzhou \u{2192} Belgrade");
 }
