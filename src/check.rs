@@ -107,6 +107,9 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
             inline(country)
         );
     }
+    // What --strict refuses, check fails on too.
+    let arcs_left_out =
+        !(flows.outside.is_empty() && flows.same_place.is_empty() && flows.no_end.is_empty());
     let without_arcs = match crate::scene::has_origins(aid) {
         true => flows.without_origin,
         false => 0,
@@ -142,7 +145,11 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
     }
     CheckReport {
         text,
-        status: if joined.all_joined() && aid.unlocated.is_empty() && without_arcs == 0 {
+        status: if joined.all_joined()
+            && aid.unlocated.is_empty()
+            && without_arcs == 0
+            && !arcs_left_out
+        {
             EXIT_OK
         } else {
             EXIT_UNMATCHED

@@ -155,9 +155,21 @@ pub fn inline(text: &str) -> String {
     escape_where(text, needs_escape)
 }
 
+/// Control characters, the bidirectional marks and overrides that could turn a
+/// message around, and the invisible ones that would hide why a name did not match
+/// ("Ro\u{200b}me"): zero-width spaces and joiners, the word joiner, the byte-order
+/// mark, the soft hyphen.
 fn needs_escape(c: char) -> bool {
     c.is_control()
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+                | '\u{00AD}'
+        )
 }
 
 fn escape_where(text: &str, escape: impl Fn(char) -> bool) -> String {
@@ -208,6 +220,11 @@ mod tests {
         assert_eq!(
             super::inline("Italy\njoined: 10 of 10\u{202E}"),
             "Italy\\u{a}joined: 10 of 10\\u{202e}"
+        );
+        // Invisible characters show where they are: why "Ro\u{200b}me" is no city.
+        assert_eq!(
+            super::inline("Ro\u{200b}me\u{feff}"),
+            "Ro\\u{200b}me\\u{feff}"
         );
     }
 

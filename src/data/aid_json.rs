@@ -28,35 +28,39 @@ struct File {
     provider: Option<ProviderJson>,
     #[serde(default)]
     claim: Option<ClaimJson>,
-    #[serde(default, deserialize_with = "at_most_max_entries")]
+    #[serde(default, deserialize_with = "at_most::<MAX_ENTRIES, _, _>")]
     sources: Vec<SourceJson>,
-    #[serde(deserialize_with = "at_most_max_entries")]
+    #[serde(deserialize_with = "at_most::<MAX_ENTRIES, _, _>")]
     teams: Vec<TeamJson>,
-    #[serde(default, deserialize_with = "at_most_max_entries")]
+    #[serde(default, deserialize_with = "at_most::<MAX_ENTRIES, _, _>")]
     quotes: Vec<QuoteJson>,
 }
 
-/// A JSON list of at most [`MAX_ENTRIES`] items: an error at the first one more,
-/// before it is read, so a list of millions never fills memory.
-fn at_most_max_entries<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+/// The most sources one team may name: far above any real report, and low enough
+/// that a pop-up listing them stays small.
+const SOURCES_PER_TEAM: usize = 100;
+
+/// A JSON list of at most `N` items: an error at the first one more, before it is
+/// read, so a list of millions never fills memory.
+fn at_most<'de, const N: usize, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: serde::Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    struct Bounded<T>(std::marker::PhantomData<T>);
-    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Bounded<T> {
+    struct Bounded<const N: usize, T>(std::marker::PhantomData<T>);
+    impl<'de, const N: usize, T: Deserialize<'de>> serde::de::Visitor<'de> for Bounded<N, T> {
         type Value = Vec<T>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            write!(f, "a list of at most {MAX_ENTRIES} entries")
+            write!(f, "a list of at most {N} entries")
         }
         fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
             let mut items = Vec::new();
             while let Some(item) = seq.next_element()? {
-                if items.len() == MAX_ENTRIES {
+                if items.len() == N {
                     return Err(serde::de::Error::custom(format!(
-                        "more than {} entries in one list; aidmap reads at most that many \
-                         (a million teams)",
-                        crate::data::gazetteer::thousands(MAX_ENTRIES as u64)
+                        "more than {} entries in this list; aidmap reads at most that many \
+                         here",
+                        crate::data::gazetteer::thousands(N as u64)
                     )));
                 }
                 items.push(item);
@@ -64,7 +68,7 @@ where
             Ok(items)
         }
     }
-    deserializer.deserialize_seq(Bounded(std::marker::PhantomData))
+    deserializer.deserialize_seq(Bounded::<N, T>(std::marker::PhantomData))
 }
 
 #[derive(Deserialize)]
@@ -129,7 +133,7 @@ struct TeamJson {
     members_note: Option<String>,
     #[serde(default)]
     sent_by: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "at_most::<SOURCES_PER_TEAM, _, _>")]
     sources: Vec<String>,
 }
 

@@ -24,9 +24,15 @@ pub fn located(
     let lon = degrees(lon, &format!("{prefix}lon"), 180.0)?;
     let name = match name.map(str::trim).filter(|n| !n.is_empty()) {
         Some(name) => name.to_string(),
-        None => format!("{lat:.3}, {lon:.3}"),
+        // Adding 0.0 makes -0.0 (and what rounds to it) print as "0.000".
+        None => format!("{:.3}, {:.3}", round3(lat) + 0.0, round3(lon) + 0.0),
     };
     Ok(Some(Located { name, lon, lat }))
+}
+
+/// `degrees` rounded to three decimals, as a place's name shows it.
+fn round3(degrees: f64) -> f64 {
+    (degrees * 1000.0).round() / 1000.0
 }
 
 /// The names a row gives its donor and places (`from`, `place`, `from_place`), each
@@ -75,6 +81,10 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(unnamed.name, "-33.900, 151.200");
+        let equator = located(None, Some("-0.0001"), Some("-0"), "")
+            .unwrap()
+            .unwrap();
+        assert_eq!(equator.name, "0.000, 0.000", "no minus sign on zero");
         assert_eq!(located(Some("Hangzhou"), None, None, "from_"), Ok(None));
         let err = located(None, Some("41.9"), None, "from_").unwrap_err();
         assert_eq!(err, "from_lat is given without from_lon");

@@ -134,7 +134,12 @@ pub fn locate_by_name(
                     let country = (code.clone(), short_name(gazetteer, &code));
                     looked_up.donor_city(location, team, country, found)
                 }
-                Err(message) => Some(at_location(location, message)),
+                Err(NotDonor::TwoStarts(message)) => {
+                    // Neither start is drawn: which one the data means is not known.
+                    team.origin = None;
+                    Some(at_location(location, message))
+                }
+                Err(NotDonor::Other(message)) => Some(at_location(location, message)),
             };
             problems.extend(problem.map(|p| (index, p)));
             continue;
@@ -277,33 +282,42 @@ fn city_as_donor(
     gazetteer: &Gazetteer,
     donor: &str,
     (from_place, coordinates): (Option<&str>, bool),
-) -> Result<(String, Found), String> {
+) -> Result<(String, Found), NotDonor> {
     if matches!(resolve(donor), Resolved::Ambiguous(_)) {
-        return Err(not_a_country(donor));
+        return Err(NotDonor::Other(not_a_country(donor)));
     }
     let quoted = inline(donor);
     let found = locate_anywhere(gazetteer, donor).map_err(|why| match why {
-        NotFound::NoCity => format!(
+        NotFound::NoCity => NotDonor::Other(format!(
             "from \"{quoted}\" names no country, nor a city of 15,000 people or more \
              among GeoNames' (a place goes in from_place, its country in from)"
-        ),
-        NotFound::Several(candidates) => format!(
+        )),
+        NotFound::Several(candidates) => NotDonor::Other(format!(
             "from \"{quoted}\" names no country, and {candidates}; write the donor country \
              in from and the city in from_place"
-        ),
+        )),
     })?;
     let other_start = match from_place {
         Some(place) => Some(format!("from_place \"{}\" gives", inline(place))),
         None => coordinates.then(|| "from_lat and from_lon give".to_string()),
     };
     match other_start {
-        Some(other) => Err(format!(
+        Some(other) => Err(NotDonor::TwoStarts(format!(
             "from \"{quoted}\" is a city in {}, and {other} another place to start \
-             from: write the donor country in from",
+             from: write the donor country in from; no arc is drawn",
             short_name(gazetteer, &found.0),
-        )),
+        ))),
         None => Ok(found),
     }
+}
+
+/// Why a `from` that names no country is no donor either, and what is said.
+enum NotDonor {
+    /// It names a city, and the row gives another start too (`from_place` or
+    /// coordinates): neither is drawn.
+    TwoStarts(String),
+    /// No one city, or a name several countries share.
+    Other(String),
 }
 
 /// Why a name is no one city among GeoNames' anywhere.

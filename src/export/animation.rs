@@ -166,7 +166,7 @@ fn scene_colours(model: &MapModel, dark: bool) -> Vec<Color32> {
     ];
     let mut colours: Vec<Color32> = fills.iter().chain(&edges).copied().collect();
     // The arcs' hues, exactly: a donor's arcs keep its hue in every frame.
-    let several = model.donors.several();
+    let several = model.donors.told_apart();
     let mut hues = vec![style.donor_flow(None, several)];
     hues.extend(
         (0..model.donors.len().min(DONOR_HUES)).map(|d| style.donor_flow(Some(d), several)),

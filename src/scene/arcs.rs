@@ -161,7 +161,9 @@ pub fn arcs_of(
                         flows.no_end.push(outline.name.clone());
                         continue;
                     };
-                    let name = match &team.place {
+                    // Invisible characters shown as escapes: "Ro\u{200b}me" is why
+                    // the place was not found.
+                    let name = match team.place.as_deref().map(crate::error::inline) {
                         Some(place) => {
                             flows
                                 .unlocated_ends
@@ -174,9 +176,12 @@ pub fn arcs_of(
                 }
             };
             if angle_between([origin.lon, origin.lat], target) < SAME_PLACE_DEGREES {
+                // Named by where it arrived: "Milan", even where it was sent from
+                // "Milano".
+                let arrived = team.arrival_point.as_ref().unwrap_or(origin);
                 flows
                     .same_place
-                    .push(format!("{} ({})", origin.name, outline.name));
+                    .push(format!("{} ({})", arrived.name, outline.name));
                 continue;
             }
             flows.arcs.push(Flow {

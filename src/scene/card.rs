@@ -197,7 +197,7 @@ fn sent_by_line(model: &MapModel, team: &Team) -> String {
         .index_of(&model.aid, team)
         .map(|d| model.donors.names[d].as_str());
     match (team.sent_by.as_deref(), donor) {
-        (Some(by), Some(donor)) if model.donors.several() => format!("Sent by: {by} ({donor})"),
+        (Some(by), Some(donor)) if model.donors.told_apart() => format!("Sent by: {by} ({donor})"),
         (Some(by), _) => format!("Sent by: {by}"),
         (None, Some(donor)) => format!("Sent by: {donor}"),
         (None, None) => "Sent by: not reported".to_string(),

@@ -109,10 +109,11 @@ pub(crate) fn footer_items(
     };
     // The user's note sits on the line above the source; what the map does not show
     // goes above it (the first note, then the next).
-    let own_note = model.captions.note.iter().count();
-    if let Some(note) = &model.captions.note {
-        let center_y = layout.note_line_center_y(0);
-        line(list, Group::Note, note.clone(), center_y, style.muted_text);
+    let own_lines = layout.own_note_lines(model);
+    let own_note = own_lines.len();
+    for (k, note) in own_lines.into_iter().enumerate() {
+        let center_y = layout.note_line_center_y(own_note - 1 - k);
+        line(list, Group::Note, note, center_y, style.muted_text);
     }
     // Read from the top down: the first of n lines is the highest.
     let mut notes = layout.footer_note_lines(model);

@@ -21,6 +21,9 @@ pub struct Donors {
     /// Every way the data writes a donor ("CHN", "China"), to its index: asked for
     /// each team every frame, it must not resolve names each time.
     by_text: HashMap<String, usize>,
+    /// Teams of no known donor in the whole data set (none named, or a name that is
+    /// no country).
+    pub unknown: u32,
 }
 
 impl Donors {
@@ -62,11 +65,14 @@ impl Donors {
                 Some((text.to_string(), index))
             })
             .collect();
+        let all: u32 = aid.destinations.iter().map(|d| d.teams).sum();
+        let known: u32 = found.iter().map(|(_, _, t)| *t).sum();
         Donors {
             keys,
             names: found.iter().map(|(_, n, _)| n.clone()).collect(),
             teams: found.iter().map(|(_, _, t)| *t).collect(),
             by_text,
+            unknown: all.saturating_sub(known),
         }
     }
 
@@ -117,8 +123,16 @@ impl Donors {
         self.keys.is_empty()
     }
 
-    /// True when the teams came from more than one donor: arcs get a hue each.
+    /// True when the teams came from more than one donor.
     pub fn several(&self) -> bool {
         self.keys.len() > 1
+    }
+
+    /// True when donors are told apart on the map: arcs get a hue each, the legend a
+    /// line each, and teams of no known donor their own grey. So with several donors,
+    /// and with one donor whose teams are not all the teams (one hue would make the
+    /// unknown donor's arcs read as that donor's).
+    pub fn told_apart(&self) -> bool {
+        self.several() || (self.len() == 1 && self.unknown > 0)
     }
 }

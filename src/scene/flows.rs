@@ -131,7 +131,7 @@ fn draw_arc(
     let flow = &model.flows.arcs[index];
     let (width, dashed) = arc_width(flow, model.flow_width, model.max_members);
     let width = width * s;
-    let color = style.donor_flow(flow.donor, model.donors.several());
+    let color = style.donor_flow(flow.donor, model.donors.told_apart());
     let group = Group::Flow {
         donor: flow.donor.map(|d| model.donors.names[d].clone()),
         from: flow.from.clone(),

@@ -38,20 +38,36 @@ impl Layout {
     /// the user's note, and what the map leaves out, wrapped to the picture's width
     /// (at least the lines an animation keeps for all its frames).
     pub fn note_lines(rect: Rect, model: &MapModel) -> usize {
-        let notes = Self::new(rect).footer_note_lines(model).len();
-        notes.max(model.note_lines_kept) + model.captions.note.iter().count()
+        let layout = Self::new(rect);
+        let notes = layout.footer_note_lines(model).len();
+        notes.max(model.note_lines_kept) + layout.own_note_lines(model).len()
     }
 
     /// The footer's note broken into lines that fit this picture's width at its text
     /// size (at spaces), at most [`MOST_NOTE_LINES`]; none without a note. A note is
     /// never cut: the last line takes what is left (set smaller if need be).
     pub fn footer_note_lines(&self, model: &MapModel) -> Vec<String> {
-        let Some(note) = crate::scene::text::footer_note(model) else {
-            return Vec::new();
-        };
+        match crate::scene::text::footer_note(model) {
+            Some(note) => self.wrapped(&note),
+            None => Vec::new(),
+        }
+    }
+
+    /// The user's note (`--note`, View → Title and notes), broken into lines as the
+    /// footer's note is.
+    pub fn own_note_lines(&self, model: &MapModel) -> Vec<String> {
+        match &model.captions.note {
+            Some(note) => self.wrapped(note),
+            None => Vec::new(),
+        }
+    }
+
+    /// `note` in lines that fit this picture's width at the footer's text size, at
+    /// most [`MOST_NOTE_LINES`] (the last takes what is left).
+    fn wrapped(&self, note: &str) -> Vec<String> {
         let size = self.small_size();
         let estimate = |text: &str| Self::estimated_width(text, size);
-        let mut lines = crate::scene::wrap::wrap(&note, self.line_width(), estimate);
+        let mut lines = crate::scene::wrap::wrap(note, self.line_width(), estimate);
         if lines.len() > MOST_NOTE_LINES {
             let rest = lines.split_off(MOST_NOTE_LINES - 1).join(" ");
             lines.push(rest);

@@ -133,7 +133,7 @@ pub(crate) fn legend_layout(
 /// donor; with several, one per donor whose arcs are drawn ("from Cuba"), in its hue,
 /// and one for the donors that share the grey ("from 3 other donors").
 fn flow_entries(model: &MapModel, style: &MapStyle) -> Vec<(Sample, String)> {
-    let several = model.donors.several();
+    let several = model.donors.told_apart();
     if !several {
         let color = style.donor_flow(None, false);
         return vec![(
@@ -154,7 +154,8 @@ fn flow_entries(model: &MapModel, style: &MapStyle) -> Vec<(Sample, String)> {
     drawn.dedup();
     let mut rows = Vec::new();
     let mut others = 0;
-    let grey = Sample::Arc(style.donor_flow(None, true));
+    let unknown = Sample::Arc(style.donor_flow(None, true));
+    let others_grey = Sample::Arc(style.donor_flow(Some(DONOR_HUES), true));
     for donor in drawn {
         match donor {
             Some(d) if d < DONOR_HUES => rows.push((
@@ -162,7 +163,7 @@ fn flow_entries(model: &MapModel, style: &MapStyle) -> Vec<(Sample, String)> {
                 format!("from {}", model.donors.names[d]),
             )),
             Some(_) => others += 1,
-            None => rows.push((grey, "donor not known".to_string())),
+            None => rows.push((unknown, "donor not known".to_string())),
         }
     }
     if others > 0 {
@@ -170,7 +171,7 @@ fn flow_entries(model: &MapModel, style: &MapStyle) -> Vec<(Sample, String)> {
             1 => "from 1 other donor".to_string(),
             n => format!("from {n} other donors"),
         };
-        rows.push((grey, label));
+        rows.push((others_grey, label));
     }
     rows
 }

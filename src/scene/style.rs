@@ -140,7 +140,10 @@ impl MapStyle {
         match donor {
             _ if !several => self.flow,
             Some(i) if i < DONOR_HUES => rgb(palette[DONOR_PALETTE_INDEX[i]]),
-            _ => rgb(palette[OTHER_DONORS_INDEX]),
+            Some(_) => rgb(palette[OTHER_DONORS_INDEX]),
+            // Not the other donors' grey: "donor not known" is not one of them.
+            None if self.dark => UNKNOWN_DONOR_ON_DARK,
+            None => UNKNOWN_DONOR_ON_LIGHT,
         }
     }
 
@@ -163,6 +166,11 @@ pub const DONOR_HUES: usize = 6;
 const DONOR_PALETTE_INDEX: [usize; DONOR_HUES] = [0, 2, 3, 4, 5, 6];
 /// Their grey, for donors beyond the hues.
 const OTHER_DONORS_INDEX: usize = 7;
+/// Arcs of teams of no known donor: a grey well apart from the other donors' (Dark2's
+/// #666666 on the light theme, Set2's #B3B3B3 on the dark one), and from the land.
+const UNKNOWN_DONOR_ON_LIGHT: Color32 = Color32::from_rgb(0xB0, 0xB0, 0xB0);
+/// The same on the dark theme.
+const UNKNOWN_DONOR_ON_DARK: Color32 = Color32::from_rgb(0x74, 0x74, 0x74);
 
 fn lerp(a: Color32, b: Color32, t: f32) -> Color32 {
     let mix = |x: u8, y: u8| (x as f32 + (y as f32 - x as f32) * t).round() as u8;

@@ -37,7 +37,7 @@ pub fn subtitle(model: &MapModel) -> String {
 /// (`unknown`) have no known donor, each part counted: " (2 from China, 1 whose donor
 /// is not known)". Nothing where the data has one donor and the user chose none.
 fn donors_phrase(model: &MapModel, donors: &[usize], teams: u32, unknown: u32) -> String {
-    let said = model.donors.several() || model.donor.is_some();
+    let said = model.donors.told_apart() || model.donor.is_some();
     let named = match donors {
         [one] if said => format!("from {}", model.donors.names[*one]),
         [] | [_] => String::new(),
@@ -210,7 +210,8 @@ pub fn donor_cities_note(model: &MapModel) -> Option<String> {
     /// Cities named for one donor; the rest are counted.
     const CITIES_LISTED: usize = 2;
     let mut by_donor: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
-    for team in model.aid.destinations.iter().flat_map(|d| &d.details) {
+    let teams = model.aid.destinations.iter().flat_map(|d| &d.details);
+    for team in teams.filter(|t| t.count > 0) {
         let (Some(city), Some(donor)) = (&team.donor_city, model.donors.index_of(&model.aid, team))
         else {
             continue;

@@ -118,7 +118,7 @@ impl SidePanel {
         ui.add_space(4.0);
         let chosen = egui::ScrollArea::vertical()
             .show(ui, |ui| {
-                let chosen = if self.group_by_donor && model.donors.several() {
+                let chosen = if self.group_by_donor && model.donors.told_apart() {
                     self.grouped_by_donor(ui, model, selected, muted)
                 } else {
                     self.recipients_grid(ui, model, selected, None)
@@ -321,7 +321,7 @@ fn donor_controls(
     model: &MapModel,
     group_by_donor: &mut bool,
 ) -> Option<SideAction> {
-    if !model.donors.several() {
+    if !model.donors.told_apart() {
         return None;
     }
     let mut chosen = model.donor;

@@ -275,7 +275,18 @@ fn millions_of_rows_of_no_teams_are_refused_within_bounds_naming_the_row() {
     let (status, stderr) = bounded(&["check", "--data", json.to_str().unwrap()]);
     assert_eq!(status, 2, "{stderr}");
     assert!(
-        stderr.contains("more than 1,000,000 entries in one list"),
+        stderr.contains("more than 1,000,000 entries in this list"),
+        "{stderr}"
+    );
+    // One team's own sources: a pop-up lists them, so a hundred at most.
+    let sources = vec![r#""s""#; 101].join(",");
+    let json = dir.path().join("sources.json");
+    let team = format!(r#"{{"country":"IT","sources":[{sources}]}}"#);
+    std::fs::write(&json, format!(r#"{{"title":"t","teams":[{team}]}}"#)).unwrap();
+    let (status, stderr) = bounded(&["check", "--data", json.to_str().unwrap()]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(
+        stderr.contains("more than 100 entries in this list"),
         "{stderr}"
     );
 }

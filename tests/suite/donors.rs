@@ -586,16 +586,12 @@ fn a_from_that_names_a_city_makes_its_country_the_donor_and_is_never_guessed() {
         arcs.iter().map(|a| (a.0.as_str(), a.1.as_str())).collect();
     assert_eq!(
         donors_and_starts,
-        [
-            ("", "10.000, 10.000"),
-            ("", "Wuhan"),
-            ("China", "Hangzhou"),
-            ("Cuba", "La Habana")
-        ],
+        [("", "Wuhan"), ("China", "Hangzhou"), ("Cuba", "La Habana")],
         "{arcs:?}"
     );
-    // Two starts for Peru's team: drawn from its coordinates, its donor not known.
-    assert_ne!(arcs[2].3, arcs[3].3, "China and Cuba in two hues");
+    // Two starts for Peru's team: neither is drawn.
+    assert_ne!(arcs[1].3, arcs[2].3, "China and Cuba in two hues");
+    assert_ne!(arcs[0].3, arcs[1].3, "no known donor: a grey of its own");
     assert!(svg.contains("from Cuba") && svg.contains("from China"));
     assert!(
         svg.contains(
@@ -616,7 +612,8 @@ fn a_from_that_names_a_city_makes_its_country_the_donor_and_is_never_guessed() {
         "unlocated: row 5 (line 6): from \"Hangzhou\" is a city in China, and from_place \
          \"Shanghai\" gives another place to start from: write the donor country in from",
         "unlocated: row 7 (line 8): from \"Hangzhou\" is a city in China, and from_lat and \
-         from_lon give another place to start from",
+         from_lon give another place to start from: write the donor country in from; no arc \
+         is drawn",
     ] {
         assert!(stdout.contains(expected), "{expected}\n{stdout}");
     }
@@ -720,4 +717,32 @@ fn the_subtitle_counts_teams_of_no_known_donor_apart_and_notes_follow_the_day_an
     ];
     let (status, _, stderr) = run_command("export", &args);
     assert_eq!(status, 0, "nothing is left out on 1 March: {stderr}");
+}
+
+#[test]
+fn one_known_donor_and_teams_of_none_are_told_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "country,from,from_place,place\n\
+               Italy,China,Shanghai,Rome\n\
+               Spain,China,Shanghai,Madrid\n\
+               France,,Wuhan,Paris\n";
+    let data = write(dir.path(), "one.csv", csv);
+    let svg = export_svg(dir.path(), &data, &[]);
+    assert!(
+        svg.contains("3 teams (2 from China, 1 whose donor is not known) to 3 countries"),
+        "{svg}"
+    );
+    let arcs = arcs_of(&svg);
+    let colour = |donor: &str| {
+        arcs.iter()
+            .find(|a| a.0 == donor)
+            .map(|a| a.3.clone())
+            .unwrap()
+    };
+    assert_ne!(
+        colour("China"),
+        colour(""),
+        "Wuhan's team is not drawn as China's"
+    );
+    assert!(svg.contains("from China") && svg.contains("donor not known"));
 }

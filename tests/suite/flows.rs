@@ -377,4 +377,21 @@ fn a_long_footer_note_wraps_onto_lines_that_stay_readable_in_a_small_picture() {
         .parse::<f32>()
         .unwrap();
     assert!(lines.iter().all(|l| l.0 < source_y), "{lines:?} {source_y}");
+    // The user's own long note wraps too, below the notes of what is left out.
+    let note = "A note of the user's own that goes on and on. ".repeat(8);
+    let mut with_note = args.to_vec();
+    with_note.extend(["--note", note.trim()]);
+    assert_eq!(run_command("export", &with_note).0, 0);
+    let svg = std::fs::read_to_string(&out).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let own: Vec<f32> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("note"))
+        .flat_map(|g| g.descendants().filter(|n| n.has_tag_name("text")))
+        .map(|t| t.attribute("font-size").unwrap().parse::<f32>().unwrap())
+        .collect();
+    assert!(
+        own.len() >= 2 && own.iter().all(|&size| size >= 8.0),
+        "{own:?}"
+    );
 }
