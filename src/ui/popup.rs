@@ -96,7 +96,9 @@ fn contents(ui: &mut egui::Ui, model: &MapModel, country: usize, room: f32) -> b
     // egui's scroll bars float, thin and faint until hovered: a solid one shows that
     // the card goes on.
     ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+    // Full width: a short card's scroll bar sits at the card's edge, not in the middle.
     egui::ScrollArea::vertical()
+        .auto_shrink([false, true])
         .max_height(max_height)
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
