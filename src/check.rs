@@ -67,7 +67,8 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
     let _ = writeln!(text, "aid data: {} (\"{}\")", aid.file, inline(&aid.title));
     let _ = writeln!(text, "  {}", aid.summary());
     let _ = writeln!(text, "  {}", dates_line(aid));
-    if let Some(line) = donors_line(outlines, aid) {
+    let donors = crate::scene::donors::Donors::of(aid, outlines);
+    if let Some(line) = donors_line(&donors) {
         let _ = writeln!(text, "  {line}");
     }
     for note in &aid.notes {
@@ -82,7 +83,7 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
         "joined: {joined_count} of {} countries",
         aid.destinations.len()
     );
-    let flows = flows_of(outlines, aid, joined);
+    let flows = flows_of(outlines, aid, joined, &donors);
     for outside in &flows.outside {
         let _ = writeln!(
             text,
@@ -110,9 +111,10 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
     // What --strict refuses, check fails on too.
     let arcs_left_out =
         !(flows.outside.is_empty() && flows.same_place.is_empty() && flows.no_end.is_empty());
-    let without_arcs = match crate::scene::has_origins(aid) {
-        true => flows.without_origin,
-        false => 0,
+    let without_arcs = if crate::scene::has_origins(aid) {
+        flows.without_origin
+    } else {
+        0
     };
     if without_arcs > 0 {
         let _ = writeln!(
@@ -159,10 +161,9 @@ pub fn report(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> CheckRepo
 
 /// "3 donors: Cuba (3 teams), China (2), Russia (2)", where the data names several
 /// (the first ten named, the rest counted).
-fn donors_line(outlines: &Outlines, aid: &AidDataset) -> Option<String> {
+fn donors_line(donors: &crate::scene::donors::Donors) -> Option<String> {
     /// Donors named one by one.
     const LISTED: usize = 10;
-    let donors = crate::scene::donors::Donors::of(aid, outlines);
     if !donors.several() {
         return None;
     }
@@ -189,15 +190,19 @@ fn donors_line(outlines: &Outlines, aid: &AidDataset) -> Option<String> {
 
 /// The arcs as a picture of the whole data set draws them: what lies outside its
 /// country, what has no sender place.
-fn flows_of(outlines: &Outlines, aid: &AidDataset, joined: &Join) -> crate::scene::arcs::Flows {
+fn flows_of(
+    outlines: &Outlines,
+    aid: &AidDataset,
+    joined: &Join,
+    donors: &crate::scene::donors::Donors,
+) -> crate::scene::arcs::Flows {
     let mut by_country = vec![None; outlines.countries.len()];
     for (destination, matched) in joined.matches.iter().enumerate() {
         if let Some(country) = *matched {
             by_country[country] = Some(destination);
         }
     }
-    let donors = crate::scene::donors::Donors::of(aid, outlines);
-    crate::scene::arcs::arcs_of(aid, outlines, &by_country, &donors)
+    crate::scene::arcs::arcs_of(aid, outlines, &by_country, donors)
 }
 
 /// Whether the data agrees with its claim, counted as of the claim's date: teams that

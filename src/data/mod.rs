@@ -13,6 +13,7 @@ pub mod date;
 pub mod gazetteer;
 mod geojson_reader;
 pub mod join;
+mod looked_up;
 pub mod matcher;
 pub mod outline;
 pub mod outline_reader;

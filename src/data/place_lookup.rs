@@ -12,79 +12,12 @@
 use crate::data::aid::{Located, Team, Unlocated};
 use crate::data::country_names::{Resolved, alpha3_of, name_of, resolve};
 use crate::data::gazetteer::{Gazetteer, Lookup};
+pub use crate::data::looked_up::LookedUp;
+use crate::data::looked_up::{Found, at_location};
 use crate::error::{LoadError, Location, inline};
 
-/// Places found by another name, named one by one in the note; the rest counted.
-const NAMES_LISTED: usize = 5;
 /// Candidates named in a message on a name several cities share.
 const CANDIDATES_LISTED: usize = 4;
-
-/// What looking places up did, for the data set's notes and its credit.
-#[derive(Debug, Default)]
-pub struct LookedUp {
-    /// Places named without coordinates that could not be located.
-    pub unlocated: Vec<Unlocated>,
-    /// Places located by name in the gazetteer (arrivals and senders).
-    pub by_name: usize,
-    /// Teams whose arc starts at their donor's capital (no `from_place`).
-    pub at_capitals: u32,
-    /// Places found by another name GeoNames records: "Padova (Padua)".
-    pub other_names: Vec<String>,
-    /// `from` values that name a city, whose country is the donor: "Hangzhou (China)".
-    /// Each once, sorted: a million rows may name one city.
-    pub cities_as_donors: std::collections::BTreeSet<String>,
-}
-
-impl LookedUp {
-    /// A note saying what was looked up, if anything was.
-    pub fn note(&self) -> Option<String> {
-        let mut parts = Vec::new();
-        if self.by_name > 0 {
-            parts.push(format!(
-                "{} {} located by name among GeoNames' cities of 15,000 people or more",
-                self.by_name,
-                if self.by_name == 1 { "place" } else { "places" }
-            ));
-        }
-        if self.at_capitals > 0 {
-            parts.push(format!(
-                "{} {} at the donor country's capital (no from_place)",
-                self.at_capitals,
-                if self.at_capitals == 1 {
-                    "team's arc starts"
-                } else {
-                    "teams' arcs start"
-                }
-            ));
-        }
-        if !self.cities_as_donors.is_empty() {
-            parts.push(format!(
-                "from names a city, its country the donor: {}",
-                listed(&self.cities_as_donors.iter().cloned().collect::<Vec<_>>())
-            ));
-        }
-        if !self.other_names.is_empty() {
-            parts.push(format!(
-                "found by another name GeoNames records for the city: {}",
-                listed(&self.other_names)
-            ));
-        }
-        (!parts.is_empty()).then(|| parts.join("; "))
-    }
-}
-
-/// `names` sorted, each once, the first few named and the rest counted.
-fn listed(names: &[String]) -> String {
-    let mut named: Vec<&str> = names.iter().map(String::as_str).collect();
-    named.sort_unstable();
-    named.dedup();
-    let more = named.len().saturating_sub(NAMES_LISTED);
-    named.truncate(NAMES_LISTED);
-    match more {
-        0 => named.join(", "),
-        n => format!("{}, {n} more", named.join(", ")),
-    }
-}
 
 /// The data set's provider, as its JSON form gives it: the donor (and where its teams
 /// were sent from) of every team that names none of its own.
@@ -118,6 +51,7 @@ pub fn locate_by_name(
     }
     let gazetteer = Gazetteer::bundled()?;
     let mut countries = Countries::default();
+    let mut cities = DonorCities::default();
     // Each problem with its entry's index, to list them in the file's order; the
     // provider's own problem once, first.
     let mut problems: Vec<(usize, Unlocated)> = Vec::new();
@@ -129,7 +63,7 @@ pub fn locate_by_name(
         let own_donor = team.donor.as_deref().map(|d| (d, countries.code(d)));
         if let Some((donor, None)) = own_donor {
             let start = (team.from_place.as_deref(), team.origin.is_some());
-            let problem = match city_as_donor(gazetteer, donor, start) {
+            let problem = match city_as_donor(&mut cities, gazetteer, donor, start) {
                 Ok((code, found)) => {
                     let country = (code.clone(), short_name(gazetteer, &code));
                     looked_up.donor_city(location, team, country, found)
@@ -201,102 +135,18 @@ fn at(part: &str, message: String) -> Unlocated {
     at_location(&Location::Part(part.to_string()), message)
 }
 
-/// A problem at `location`.
-fn at_location(location: &Location, message: String) -> Unlocated {
-    Unlocated {
-        location: location.clone(),
-        message,
-    }
-}
-
-/// A place found: by its name, or as the donor's capital.
-enum Found {
-    ByName(Located),
-    /// By another name GeoNames records for the city, which is the second field.
-    ByOtherName(Located, String),
-    Capital(Located),
-}
-
-impl LookedUp {
-    /// Keep what looking a place up gave: the place in `slot` (counted), or the
-    /// reason it has none, at `location`, returned.
-    fn record(
-        &mut self,
-        location: &Location,
-        outcome: Option<Result<Found, String>>,
-        slot: &mut Option<Located>,
-        teams: u32,
-    ) -> Option<Unlocated> {
-        match outcome? {
-            Ok(Found::ByName(place)) => {
-                self.by_name += 1;
-                *slot = Some(place);
-                None
-            }
-            Ok(Found::ByOtherName(place, city)) => {
-                self.by_name += 1;
-                self.other_names.push(format!("{} ({city})", place.name));
-                *slot = Some(place);
-                None
-            }
-            Ok(Found::Capital(place)) => {
-                self.at_capitals = self.at_capitals.saturating_add(teams);
-                *slot = Some(place);
-                None
-            }
-            Err(message) => Some(at_location(location, message)),
-        }
-    }
-}
-
-impl LookedUp {
-    /// Make the country (alpha-3 code, name) of the city a team's `from` names its
-    /// donor, and the city where it was sent from.
-    fn donor_city(
-        &mut self,
-        location: &Location,
-        team: &mut Team,
-        (code, country): (String, String),
-        found: Found,
-    ) -> Option<Unlocated> {
-        let written = team.donor.take().unwrap_or_default();
-        let written = inline(written.trim());
-        self.cities_as_donors
-            .insert(format!("{written} ({country})"));
-        team.donor_city = Some(written);
-        // The donor is kept as the country's name where that names it back, so the
-        // data table and the CSV export read "China", else as its code.
-        team.donor = Some(match alpha3_of(&country) {
-            Some(back) if back == code => country,
-            _ => code,
-        });
-        self.record(location, Some(Ok(found)), &mut team.origin, team.count)
-    }
-}
-
 /// A `from` that names no country may name a city: the one city of that name among
 /// GeoNames' (in any country) is where the team was sent from, and its country
 /// (alpha-3 code) the donor. Several cities of the name, none, or a `from_place` or
 /// coordinates beside it (`start`: two places for one start) are reported.
 fn city_as_donor(
+    cities: &mut DonorCities,
     gazetteer: &Gazetteer,
     donor: &str,
     (from_place, coordinates): (Option<&str>, bool),
 ) -> Result<(String, Found), NotDonor> {
-    if matches!(resolve(donor), Resolved::Ambiguous(_)) {
-        return Err(NotDonor::Other(not_a_country(donor)));
-    }
+    let found = cities.named(gazetteer, donor).map_err(NotDonor::Other)?;
     let quoted = inline(donor);
-    let found = locate_anywhere(gazetteer, donor).map_err(|why| match why {
-        NotFound::NoCity => NotDonor::Other(format!(
-            "from \"{quoted}\" names no country, nor a city of 15,000 people or more \
-             among GeoNames' (a place goes in from_place, its country in from)"
-        )),
-        NotFound::Several(candidates) => NotDonor::Other(format!(
-            "from \"{quoted}\" names no country, and {candidates}; write the donor country \
-             in from and the city in from_place"
-        )),
-    })?;
     let other_start = match from_place {
         Some(place) => Some(format!("from_place \"{}\" gives", inline(place))),
         None => coordinates.then(|| "from_lat and from_lon give".to_string()),
@@ -308,6 +158,37 @@ fn city_as_donor(
             short_name(gazetteer, &found.0),
         ))),
         None => Ok(found),
+    }
+}
+
+/// The cities `from`s that name no country name, each spelling looked up once (a
+/// million rows may name one city). Only cities found are kept: a problem is said
+/// for every row anyway, and a million different wrong names must not be kept twice.
+#[derive(Default)]
+struct DonorCities(std::collections::HashMap<String, (String, Found)>);
+
+impl DonorCities {
+    /// The one city `donor` names (with its country's alpha-3 code), or why none.
+    fn named(&mut self, gazetteer: &Gazetteer, donor: &str) -> Result<(String, Found), String> {
+        if let Some(found) = self.0.get(donor) {
+            return Ok(found.clone());
+        }
+        if matches!(resolve(donor), Resolved::Ambiguous(_)) {
+            return Err(not_a_country(donor));
+        }
+        let quoted = inline(donor);
+        let found = locate_anywhere(gazetteer, donor).map_err(|why| match why {
+            NotFound::NoCity => format!(
+                "from \"{quoted}\" names no country, nor a city of 15,000 people or more \
+                 among GeoNames' (a place goes in from_place, its country in from)"
+            ),
+            NotFound::Several(candidates) => format!(
+                "from \"{quoted}\" names no country, and {candidates}; write the donor \
+                 country in from and the city in from_place"
+            ),
+        })?;
+        self.0.insert(donor.to_string(), found.clone());
+        Ok(found)
     }
 }
 

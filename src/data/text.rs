@@ -41,6 +41,24 @@ pub fn read_bounded(
     Ok(bytes)
 }
 
+/// The first `listed` of `names`, joined by commas, and the rest counted: "Crema
+/// (Italy), Lodi (Italy), 2 more". For notes and messages that name a few of many.
+pub fn first_named<S: AsRef<str>>(names: impl IntoIterator<Item = S>, listed: usize) -> String {
+    let mut named: Vec<String> = Vec::new();
+    let mut more = 0usize;
+    for name in names {
+        if named.len() < listed {
+            named.push(name.as_ref().to_string());
+        } else {
+            more += 1;
+        }
+    }
+    if more > 0 {
+        named.push(format!("{more} more"));
+    }
+    named.join(", ")
+}
+
 /// A size a person can read at any scale: "512 bytes", "3.2 KiB", "12.0 MiB", "1.5 GiB".
 pub fn human_size(bytes: u64) -> String {
     const KIB: f64 = 1024.0;

@@ -5,6 +5,8 @@
 //! ("Venezuela (place not reported)"); an arrival point outside its country is not
 //! drawn, and the picture says so. Drawing them is `flows`'s job.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use geo::{Contains, Distance, Euclidean, InteriorPoint};
 
 use crate::data::{AidDataset, Outlines};
@@ -91,6 +93,10 @@ pub struct Flows {
     /// Teams to a country with no point inside its outline to end at (a degenerate
     /// outline): "Italy".
     pub no_end: Vec<String>,
+    /// The cities the data gave as donors (a `from` that named a city), by donor
+    /// index, for the teams on the map: the picture says whose country was read from
+    /// a city. Kept here, worked out with the arcs, not every frame.
+    pub donor_cities: BTreeMap<usize, BTreeSet<String>>,
     /// Arcs beyond [`MAX_ARCS`] (those with the fewest teams), not drawn: the picture
     /// says how many.
     pub beyond_limit: usize,
@@ -141,6 +147,10 @@ pub fn arcs_of(
         }
         let mut interior: Option<Option<geo::Point<f64>>> = None;
         for team in destination.details.iter().filter(|t| t.count > 0) {
+            if let (Some(city), Some(donor)) = (&team.donor_city, donors.index_of(aid, team)) {
+                let cities = flows.donor_cities.entry(donor).or_default();
+                cities.insert(city.clone());
+            }
             let Some(origin) = &team.origin else {
                 continue;
             };

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::data::AidDataset;
+use crate::data::text::first_named;
 use crate::scene::model::MapModel;
 
 /// "9 April 2020".
@@ -77,19 +78,13 @@ fn arrived_note(model: &MapModel) -> Option<String> {
         .map(|&c| model.outlines.countries[c].name.as_str())
         .collect();
     names.sort_unstable();
-    names.truncate(LISTED);
-    let more = arrived.len().saturating_sub(LISTED);
-    let more_text = format!("{more} more");
-    if more > 0 {
-        names.push(&more_text);
-    }
     let when = match (model.news_from, model.day) {
         (Some(first), Some(day)) if first < day => {
             format!("arrived since {}", first.format("%-d %B"))
         }
         _ => "arrived that day".to_string(),
     };
-    Some(format!("{when}: {}", names.join(", ")))
+    Some(format!("{when}: {}", first_named(names, LISTED)))
 }
 
 /// The footer's note line: what the map leaves out ([`not_shown_note`]), then what
@@ -132,44 +127,32 @@ fn flows_notes(model: &MapModel) -> Vec<String> {
     if !model.show_flows {
         return Vec::new();
     }
-    let mut notes = Vec::new();
-    // "Crema (Italy), Lodi (Italy), 2 more".
-    let listed = |names: &[String]| {
-        let mut named: Vec<String> = names.iter().take(LISTED).cloned().collect();
-        if names.len() > LISTED {
-            named.push(format!("{} more", names.len() - LISTED));
-        }
-        named.join(", ")
+    let listed = |names: &[String]| first_named(names, LISTED);
+    // "Not drawn: 1 arc to a point outside its country: Crema (Italy)".
+    let not_drawn = |names: &[String], one: &str, many: &str| {
+        let n = names.len() as u32;
+        (n > 0).then(|| format!("Not drawn: {n} {}: {}", plural(n, one, many), listed(names)))
     };
-    if !flows.outside.is_empty() {
-        let n = flows.outside.len() as u32;
-        notes.push(format!(
-            "Not drawn: {n} {} to a point outside its country: {}",
-            plural(n, "arc", "arcs"),
-            listed(&flows.outside)
-        ));
-    }
-    if !flows.same_place.is_empty() {
-        let n = flows.same_place.len() as u32;
-        notes.push(format!(
-            "Not drawn: {n} {} in one place: {}",
-            plural(n, "arc that starts and ends", "arcs that start and end"),
-            listed(&flows.same_place)
-        ));
-    }
-    if !flows.no_end.is_empty() {
-        let n = flows.no_end.len() as u32;
-        notes.push(format!(
-            "Not drawn: {n} {} with no point inside {} outline to end at: {}",
-            plural(n, "arc", "arcs"),
-            if n == 1 {
-                "its country's"
-            } else {
-                "their countries'"
-            },
-            listed(&flows.no_end)
-        ));
-    }
+    let mut notes: Vec<String> = [
+        not_drawn(
+            &flows.outside,
+            "arc to a point outside its country",
+            "arcs to points outside their countries",
+        ),
+        not_drawn(
+            &flows.same_place,
+            "arc that starts and ends in one place",
+            "arcs that start and end in one place",
+        ),
+        not_drawn(
+            &flows.no_end,
+            "arc with no point inside its country's outline to end at",
+            "arcs with no point inside their countries' outlines to end at",
+        ),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if !flows.unlocated_ends.is_empty() {
         let n = flows.unlocated_ends.len() as u32;
         notes.push(format!(
@@ -206,30 +189,17 @@ fn flows_notes(model: &MapModel) -> Vec<String> {
 /// those the legend names are each named here, the rest counted, as the legend
 /// counts them.
 pub fn donor_cities_note(model: &MapModel) -> Option<String> {
-    use std::collections::{BTreeMap, BTreeSet};
     /// Cities named for one donor; the rest are counted.
     const CITIES_LISTED: usize = 2;
-    let mut by_donor: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
-    let teams = model.aid.destinations.iter().flat_map(|d| &d.details);
-    for team in teams.filter(|t| t.count > 0) {
-        let (Some(city), Some(donor)) = (&team.donor_city, model.donors.index_of(&model.aid, team))
-        else {
-            continue;
-        };
-        by_donor.entry(donor).or_default().insert(city.as_str());
-    }
+    let by_donor = &model.flows.donor_cities;
     // One donor chosen: the legend names it, whatever its place among the donors.
     let legend_names = match model.donor {
         Some(_) => usize::MAX,
         None => crate::scene::style::DONOR_HUES,
     };
     let named = by_donor.range(..legend_names).map(|(&d, cities)| {
-        let mut listed: Vec<&str> = cities.iter().take(CITIES_LISTED).copied().collect();
-        let more = format!("{} more", cities.len().saturating_sub(CITIES_LISTED));
-        if cities.len() > CITIES_LISTED {
-            listed.push(&more);
-        }
-        format!("{} ({})", listed.join(", "), model.donors.names[d])
+        let cities = first_named(cities, CITIES_LISTED);
+        format!("{cities} ({})", model.donors.names[d])
     });
     let mut parts: Vec<String> = named.collect();
     match by_donor.range(legend_names..).count() {
